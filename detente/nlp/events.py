@@ -1,0 +1,782 @@
+"""The `detente_events` component: predicates + resolved actors -> PLOVER event records.
+
+How a sentence is coded (only sentences with at least one actor mention are read):
+
+1. Triggers. A verb whose lemma (or lemma_particle, "call_for") is in the verb lexicon, or a
+   noun in the noun lexicon. Light verbs ("sign an agreement", "impose sanctions", "engage in
+   talks") take their coding from their object noun.
+2. Arguments from the dependency parse. Source: the subject (the `by` agent in the passive);
+   a verb without its own subject inherits it through xcomp (object control: "urged X to"),
+   conj and advcl. Target: the direct object (the passive subject), then the prepositions the
+   lexicon names ("cooperate with", "sanctions against"). Nouns take their source from a
+   possessive or a demonym ("his visit", "Russian support") or from the verb governing them, and
+   a "between X and Y" pair for joint acts.
+3. An argument is an actor when its head is inside an actor span, or when it is a pronoun we
+   can resolve, or a noun whose possessive/modifier/"of" phrase is an actor ("the leaders of the
+   two countries", "the Gulf's position"). Coordination gives several actors.
+4. Reported speech. Events inside the complement of a reporting verb are attributed to the
+   speaker. When the reported act is conflictual (or the verb alleges: "indicated that",
+   "claimed that"), the speaker also ACCUSEs the reported actor ("Zarif insisted that Russia
+   opposed the deal").
+5. Modality, dates (attached through the parse, else the sentence's one date, else the
+   narrative year of the paragraph), places, quantities and track.
+
+No event is emitted without two resolved actors with different codes.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..ontology import type_info
+from ..record import Actor, Event, Location, Quantity
+from . import extensions
+from .lexicon import Lexicon, Trigger, load_lexicon
+
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
+THING_PRONOUNS = {"it", "its", "they", "them", "their", "theirs"}
+SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
+HYPOTHETICAL_AUX = {"may", "might", "could", "would", "should", "can"}
+HYPOTHETICAL_HEADS = {
+    "plan", "intend", "aim", "seek", "want", "hope", "expect", "propose", "consider", "try",
+    "attempt", "wish", "prepare", "ready", "willing", "likely", "able", "offer", "threaten",
+}
+NEGATION_WORDS = {"not", "n't", "never", "no"}
+SOURCE_PREPS = ("by", "from")
+LOCATION_PREPS = {"in", "at", "near"}
+# Light verbs may take their event noun through these prepositions ("engage in talks").
+LIGHT_PREPS = {"in", "into"}
+PARAGRAPH_RE = re.compile(r"\n")
+
+
+@dataclass
+class Proto:
+    """An event candidate before both actors are known."""
+
+    trigger: Token
+    coding: Trigger
+    sources: list[tuple[Actor, bool]] = field(default_factory=list)  # (actor, direct?)
+    targets: list[tuple[Actor, bool]] = field(default_factory=list)
+    symmetric: bool = False
+    nominal: bool = False
+    negated: bool = False
+    hypothetical: bool = False
+    attributed_to: str | None = None
+    head_tokens: list[Token] = field(default_factory=list)  # tokens whose subtree the event spans
+
+
+class EventCoder:
+    """Codes events in a Doc that already carries actor, date, place and quantity spans."""
+
+    def __init__(self, lexicon: Lexicon, narrative_dates: bool = True) -> None:
+        self.lex = lexicon
+        self.narrative_dates = narrative_dates
+
+    # ------------------------------------------------------------------ component entry point
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.events = list(self.code(doc))
+        return doc
+
+    def code(self, doc: Doc) -> Iterable[Event]:
+        actor_spans = list(doc.spans[extensions.ACTORS]) if extensions.ACTORS in doc.spans else []
+        if not actor_spans:
+            return []
+        self.doc = doc
+        self.tok2actor: dict[int, Span] = {}
+        for span in actor_spans:
+            if span._.actor is None and not _members(span):
+                continue
+            for i in range(span.start, span.end):
+                self.tok2actor[i] = span
+        self.actor_starts = sorted((s.start, s) for s in actor_spans if s._.actor is not None)
+        self.actor_start_keys = [s[0] for s in self.actor_starts]
+        self.timexes = sorted(doc.spans[extensions.DATES], key=lambda s: s.start) if extensions.DATES in doc.spans else []
+        self.places = list(doc.spans[extensions.PLACES]) if extensions.PLACES in doc.spans else []
+        self.quantities = list(doc.spans[extensions.QUANTITIES]) if extensions.QUANTITIES in doc.spans else []
+        self.tok2place = {i: s for s in self.places if s._.place is not None for i in range(s.start, s.end)}
+        self.newlines = [m.start() for m in PARAGRAPH_RE.finditer(doc.text)]
+        self.focal = _focal_actor(actor_spans)
+        sent_has_actor = set()
+        for span in actor_spans:
+            sent_has_actor.add(span.sent.start)
+        events: list[Event] = []
+        for sent in doc.sents:
+            if sent.start in sent_has_actor:
+                events.extend(self.code_sentence(sent))
+        return _dedupe(events)
+
+    # ------------------------------------------------------------------ sentence
+    def code_sentence(self, sent: Span) -> list[Event]:
+        protos: list[Proto] = []
+        consumed: set[int] = set()
+        verbs = []
+        for tok in sent:
+            if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB")):
+                coding = self._verb_coding(tok)
+                if coding is not None:
+                    verbs.append((tok, coding))
+        speech = []
+        for tok, coding in verbs:
+            if coding.speech:
+                speech.append((tok, coding))
+                continue
+            proto = self.code_verb(tok, coding, consumed)
+            if proto is not None:
+                protos.append(proto)
+        for tok in sent:
+            if tok.i in consumed or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
+                continue
+            coding = self.lex.nouns.get(tok.lemma_.lower())
+            if coding is None or not coding.standalone or tok.i in self.tok2actor:
+                continue
+            proto = self.code_noun(tok, coding)
+            if proto is not None:
+                protos.append(proto)
+        for tok, coding in speech:
+            protos.extend(self.code_speech(tok, coding, protos))
+        for tok in sent:
+            # "according to X, ..." attributes every event of the sentence
+            if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
+                who = [c for c in self.doc[tok.i + 1].children if c.dep_ == "pobj"]
+                if who:
+                    name = _phrase(who[0])
+                    for p in protos:
+                        p.attributed_to = p.attributed_to or name
+        events: list[Event] = []
+        for proto in protos:
+            events.extend(self.realise(proto, sent))
+        return events
+
+    # ------------------------------------------------------------------ triggers
+    def _verb_coding(self, tok: Token) -> Trigger | None:
+        lemma = tok.lemma_.lower()
+        for child in tok.children:
+            if child.dep_ in ("prt", "prep") and child.i > tok.i:
+                combo = self.lex.verbs.get(f"{lemma}_{child.lower_}")
+                if combo is not None:
+                    return combo
+        return self.lex.verbs.get(lemma)
+
+    def code_verb(self, tok: Token, coding: Trigger, consumed: set[int]) -> Proto | None:
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        dobj = next((c for c in tok.children if c.dep_ in ("dobj", "attr")), None)
+        if passive:
+            dobj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        noun = None
+        noun_coding = None
+        if coding.light:
+            cands = [dobj] if dobj is not None else []
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ in LIGHT_PREPS:
+                    cands.extend(c for c in prep.children if c.dep_ == "pobj")
+            for cand in cands:
+                nc = self.lex.nouns.get(cand.lemma_.lower())
+                if nc is not None and nc.type is not None:
+                    noun, noun_coding = cand, nc
+                    break
+        obj_lemmas = _object_lemmas(dobj) if dobj is not None else set()
+        reverse = bool(coding.reverse_objects and obj_lemmas & coding.reverse_objects)
+        if coding.objects and not reverse:
+            if not (obj_lemmas & coding.objects) and noun is None:
+                return None
+        if coding.objects_not and obj_lemmas & coding.objects_not:
+            return None
+        final = coding
+        if reverse:
+            final = Trigger(lemma=coding.lemma, type="AID", preps=("from",), reverse=True)
+        elif noun_coding is not None:
+            # "sign an agreement", "impose sanctions": the noun says what happened; a verb whose own
+            # type is meant for this object (impose -> SANCTION) keeps it.
+            if coding.objects and noun.lemma_.lower() in coding.objects:
+                final = Trigger(lemma=coding.lemma, type=coding.type, mode=coding.mode or noun_coding.mode,
+                                preps=coding.preps + noun_coding.preps, symmetric=coding.symmetric)
+            else:
+                final = Trigger(lemma=f"{coding.lemma} {noun_coding.lemma}", type=noun_coding.type,
+                                mode=noun_coding.mode, preps=coding.preps + noun_coding.preps,
+                                symmetric=noun_coding.symmetric or coding.symmetric, track=noun_coding.track)
+            consumed.add(noun.i)
+        if final.type is None:
+            return None
+        proto = Proto(trigger=tok, coding=final)
+        proto.head_tokens = [tok]
+        subjects = self.subject_actors(tok)
+        # arguments
+        targets: list[tuple[Actor, bool]] = []
+        if passive:
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            subj = []
+            if agent is not None:
+                subj = [(a, True) for p in agent.children if p.dep_ == "pobj" for a in self.actors_of(p)]
+            tgt_head = dobj
+            subjects = subj
+            if tgt_head is not None and noun is None:
+                targets.extend((a, True) for a in self.actors_of(tgt_head))
+            if not subj and tgt_head is not None:
+                # agentless passive: "issues between A, B and C were settled", "Laos was admitted
+                # into ASEAN" (the organisation admits), "relations with X were restored"
+                for prep in tgt_head.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "between":
+                        for o in _prep_objects(prep):
+                            subjects.extend((a, True) for a in self.actors_of(o))
+        elif dobj is not None and noun is None:
+            targets.extend((a, True) for a in self.actors_of(dobj))
+        for child in tok.children:
+            if child.dep_ == "dative":
+                targets.extend((a, True) for a in self.actors_of(child))
+        prep_heads = [tok] + ([noun] if noun is not None else [])
+        if reverse and dobj is not None:
+            prep_heads.append(dobj)
+        between: list[Actor] = []
+        for head in prep_heads:
+            for prep in head.children:
+                if prep.dep_ != "prep":
+                    continue
+                p = prep.lower_
+                objs = _prep_objects(prep)
+                if p == "between":
+                    for o in objs:
+                        between.extend(self.actors_of(o))
+                elif p in final.preps:
+                    # the lexicon names this preposition for the target ("invest in", "arrive in"),
+                    # so a place here is the target, not the event's location
+                    for o in objs:
+                        targets.extend((a, True) for a in self.actors_of(o))
+        if noun is not None:
+            # "the Russian-Iranian agreement": actors modifying the event noun are its parties
+            between.extend(a for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i in self.tok2actor
+                           for a in _members_or_actor(self.tok2actor[c.i]))
+        if passive and not subjects and targets and dobj is not None and noun is None:
+            # agentless passive with an actor subject and an actor in a prepositional role: the
+            # prepositional party is the implicit agent ("was admitted into ASEAN")
+            prep_actors = [t for t in targets if t[0] not in self.actors_of(dobj)]
+            if prep_actors:
+                subjects = prep_actors
+                targets = [(a, True) for a in self.actors_of(dobj)]
+        if (passive and not subjects and final.symmetric and self.focal is not None
+                and targets and all(a.country != self.focal.country for a, _ in targets)):
+            # "Trade relations with the United States were normalized": the party left out of an
+            # agentless joint act is the country the document is about
+            subjects = [(self.focal, False)]
+        if reverse:
+            proto.sources, proto.targets = targets, subjects
+        else:
+            proto.sources, proto.targets = subjects, targets
+        if not proto.sources and len(between) >= 2:
+            proto.sources = [(a, True) for a in between]
+            proto.symmetric = True
+        elif between and not proto.targets:
+            proto.targets = [(a, True) for a in between]
+        if final.symmetric and not proto.targets and len({a.country for a, _ in proto.sources}) >= 2:
+            proto.symmetric = True
+        if not proto.targets and not proto.symmetric and final.type in ("AGREE", "REQUEST", "THREATEN", "REJECT"):
+            # "agreed to build a railway to Afghanistan", "refused to sell arms to Iran"
+            for comp in tok.children:
+                if comp.dep_ == "xcomp":
+                    for t in _own_subtree(comp):
+                        if t.dep_ == "pobj" and t.head.lower_ in ("to", "with", "for", "from", "into"):
+                            proto.targets.extend((a, False) for a in self.actors_of(t))
+        proto.negated = _negated(tok)
+        proto.hypothetical = _hypothetical(tok)
+        return proto
+
+    def code_noun(self, tok: Token, coding: Trigger) -> Proto | None:
+        proto = Proto(trigger=tok, coding=coding, nominal=True)
+        proto.head_tokens = [tok]
+        sources: list[tuple[Actor, bool]] = []
+        targets: list[tuple[Actor, bool]] = []
+        between: list[Actor] = []
+        children = list(tok.children)
+        for child in tok.children:
+            # "the signing of the nuclear agreement between A and B": the inner event noun's
+            # arguments belong to this event
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for inner in child.children:
+                    if inner.dep_ == "pobj" and inner.lemma_.lower() in self.lex.nouns:
+                        children.extend(c for c in inner.children if c.dep_ == "prep")
+                        proto.head_tokens.append(inner)
+        for child in children:
+            if child.dep_ == "poss":
+                sources.extend((a, child.lower_ not in PERSON_PRONOUNS | THING_PRONOUNS) for a in self.actors_of(child))
+            elif child.dep_ in ("amod", "compound", "nmod") and child.i in self.tok2actor:
+                between.extend(_members_or_actor(self.tok2actor[child.i]))
+            elif child.dep_ == "prep":
+                p = child.lower_
+                objs = _prep_objects(child)
+                if p == "between":
+                    for o in objs:
+                        between.extend(self.actors_of(o))
+                elif p in coding.preps:
+                    for o in objs:
+                        targets.extend((a, True) for a in self.actors_of(o))
+                elif p in SOURCE_PREPS:
+                    for o in objs:
+                        sources.extend((a, True) for a in self.actors_of(o))
+        if not sources and between:
+            if len({a.country for a in between}) >= 2 and not targets:
+                proto.symmetric = coding.symmetric
+                sources = [(a, True) for a in between]
+            else:
+                sources = [(a, True) for a in between]
+        if not sources:
+            sources = [(a, False) for a in self._governing_subject(tok)]
+        if sources and not targets:
+            # "with Russian support, Iran received ...": the clause subject is who is supported
+            gov = _governing_verb(tok)
+            if gov is not None and tok.head.dep_ == "prep" and tok.head.lower_ in ("with", "despite", "without"):
+                targets = [(a, False) for a, _ in self.subject_actors(gov)]
+        if not sources and not targets:
+            return None
+        proto.sources, proto.targets = sources, targets
+        proto.negated = any(c.lower_ in ("no", "without") for c in tok.children) or (
+            tok.head.dep_ == "prep" and tok.head.lower_ == "without")
+        gov = _governing_verb(tok)
+        proto.hypothetical = gov is not None and _hypothetical(gov) or any(
+            c.lower_ in ("potential", "possible", "planned", "proposed", "future") for c in tok.children)
+        return proto
+
+    def code_speech(self, tok: Token, coding: Trigger, protos: list[Proto]) -> list[Proto]:
+        speakers = self.subject_actors(tok)
+        speaker_text = None
+        subj = next((c for c in tok.children if c.dep_ in SUBJ_DEPS), None)
+        if subj is not None:
+            speaker_text = _phrase(subj)
+        elif speakers:
+            speaker_text = speakers[0][0].text
+        comps = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "advcl", "parataxis")]
+        inside: set[int] = set()
+        for c in comps:
+            inside.update(t.i for t in c.subtree)
+        out: list[Proto] = []
+        for p in protos:
+            if p.trigger.i not in inside:
+                continue
+            if speaker_text and p.attributed_to is None:
+                p.attributed_to = speaker_text
+            if not speakers:
+                continue
+            info = type_info(p.coding.type)
+            if p.nominal or not (coding.allege or info["quad_class"] >= 3):
+                continue
+            accused = [a for a, _ in p.sources] or [a for a, _ in p.targets]
+            speaker_codes = {a.country for a, _ in speakers}
+            accused = [a for a in accused if a.country not in speaker_codes]
+            if not accused:
+                continue
+            acc = Proto(trigger=tok, coding=Trigger(lemma=tok.lemma_.lower(), type="ACCUSE", mode="allege"))
+            acc.sources = list(speakers)
+            acc.targets = [(a, True) for a in accused]
+            acc.head_tokens = [tok, p.trigger]
+            acc.negated = _negated(tok)
+            acc.hypothetical = _hypothetical(tok)
+            out.append(acc)
+        return out
+
+    # ------------------------------------------------------------------ arguments
+    def subject_actors(self, verb: Token, depth: int = 0) -> list[tuple[Actor, bool]]:
+        """Actors of the verb's subject, inherited through control and coordination."""
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                if child.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
+                    return [(a, False) for a in self.actors_of(verb.head)]
+                return [(a, child.lower_ not in THING_PRONOUNS | PERSON_PRONOUNS) for a in self.actors_of(child)]
+        if depth > 4 or verb.head is verb:
+            return []
+        head = verb.head
+        if verb.dep_ in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
+            obj = next((c for c in head.children if c.dep_ in ("dobj",)), None)
+            if obj is not None and verb.dep_ == "xcomp":
+                found = self.actors_of(obj)
+                if found:  # object control: "urged Moscow to resolve"
+                    return [(a, False) for a in found]
+            return self.subject_actors(head, depth + 1)
+        if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
+            return self.subject_actors(head, depth + 1)
+        if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PRON", "NUM"):
+            # "Iran was the first nation to recognize ...", "one of the first countries to ..."
+            node = head
+            while node.dep_ in ("pobj", "prep") and node.head is not node:
+                node = node.head
+            if node.dep_ == "attr" and node.head.lemma_ == "be":
+                found = self.subject_actors(node.head, depth + 1)
+                if found:
+                    return found
+        if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            if head.i in self.tok2actor and not any(c.dep_ == "agent" for c in verb.children):
+                # reduced relative: "the two countries engaged in talks" (the parser's acl reading)
+                return [(a, True) for a in self.actors_of(head)]
+            # "efforts by the U.S. to extend ...", "Iran's plan to buy ...": the noun's agent acts
+            agents = [a for c in head.children if c.dep_ == "poss" for a in self.actors_of(c)]
+            agents += [a for c in head.children if c.dep_ == "prep" and c.lower_ == "by"
+                       for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p)]
+            if agents:
+                return [(a, False) for a in agents]
+            # "reached an agreement with Moscow to purchase ...": the subject of the verb that
+            # governs the noun directly
+            if head.dep_ in ("dobj", "nsubj", "attr") and head.head.pos_ in ("VERB", "AUX"):
+                return self.subject_actors(head.head, depth + 1)
+        return []
+
+    def _governing_subject(self, noun: Token) -> list[Actor]:
+        gov = _governing_verb(noun)
+        if gov is None:
+            return []
+        return [a for a, _ in self.subject_actors(gov)]
+
+    def actors_of(self, tok: Token, depth: int = 0) -> list[Actor]:
+        """The actors a noun phrase headed by `tok` refers to (coordination included)."""
+        found = self._actors_single(tok, depth)
+        if depth == 0:
+            for conj in tok.conjuncts:
+                if conj.i > tok.i:
+                    found.extend(self._actors_single(conj, depth + 1))
+        return _unique(found)
+
+    def _actors_single(self, tok: Token, depth: int) -> list[Actor]:
+        span = self.tok2actor.get(tok.i)
+        if span is not None:
+            found = _members_or_actor(span)
+            # the parser often reads "Russia and Gulf countries" as a modifier of the last noun
+            for child in tok.children:
+                if child.dep_ in ("nmod", "conj") and child.i < span.start and child.i in self.tok2actor:
+                    if any(c.dep_ == "cc" for c in child.children) or any(
+                            t.dep_ == "cc" for t in tok.doc[child.i + 1:span.start]):
+                        found = _members_or_actor(self.tok2actor[child.i]) + found
+            return found
+        low = tok.lower_
+        if low in PERSON_PRONOUNS or low in THING_PRONOUNS:
+            return self.resolve_pronoun(tok)
+        if low in ("country", "nation", "state", "kingdom", "republic") and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and len(list(tok.children)) == 1:
+            # "the country" refers back like a pronoun
+            return self.resolve_pronoun(tok)
+        out: list[Actor] = []
+        for child in tok.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod"):
+                if child.i in self.tok2actor:
+                    out.extend(_members_or_actor(self.tok2actor[child.i]))
+                elif child.dep_ == "poss" and (child.lower_ in PERSON_PRONOUNS or child.lower_ in THING_PRONOUNS):
+                    out.extend(self.resolve_pronoun(child))
+        if out or depth > 1:
+            return out
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        out.extend(self._actors_single(pobj, depth + 1))
+        return out
+
+    def resolve_pronoun(self, tok: Token) -> list[Actor]:
+        """Most recent compatible actor mention before the pronoun (same or previous sentences)."""
+        person = tok.lower_ in PERSON_PRONOUNS
+        idx = bisect.bisect_left(self.actor_start_keys, tok.i) - 1
+        limit = tok.i - 80  # pronouns reach back a few sentences at most
+        # prefer a mention in subject position
+        fallback = None
+        while idx >= 0:
+            start, span = self.actor_starts[idx]
+            if start < limit:
+                break
+            is_person = _is_person(span)
+            if (person and is_person) or (not person and not is_person):
+                if span.root.dep_ in SUBJ_DEPS:
+                    return _members_or_actor(span)
+                if fallback is None:
+                    fallback = span
+            idx -= 1
+        return _members_or_actor(fallback) if fallback is not None else []
+
+    def _is_location_phrase(self, prep: str, obj: Token) -> bool:
+        return prep in LOCATION_PREPS and obj.i in self.tok2place
+
+    # ------------------------------------------------------------------ records
+    def realise(self, proto: Proto, sent: Span) -> list[Event]:
+        if not proto.sources:
+            return []
+        pairs: list[tuple[Actor, Actor, bool, bool]] = []
+        if proto.symmetric or (not proto.targets and len(proto.sources) >= 2):
+            srcs = _unique([a for a, _ in proto.sources])
+            for i, a in enumerate(srcs):
+                for b in srcs[i + 1:]:
+                    pairs.append((a, b, True, True))
+        else:
+            for s, sd in proto.sources:
+                for t, td in proto.targets:
+                    pairs.append((s, t, False, sd and td))
+        if not pairs:
+            return []
+        coding = proto.coding
+        info = type_info(coding.type)
+        date, date_text, basis = self.event_date(proto, sent)
+        location = self.event_location(proto, sent)
+        quantities = self.event_quantities(proto, sent)
+        track = self.event_track(proto, sent)
+        text = sent.text.rstrip()
+        out = []
+        for src, tgt, sym, direct in pairs:
+            if src.country == tgt.country:
+                continue  # two organs of one state: not an interstate event
+            conf = 0.55 + (0.15 if direct else 0.0) + (0.1 if basis == "sentence" else 0.0) - (0.1 if proto.nominal else 0.0)
+            if proto.hypothetical or proto.negated:
+                conf -= 0.05
+            out.append(Event(
+                doc=self.doc._.doc_id or "",
+                start=sent.start_char, end=sent.start_char + len(text), sentence=text,
+                source=src, target=tgt, event_type=coding.type, mode=coding.mode,
+                quad_class=int(info["quad_class"]), intensity=float(info["intensity"]),
+                cameo_root=str(info["cameo_root"]), symmetric=sym,
+                date=date, date_text=date_text, location=location, track=track,
+                quantities=quantities, negated=proto.negated, hypothetical=proto.hypothetical,
+                attributed_to=proto.attributed_to, confidence=round(max(0.05, min(conf, 0.95)), 2),
+                trigger=proto.trigger.text, trigger_start=proto.trigger.idx,
+                trigger_end=proto.trigger.idx + len(proto.trigger.text),
+            ))
+        return out
+
+    def event_date(self, proto: Proto, sent: Span) -> tuple[str | None, str | None, str]:
+        in_sent = [t for t in self.timexes if sent.start <= t.start < sent.end and _event_value(t)]
+        trig = proto.trigger
+        if in_sent:
+            # attached through the parse: climb from the date to the first verb or trigger
+            for t in in_sent:
+                node = t.root
+                for _ in range(8):
+                    if node.i == trig.i or (proto.nominal and node.i == _gov_i(trig)):
+                        return _event_value(t), t.text, "sentence"
+                    if node.head is node:
+                        break
+                    node = node.head
+                    if node.pos_ in ("VERB", "AUX") and node.i != trig.i and node.i != _gov_i(trig):
+                        break
+            if len(in_sent) == 1:
+                return _event_value(in_sent[0]), in_sent[0].text, "sentence"
+            best = min(in_sent, key=lambda t: abs(t.start - trig.i))
+            return _event_value(best), best.text, "sentence"
+        if not self.narrative_dates:
+            return None, None, "none"
+        # the paragraph's narrative time: the latest dated expression earlier in the paragraph, as a year
+        para_start = self._paragraph_start(sent.start_char)
+        for t in reversed(self.timexes):
+            if t.start >= sent.start:
+                continue
+            if t.start_char < para_start:
+                break
+            value = _event_value(t)
+            if value:
+                year = value[:4]
+                if year.isdigit():
+                    return year, None, "narrative"
+        return None, None, "none"
+
+    def _paragraph_start(self, char: int) -> int:
+        i = bisect.bisect_left(self.newlines, char) - 1
+        return self.newlines[i] + 1 if i >= 0 else 0
+
+    def event_location(self, proto: Proto, sent: Span) -> Location | None:
+        heads = list(proto.head_tokens)
+        for h in list(heads):
+            heads.extend(c for c in h.children if c.dep_ in ("dobj", "nsubjpass"))
+        for h in heads:
+            for prep in h.children:
+                if prep.dep_ == "prep" and prep.lower_ in LOCATION_PREPS:
+                    for o in prep.children:
+                        span = self.tok2place.get(o.i)
+                        if span is not None:
+                            return span._.place
+        return None
+
+    def event_quantities(self, proto: Proto, sent: Span) -> list[Quantity]:
+        qs = [q for q in self.quantities if sent.start <= q.start < sent.end and q._.quantity is not None]
+        return [q._.quantity for q in qs]
+
+    def event_track(self, proto: Proto, sent: Span) -> str:
+        if proto.coding.track:
+            return proto.coding.track
+        words = self.lex.track_words
+        counts: dict[str, int] = {}
+        # the predicate's own arguments decide; the rest of the sentence only when they say nothing
+        for scope in (_own_subtree(proto.trigger), sent):
+            for tok in scope:
+                tr = words.get(tok.lemma_.lower()) or words.get(tok.lower_)
+                if tr:
+                    counts[tr] = counts.get(tr, 0) + 1
+            if counts:
+                break
+        if not counts:
+            return "political"
+        order = {t: i for i, t in enumerate(self.lex.track_order)}
+        return max(counts, key=lambda t: (counts[t], -order.get(t, 99)))
+
+
+# ---------------------------------------------------------------------- helpers
+def _focal_actor(spans: Sequence[Span]) -> Actor | None:
+    """The country a document is about: clearly the most mentioned (>= 3 mentions and 1.5x the
+    next). Used only for the party an agentless joint act leaves out."""
+    counts: dict[str, int] = {}
+    first: dict[str, Actor] = {}
+    for span in spans:
+        actor = span._.actor
+        if actor is None or _members(span) or len(actor.country) != 3:
+            continue
+        counts[actor.country] = counts.get(actor.country, 0) + 1
+        first.setdefault(actor.country, Actor(actor.country, None, actor.text))
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    top, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    return first[top] if n >= 3 and n >= 1.5 * second else None
+
+
+def _members(span: Span) -> list[Actor]:
+    members = getattr(span._, "members", None) if Span.has_extension("members") else None
+    return list(members) if members else []
+
+
+def _members_or_actor(span: Span) -> list[Actor]:
+    members = _members(span)
+    if members:
+        return members
+    return [span._.actor] if span._.actor is not None else []
+
+
+def _is_person(span: Span) -> bool:
+    if any(t.ent_type_ == "PERSON" for t in span):
+        return True
+    return span.root.ent_type_ == "PERSON"
+
+
+def _unique(actors: Sequence[Actor]) -> list[Actor]:
+    seen: set[tuple[str, str | None]] = set()
+    out = []
+    for a in actors:
+        key = (a.country, a.sector)
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out
+
+
+def _object_lemmas(tok: Token) -> set[str]:
+    """Lemmas that say what an object is: its head, compounds, and an "of" complement."""
+    lemmas = {tok.lemma_.lower()}
+    for c in tok.children:
+        if c.dep_ == "compound":
+            lemmas.add(c.lemma_.lower())
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    lemmas.add(p.lemma_.lower())
+                    lemmas.update(cc.lemma_.lower() for cc in p.children if cc.dep_ == "compound")
+    return lemmas
+
+
+def _prep_objects(prep: Token) -> list[Token]:
+    """Objects of a preposition; with a clausal object ("to Russian forces using them"), its subject."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objs:
+        for c in prep.children:
+            if c.dep_ == "pcomp":
+                objs.extend(g for g in c.children if g.dep_ in ("nsubj", "dobj"))
+    return objs
+
+
+def _negated(tok: Token) -> bool:
+    """Negation on the predicate, or on the verb that controls it ("did not agree to cooperate",
+    "no longer has the capacity to support")."""
+    node = tok
+    for _ in range(3):
+        for c in node.children:
+            if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATION_WORDS):
+                return True
+            if c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children):
+                return True
+            if c.dep_ == "dobj" and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children) and node is not tok:
+                return True
+        if node.dep_ == "xcomp" and node.head is not node:
+            node = node.head
+        elif node.dep_ == "acl" and node.head.dep_ in ("dobj", "attr") and node.head.head is not node.head:
+            node = node.head.head
+        else:
+            break
+    return False
+
+
+def _hypothetical(tok: Token) -> bool:
+    for c in tok.children:
+        if c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in HYPOTHETICAL_AUX:
+            return True
+        if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
+            return True
+    node = tok
+    for _ in range(3):
+        if node.dep_ not in ("xcomp", "ccomp", "acl", "advcl") or node.head is node:
+            break
+        node = node.head
+        if node.lemma_.lower() in HYPOTHETICAL_HEADS:
+            return True
+    return False
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    node = tok
+    for _ in range(4):
+        if node.head is node:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def _gov_i(tok: Token) -> int:
+    gov = _governing_verb(tok)
+    return gov.i if gov is not None else -1
+
+
+def _own_subtree(tok: Token) -> Iterable[Token]:
+    """The trigger's subtree without coordinated clauses (they are events of their own)."""
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        yield t
+        stack.extend(c for c in t.children if c.dep_ not in ("conj", "ccomp", "advcl", "parataxis"))
+
+
+def _phrase(tok: Token) -> str:
+    toks = list(tok.subtree)
+    if len(toks) > 12:
+        return tok.text
+    return tok.doc[toks[0].i:toks[-1].i + 1].text
+
+
+def _event_value(span: Span) -> str | None:
+    timex = span._.timex
+    return getattr(timex, "event_value", None) if timex is not None else None
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    best: dict[tuple, Event] = {}
+    order: list[tuple] = []
+    for ev in events:
+        a, b = ev.source.country, ev.target.country
+        key = (ev.start, ev.event_type, *(sorted((a, b)) if ev.symmetric else (a, b)))
+        if key not in best:
+            order.append(key)
+            best[key] = ev
+        elif ev.confidence > best[key].confidence:
+            best[key] = ev
+    return [best[k] for k in order]
+
+
+@Language.factory(
+    "detente_events",
+    default_config={"lexicon_files": [], "narrative_dates": True},
+)
+def make_event_coder(nlp: Language, name: str, lexicon_files: list[str], narrative_dates: bool) -> EventCoder:
+    """Factory for the event coder; `lexicon_files` extend the packaged verb/noun/track lexicons."""
+    return EventCoder(load_lexicon(tuple(lexicon_files)), narrative_dates=narrative_dates)

