@@ -7,13 +7,14 @@ What it does (see bench/README.md for the figures it prints):
   2. times (a) `nlp.pipe` of the bare model and (b) `Extractor.extract_documents` (full extraction,
      Event records out), same batch size, n_process=1, after one warm-up document each; the two are
      alternated `--repeats` times and the best run of each is kept (noise on a shared machine only
-     ever makes a run slower);
+     ever makes a run slower); both wall time and process CPU time are recorded, and the ratio uses
+     `--clock` (default cpu, which other load on the machine barely moves);
   3. times each pipeline component stage by stage (tokenizer, then every pipe over all documents) to
      show where the time goes.
 
 Last line: `bare_wps=… detente_wps=… ratio=…` (ratio = detente_wps / bare_wps).
 
-usage: python bench/speed.py [--words 60000] [--corpus DIR] [--batch-size 32] [--repeats 3]
+usage: python bench/speed.py [--words 60000] [--corpus DIR] [--batch-size 32] [--repeats 3] [--clock cpu|wall]
 """
 from __future__ import annotations
 
@@ -23,13 +24,20 @@ import gc
 import importlib.util
 import inspect
 import json
+import os
 import random
 import re
+import statistics
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
+
+# n_process=1 means one core: keep BLAS from adding (spinning) threads, which would blur CPU
+# time and compete with the main thread. Must be set before numpy is imported.
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
 
 ROOT = Path(__file__).resolve().parents[1]
 # Running `python bench/speed.py` puts bench/ (not the checkout) on sys.path: make the checkout
@@ -128,12 +136,17 @@ def make_document(doc_cls: type, doc_id: str, text: str, path: str) -> Any:
     return doc_cls(**kwargs)
 
 
-def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
-    """(seconds, result) of fn(), after a garbage collection so runs start from the same state."""
+# wall = elapsed time; cpu = this process's CPU time, which other load on a shared machine
+# barely touches (it is the steadier figure for comparing two pipelines in one process).
+CLOCKS: dict[str, Callable[[], float]] = {"wall": time.perf_counter, "cpu": time.process_time}
+
+
+def timed(fn: Callable[[], Any]) -> tuple[dict[str, float], Any]:
+    """({clock: seconds}, result) of fn(), after a garbage collection so runs start alike."""
     gc.collect()
-    t0 = time.perf_counter()
+    t0 = {k: c() for k, c in CLOCKS.items()}
     result = fn()
-    return time.perf_counter() - t0, result
+    return {k: c() - t0[k] for k, c in CLOCKS.items()}, result
 
 
 def run_bare(nlp: Any, texts: Sequence[str], batch_size: int) -> int:
@@ -147,24 +160,25 @@ def run_detente(ex: Any, documents: Sequence[Any], batch_size: int) -> int:
                ex.extract_documents(iter(documents), n_process=1, batch_size=batch_size))
 
 
-def run_stages(nlp: Any, texts: Sequence[str], ids: Sequence[str], batch_size: int) -> dict[str, float]:
+def run_stages(nlp: Any, texts: Sequence[str], ids: Sequence[str], batch_size: int,
+               clock: Callable[[], float] = time.process_time) -> dict[str, float]:
     """Seconds per stage: tokenizer, then each enabled pipe over all docs (stage by stage)."""
     times: dict[str, float] = {}
     gc.collect()
-    t0 = time.perf_counter()
+    t0 = clock()
     docs = [nlp.make_doc(t) for t in texts]
-    times["tokenizer"] = time.perf_counter() - t0
+    times["tokenizer"] = clock() - t0
     for doc, doc_id in zip(docs, ids):
         if doc.has_extension("doc_id"):
             doc._.doc_id = doc_id  # components that stamp records may read it
     for name, proc in nlp.pipeline:
         gc.collect()
-        t0 = time.perf_counter()
+        t0 = clock()
         if hasattr(proc, "pipe"):
             docs = list(proc.pipe(docs, batch_size=batch_size))
         else:
             docs = [proc(doc) for doc in docs]
-        times[name] = time.perf_counter() - t0
+        times[name] = clock() - t0
     return times
 
 
@@ -192,6 +206,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--batch-size", type=int, default=32, help="documents per batch, both pipelines")
     ap.add_argument("--repeats", type=int, default=3, help="alternating bare/detente rounds; best kept")
     ap.add_argument("--model", default=None, help="spaCy model package (default: detente's default)")
+    ap.add_argument("--clock", choices=tuple(CLOCKS), default="cpu",
+                    help="clock for the ratio, the last line and the stages (both are printed); "
+                         "default cpu: steady on a shared machine")
     ap.add_argument("--no-stages", action="store_true", help="skip the per-component breakdown")
     ap.add_argument("--json", type=Path, default=None, help="also write the figures to this JSON file")
     a = ap.parse_args(argv)
@@ -223,15 +240,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"model   : {bare.meta.get('lang')}_{bare.meta.get('name')} {bare.meta.get('version')}  "
           f"bare pipes: {' '.join(bare.pipe_names)}")
     print(f"detente : pipes: {' '.join(ex.nlp.pipe_names)}")
-    print(f"settings: batch_size={a.batch_size} n_process=1 repeats={a.repeats}  "
-          f"(load: bare {t_load_bare:.2f}s, detente {t_load_ex:.2f}s)")
+    print(f"settings: batch_size={a.batch_size} n_process=1 repeats={a.repeats} clock={a.clock}  "
+          f"(load, wall: bare {t_load_bare['wall']:.2f}s, detente {t_load_ex['wall']:.2f}s)")
 
     # Warm-up: one document through each pipeline (lazy tables, first-call allocations).
     run_bare(bare, texts[:1], a.batch_size)
     run_detente(ex, documents[:1], a.batch_size)
 
-    bare_runs: list[float] = []
-    det_runs: list[float] = []
+    runs: dict[str, list[dict[str, float]]] = {"bare": [], "detente": []}
     stage_runs: list[dict[str, float]] = []
     n_events = n_tokens = 0
     for i in range(max(1, a.repeats)):
@@ -239,31 +255,40 @@ def main(argv: Sequence[str] | None = None) -> int:
         for which in (("bare", "detente") if i % 2 == 0 else ("detente", "bare")):
             if which == "bare":
                 t, n_tokens = timed(lambda: run_bare(bare, texts, a.batch_size))
-                bare_runs.append(t)
             else:
                 t, n_events = timed(lambda: run_detente(ex, documents, a.batch_size))
-                det_runs.append(t)
+            runs[which].append(t)
         if not a.no_stages:
-            stage_runs.append(run_stages(ex.nlp, texts, ids, a.batch_size))
+            stage_runs.append(run_stages(ex.nlp, texts, ids, a.batch_size, CLOCKS[a.clock]))
 
-    t_bare, t_det = best(bare_runs), best(det_runs)
-    bare_wps, det_wps = words / t_bare, words / t_det
-    ratio = det_wps / bare_wps
-    overhead = t_det / t_bare - 1.0
-    fmt_runs = lambda runs: " ".join(f"{r:.2f}" for r in runs)  # noqa: E731
+    # best run per pipeline and clock
+    best_s = {(p, c): best(r[c] for r in runs[p]) for p in runs for c in CLOCKS}
+    wps = {k: words / v for k, v in best_s.items()}
     print()
-    print(f"bare    : runs {fmt_runs(bare_runs)} s  best {t_bare:.2f} s  {bare_wps:,.0f} words/s  "
-          f"({n_tokens} spaCy tokens, {n_tokens / words:.2f} per word)")
-    print(f"detente : runs {fmt_runs(det_runs)} s  best {t_det:.2f} s  {det_wps:,.0f} words/s  "
-          f"({n_events} events, {1000 * n_events / words:.1f} per 1k words)")
-    print(f"ratio detente/bare words/s = {ratio:.3f}   detente overhead = {100 * overhead:+.1f}% of bare time "
-          f"(budget: < +40%)")
+    for p, extra in (("bare", f"{n_tokens} spaCy tokens, {n_tokens / words:.2f} per word"),
+                     ("detente", f"{n_events} events, {1000 * n_events / words:.1f} per 1k words")):
+        for c in CLOCKS:
+            print(f"{p:<8}{c:>4}: runs {' '.join(f'{r[c]:.2f}' for r in runs[p])} s  best {best_s[p, c]:.2f} s  "
+                  f"{wps[p, c]:>8,.0f} words/s" + (f"  ({extra})" if c == "wall" else ""))
+    for c in CLOCKS:
+        r = wps["detente", c] / wps["bare", c]
+        print(f"ratio detente/bare words/s ({c:>4}) = {r:.3f}   detente overhead = "
+              f"{100 * (best_s['detente', c] / best_s['bare', c] - 1):+.1f}% of bare time (budget: < +40%)")
+    # Each round's bare and detente runs are adjacent in time, so their ratio shares the machine's
+    # state; the spread of these per-round ratios shows how far to trust the best-of ratio.
+    paired = sorted(b[a.clock] / d[a.clock] for b, d in zip(runs["bare"], runs["detente"]))
+    print(f"per-round ratios ({a.clock}): {' '.join(f'{r:.3f}' for r in paired)}  "
+          f"median {statistics.median(paired):.3f}")
+    bare_wps, det_wps = wps["bare", a.clock], wps["detente", a.clock]
+    t_det = best_s["detente", a.clock]
+    ratio = det_wps / bare_wps
 
     result: dict[str, Any] = {
-        "documents": len(sample), "words": words, "spacy_tokens": n_tokens,
-        "batch_size": a.batch_size, "repeats": a.repeats,
-        "bare_runs_s": bare_runs, "detente_runs_s": det_runs, "bare_wps": bare_wps,
-        "detente_wps": det_wps, "ratio": ratio, "overhead": overhead, "events": n_events,
+        "documents": len(sample), "words": words, "spacy_tokens": n_tokens, "events": n_events,
+        "batch_size": a.batch_size, "repeats": a.repeats, "clock": a.clock, "runs_s": runs,
+        "best_s": {f"{p}_{c}": v for (p, c), v in best_s.items()},
+        "bare_wps": bare_wps, "detente_wps": det_wps, "ratio": ratio,
+        "round_ratios": paired, "median_round_ratio": statistics.median(paired),
     }
     if stage_runs:
         names = list(stage_runs[0])
@@ -272,7 +297,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parse = sum(v for n, v in stages.items() if n == "tokenizer" or n in bare_pipes)
         own = total - parse
         print()
-        print(f"per component (stage by stage over all documents, best of {len(stage_runs)}):")
+        print(f"per component ({a.clock} time, stage by stage over all documents, best of {len(stage_runs)}):")
         print(f"  {'stage':<22}{'seconds':>9}{'share':>8}{'of parse':>10}")
         for n in names:
             kind = "" if (n == "tokenizer" or n in bare_pipes) else "  (detente)"

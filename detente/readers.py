@@ -7,9 +7,11 @@ PDF, the `text` field for a JSONL line. `document_text(path)` returns that same 
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import hashlib
 import json
+import logging
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -133,8 +135,10 @@ def read_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
         yield _read_single(path, suffix, max_bytes)
     except ReadError as err:
         yield err
-    except OSError as exc:  # permission denied, vanished between stat and open, …
-        yield ReadError(Errors.E001, path=f"{path} ({exc.strerror or exc})")
+    except FileNotFoundError:  # vanished between listing and reading
+        yield ReadError(Errors.E001, path=str(path))
+    except OSError as exc:  # permission denied, I/O error, …
+        yield ReadError(Errors.E013, path=str(path), detail=exc.strerror or str(exc))
 
 
 def _read_single(path: Path, suffix: str, max_bytes: int) -> Document:
@@ -225,11 +229,12 @@ def _html_text(path: Path, html: str) -> tuple[str, str | None, _dt.date | None,
     date = None
     text = ""
     try:
-        result = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_tables=True,
-            # no extensive search: a date mentioned in the body is not the page's date
-            date_extraction_params={"extensive_search": False, "original_date": True},
-        )
+        with _quiet("trafilatura", "htmldate", "courlan", "justext"):
+            result = trafilatura.bare_extraction(
+                html, with_metadata=True, include_comments=False, include_tables=True,
+                # no extensive search: a date mentioned in the body is not the page's date
+                date_extraction_params={"extensive_search": False, "original_date": True},
+            )
         if result is not None:
             text = (getattr(result, "text", None) or "").strip("\n")
             title = getattr(result, "title", None) or None
@@ -288,8 +293,27 @@ def _html_fallback(html: str) -> tuple[str, str | None]:
 # PDF
 
 
+@contextlib.contextmanager
+def _quiet(*loggers: str) -> Iterator[None]:
+    """Silence library warnings ("EOF marker not found") while reading: a bad file gets one
+    coded error line from us, not a log line from the library as well."""
+    saved = [(lg, lg.level) for lg in map(logging.getLogger, loggers)]
+    for lg, _ in saved:
+        lg.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        for lg, level in saved:
+            lg.setLevel(level)
+
+
 def _pdf_text(path: Path, data: bytes) -> tuple[str, str | None, _dt.date | None]:
     """Text of all pages joined with blank lines; title and creation date from the metadata."""
+    with _quiet("pypdf"):
+        return _pdf_text_inner(path, data)
+
+
+def _pdf_text_inner(path: Path, data: bytes) -> tuple[str, str | None, _dt.date | None]:
     import io
 
     import pypdf
@@ -346,7 +370,7 @@ def _read_jsonl(path: Path, max_line_chars: int) -> Iterator[Document | ReadErro
             if not raw.strip():
                 continue
             nonblank = True
-            item = _parse_line(path, lineno, raw, max_line_chars)
+            item = _parse_line(path, lineno, raw)
             if isinstance(item, ReadError):
                 yield item
                 continue
@@ -399,7 +423,8 @@ def _count_chars(data: bytes) -> int:
     return len(data.translate(None, _CONTINUATION))
 
 
-def _parse_line(path: Path, lineno: int, raw: bytes, max_line_chars: int) -> Document | ReadError:
+def _parse_line(path: Path, lineno: int, raw: bytes) -> Document | ReadError:
+    """One JSONL line -> Document, or an E007 ReadError saying what is wrong with it."""
     def bad(detail: str) -> ReadError:
         return ReadError(Errors.E007, path=str(path), line=lineno, detail=detail)
 
@@ -496,8 +521,7 @@ def document_text(path: str | Path, doc_id: str | None = None,
         return docs[0].text
     if not docs:
         raise ReadError(Errors.E011, path=str(path))
-    raise DetenteError(getattr(Errors, "E012", _E012), path=str(path), count=len(docs))
+    raise DetenteError(Errors.E012, path=str(path), count=len(docs))
 
 
-# Fallback template until errors.py has a code for this case (reported to the lead).
-_E012 = "E012 {path}: holds {count} documents; name one by its id"
+# Fallback templates until errors.py has codes for these cases (proposed to the lead).

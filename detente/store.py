@@ -276,8 +276,6 @@ class Store:
 
     # ----------------------------------------------------------------------- opening
     def _open(self) -> "duckdb.DuckDBPyConnection":
-        import duckdb
-
         memory = self.path == ":memory:"
         path = Path(self.path)
         exists = not memory and path.exists()
@@ -471,7 +469,7 @@ class Store:
         except BaseException as exc:
             con.rollback()
             if isinstance(exc, Exception):  # Ctrl-C and exits pass through unchanged
-                raise DetenteError(Errors.E045, doc=document.path or document.id,
+                raise DetenteError(Errors.E045, doc=_doc_name(document),
                                    detail=_one_line(exc)) from exc
             raise
         return StoredDocument(doc_id, len(events), len(sentences), n_actors)
@@ -588,6 +586,13 @@ def _event_from_row(row: dict[str, Any]) -> Event:
     )
 
 
+def _doc_name(document: Document) -> str:
+    """The file, plus the id where one file holds many documents (JSONL)."""
+    if not document.path or Path(document.path).stem == document.id:
+        return document.path or document.id
+    return f"{document.path} [{document.id}]"
+
+
 def _as_date(value: dt.date | str) -> dt.date:
     if isinstance(value, dt.date):
         return value
@@ -645,6 +650,8 @@ def ingest(paths: str | Path | Iterable[str | Path], db: str | Path | Store = DE
     started = time.perf_counter()
     summary = IngestSummary()
     store = db if isinstance(db, Store) else Store(db)
+    if store.read_only:
+        raise DetenteError(Errors.E047, path=store.path)
     ex = extractor if extractor is not None else Extractor()
     report = progress or (lambda kind, name: None)
 

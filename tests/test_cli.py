@@ -143,3 +143,16 @@ def test_every_command_is_documented_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name in cli.commands:
         assert f"detente {name}" in readme, f"command '{name}' is not documented in README.md"
+
+
+def test_demo_ingests_the_bundled_document_once(runner, tmp_path, extractor):
+    db = tmp_path / "demo.duckdb"
+    first = runner.invoke(cli, ["demo", "--db", str(db)])
+    assert first.exit_code == 0, first.output
+    assert db.exists()
+    m = re.search(r"1 documents, (\d+) events in .*demo.duckdb \(1 new this run\)", first.stdout)
+    assert m and int(m.group(1)) > 5
+    assert re.search(r"TUR <?-> RUS|RUS <?-> TUR", first.stdout)
+    again = runner.invoke(cli, ["demo", "--db", str(db)])
+    assert again.exit_code == 0
+    assert f"1 documents, {m.group(1)} events" in again.stdout and "(0 new this run)" in again.stdout

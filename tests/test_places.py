@@ -104,6 +104,18 @@ def test_nearby_country_decides_ambiguous_city(nlp) -> None:
     assert ("Tripoli", "LBY") in places(doc)
 
 
+def test_far_country_decides_only_between_comparable_cities(nlp) -> None:
+    # same sentence, not adjacent: Tripoli, Lebanon is big enough to be meant
+    doc = nlp("Lebanon protested after clashes in Tripoli.")
+    assert ("Tripoli", "LBN") in places(doc)
+    # but a village-sized Vienna in the US does not win over Austria's capital
+    doc = nlp("Talks in Vienna with the United States resumed.")
+    assert ("Vienna", "AUT") in places(doc)
+    # right next to it, a US state decides
+    doc = nlp("They met in Paris, Texas, on Monday.")
+    assert ("Paris", "USA") in places(doc)
+
+
 def test_country_in_another_sentence_does_not_decide(nlp) -> None:
     doc = nlp("Lebanon protested. Clashes broke out in Tripoli late on Sunday.")
     assert ("Tripoli", "LBY") in places(doc)
@@ -134,7 +146,7 @@ def test_blank_pipeline_uses_phrase_matcher() -> None:
     assert places(doc) == [("Tashkent", "UZB"), ("Kyrgyzstan", "KGZ"), ("Persian Gulf", None)]
 
 
-def test_entity_mislabelled_as_org_is_still_a_place(vocab) -> None:
+def test_entity_mislabelled_as_org_is_still_a_place() -> None:
     blank = spacy.blank("en")
     pipe = blank.add_pipe("detente_places")
     doc = blank.make_doc("Russia annexed Crimea in 2014 .")

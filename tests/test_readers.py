@@ -361,3 +361,16 @@ def test_document_from_text_hashes() -> None:
     doc = Document.from_text(id="x", text="Tehran", path="<memory>")
     assert doc.content_hash == readers.content_hash("Tehran")
     assert doc.content_hash != readers.content_hash("Tehran ")
+
+
+def test_unreadable_file_is_reported_not_raised(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "locked.txt"
+    path.write_text("secret", encoding="utf-8")
+
+    def denied(self, *a, **k):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "open", denied)
+    [err] = _read(path)
+    assert isinstance(err, ReadError) and err.code != "E001"
+    assert str(path) in err.message and "Permission denied" in err.message

@@ -15,9 +15,9 @@ GOLD_DIR = ROOT / "tests" / "gold"
 # Floors for the held-out articles: a little under what was measured when they were written
 # (see tests/gold/README.md), so that a regression fails the suite.
 HELD_OUT_FLOORS = {
-    "Foreign_relations_of_Laos": 0.0,
-    "Foreign_relations_of_Eritrea": 0.0,
-    "Foreign_relations_of_Turkmenistan": 0.0,
+    "Foreign_relations_of_Laos": 0.6,
+    "Foreign_relations_of_Eritrea": 0.55,
+    "Foreign_relations_of_Turkmenistan": 0.55,
 }
 
 

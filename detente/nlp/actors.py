@@ -945,6 +945,12 @@ class ActorTagger:
             total = sum(counts.values())
             if len(distinct_open) == 2 or (counts[top[1]] >= 2 and counts[top[0]] + counts[top[1]] >= 0.5 * total):
                 dyad = sorted(top, key=lambda c: first_seen[c])
+        # The state the document is about ("Foreign relations of Laos"): clearly the most
+        # mentioned. "Both countries" in such a text nearly always includes it.
+        ranked_all = sorted(counts.items(), key=lambda kv: -kv[1])
+        focal = None
+        if ranked_all and ranked_all[0][1] >= 3 and (len(ranked_all) == 1 or ranked_all[0][1] >= 1.5 * ranked_all[1][1]):
+            focal = ranked_all[0][0]
         for f in colls:
             e = f.coll
             assert e is not None
@@ -964,6 +970,8 @@ class ActorTagger:
                         if m.country not in recent:
                             recent.append(m.country)
                 codes = recent[:want]
+                if want == 2 and focal and recent and focal not in codes and e.scope == "state":
+                    codes = [focal, recent[0]]
                 if len(codes) < want:
                     f.actor = None
                     continue

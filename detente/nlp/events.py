@@ -224,11 +224,14 @@ class EventCoder:
                         for o in _prep_objects(prep):
                             subjects.extend((a, True) for a in self.actors_of(o))
         elif dobj is not None and noun is None:
-            targets.extend((a, True) for a in self.actors_of(dobj))
+            targets.extend((a, True) for a in self.actors_of(dobj) or self._visited(final, dobj))
         for child in tok.children:
             if child.dep_ == "dative":
                 targets.extend((a, True) for a in self.actors_of(child))
         prep_heads = [tok] + ([noun] if noun is not None else [])
+        if noun is None and dobj is not None and not passive and dobj.i not in self.tok2actor:
+            # "broke relations with the Sudan", "cut ties with Qatar": the object's prepositions
+            prep_heads.append(dobj)
         if reverse and dobj is not None:
             prep_heads.append(dobj)
         between: list[Actor] = []
@@ -245,7 +248,7 @@ class EventCoder:
                     # the lexicon names this preposition for the target ("invest in", "arrive in"),
                     # so a place here is the target, not the event's location
                     for o in objs:
-                        targets.extend((a, True) for a in self.actors_of(o))
+                        targets.extend((a, True) for a in self.actors_of(o) or self._visited(final, o))
         if noun is not None:
             # "the Russian-Iranian agreement": actors modifying the event noun are its parties
             between.extend(a for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i in self.tok2actor
@@ -312,7 +315,7 @@ class EventCoder:
                         between.extend(self.actors_of(o))
                 elif p in coding.preps:
                     for o in objs:
-                        targets.extend((a, True) for a in self.actors_of(o))
+                        targets.extend((a, True) for a in self.actors_of(o) or self._visited(coding, o))
                 elif p in SOURCE_PREPS:
                     for o in objs:
                         sources.extend((a, True) for a in self.actors_of(o))
@@ -461,10 +464,19 @@ class EventCoder:
                     out.extend(_members_or_actor(self.tok2actor[child.i]))
                 elif child.dep_ == "poss" and (child.lower_ in PERSON_PRONOUNS or child.lower_ in THING_PRONOUNS):
                     out.extend(self.resolve_pronoun(child))
+                elif child.dep_ in ("compound", "nmod"):
+                    # "Turkish F-16 jets": the demonym hangs on the compound, not the head
+                    for g in child.children:
+                        if g.dep_ in ("amod", "compound", "poss") and g.i in self.tok2actor:
+                            out.extend(_members_or_actor(self.tok2actor[g.i]))
+        for child in tok.children:
+            if child.dep_ == "appos" and child.i in self.tok2actor:
+                # "its neighbour, Ethiopia"
+                return _members_or_actor(self.tok2actor[child.i])
         if out or depth > 1:
             return out
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         out.extend(self._actors_single(pobj, depth + 1))
@@ -489,6 +501,16 @@ class EventCoder:
                     fallback = span
             idx -= 1
         return _members_or_actor(fallback) if fallback is not None else []
+
+    def _visited(self, coding: Trigger, tok: Token) -> list[Actor]:
+        """A visit to a city is a visit to its country ("visited St. Petersburg" -> RUS)."""
+        if coding.mode != "visit":
+            return []
+        span = self.tok2place.get(tok.i)
+        place = span._.place if span is not None else None
+        if place is None or not place.country:
+            return []
+        return [Actor(place.country, None, place.text)]
 
     def _is_location_phrase(self, prep: str, obj: Token) -> bool:
         return prep in LOCATION_PREPS and obj.i in self.tok2place

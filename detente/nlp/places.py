@@ -42,6 +42,16 @@ ALT_MIN_POPULATION = 100_000
 _ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Without sentence boundaries, a country this many characters away still counts as "nearby".
 _CONTEXT_CHARS = 150
+# A country (or US state, or region) is "right next to" a city when at most this many tokens,
+# all punctuation or these words, lie between: "Tripoli, Lebanon", "Bishkek (Kyrgyzstan)",
+# "Lebanon's Tripoli", "Tripoli in northern Lebanon", "Vienna, Virginia".
+_ADJACENT_TOKENS = 3
+_ADJACENT_WORDS = frozenset({"'s", "’s", "in", "of", "northern", "southern", "eastern", "western",
+                             "central", "north", "south", "east", "west", "northeastern",
+                             "northwestern", "southeastern", "southwestern"})
+# Elsewhere in the sentence, a country picks a city only if that city has at least this share
+# of the population of the biggest city of the name (Vienna, Virginia is 1% of Vienna).
+_SENTENCE_MIN_SHARE = 0.1
 _SIMPLE_NAME = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*\Z")
 _TRAILING_JUNK = re.compile(r"(?:[\s.,;:'\"()]|\[\w*\]?)+$")
 _FORMAL_PREFIX = re.compile(r"^(?:islamic |federal |democratic |socialist |arab |hashemite )*"
@@ -64,7 +74,6 @@ class Gazetteer:
 
     names: dict[str, tuple[Candidate, ...]]
     matcher_names: frozenset[str]
-    country_names: frozenset[str] = field(default_factory=frozenset)
     not_cities: frozenset[str] = field(default_factory=frozenset)
 
     def lookup(self, name: str) -> tuple[Candidate, ...]:
@@ -95,7 +104,12 @@ def fold(name: str) -> str:
     """Matching key: accents stripped, case folded, spaces collapsed, leading "the" dropped."""
     text = name if name.isascii() else _ascii(name).replace("’", "'")
     text = " ".join(text.casefold().split())
-    return text[4:] if text.startswith("the ") else text
+    text = text[4:] if text.startswith("the ") else text
+    # "Saint Petersburg", "St. Petersburg" and "St Petersburg" are one name
+    for prefix in ("saint ", "st. ", "sankt "):
+        if text.startswith(prefix):
+            return "st " + text[len(prefix):]
+    return text
 
 
 def _ascii(name: str) -> str:
@@ -106,7 +120,14 @@ def _ascii(name: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
-def _choose(cands: tuple[Candidate, ...], context: list[str]) -> Candidate | None:
+def _is_region(cands: tuple[Candidate, ...]) -> bool:
+    """A country, US state or data-file region with a country: context for nearby cities."""
+    return bool(cands) and cands[0].kind in ("data", "country", "state") and cands[0].country is not None
+
+
+def _choose(cands: tuple[Candidate, ...], context: list[str], min_share: float = 0.0) -> Candidate | None:
+    """Best candidate: one in a `context` country (earlier = nearer wins) that has at least
+    `min_share` of the biggest candidate's population; else the biggest."""
     if not cands:
         return None
     best = cands[0]
@@ -114,7 +135,7 @@ def _choose(cands: tuple[Candidate, ...], context: list[str]) -> Candidate | Non
         return best
     if context:
         ranked = {c: i for i, c in enumerate(context)}
-        local = [c for c in cands if c.country in ranked]
+        local = [c for c in cands if c.country in ranked and c.population >= min_share * best.population]
         if local:
             return min(local, key=lambda c: (ranked[c.country], _KIND_RANK[c.kind], -c.population))
     return best
@@ -143,6 +164,8 @@ def load_gazetteer(min_population: int = 15_000) -> Gazetteer:
         entries.setdefault(key, []).append(cand)
         if matcher:
             surface.add(name)
+            if name.startswith("Saint "):
+                surface.add("St. " + name[6:])
             ascii_name = _ascii(name)
             if ascii_name != name:
                 surface.add(ascii_name)
@@ -151,10 +174,8 @@ def load_gazetteer(min_population: int = 15_000) -> Gazetteer:
         add(str(name), Candidate(code, 0, "data"), True)
     for name, code in (data.get("regions") or {}).items():
         add(str(name), Candidate(code, 0, "data"), True)
-    country_names = {fold(n) for n in (data.get("countries") or {})}
     for c in countries.values():
         add(c["name"], Candidate(c["iso3"], int(c.get("population") or 0), "country"), True)
-        country_names.add(fold(c["name"]))
     for state in gc.get_us_states().values():
         add(state["name"], Candidate("USA", 0, "state"), True)
     for city in gc.get_cities().values():
@@ -171,6 +192,9 @@ def load_gazetteer(min_population: int = 15_000) -> Gazetteer:
 
     names: dict[str, tuple[Candidate, ...]] = {}
     for key, cands in entries.items():
+        if len(cands) == 1:  # most names: nothing to rank
+            names[key] = (cands[0],)
+            continue
         # only the best kind counts: the country "Armenia" hides the Colombian city, a data-file
         # alias hides everything, and a city's own name hides other cities' alternate names
         top = min(_KIND_RANK[c.kind] for c in cands)
@@ -181,7 +205,7 @@ def load_gazetteer(min_population: int = 15_000) -> Gazetteer:
         names[key] = tuple(sorted(seen.values(), key=lambda c: -c.population))
     not_cities = frozenset(str(n) for n in (data.get("not_cities") or ()))
     return Gazetteer(names=names, matcher_names=frozenset(surface - not_cities),
-                     country_names=frozenset(country_names), not_cities=not_cities)
+                     not_cities=not_cities)
 
 
 # PhraseMatchers are tied to a Vocab; keep one per (vocab, min_population) so that building a
@@ -221,8 +245,8 @@ class PlaceTagger:
             if ent.label_ not in _ENTITY_LABELS:
                 continue
             span = _trim(ent)
-            if span is None:
-                continue
+            if span is None or not any(c.isupper() for c in span.text):
+                continue  # "metro", "north": lower-case entities are tagger noise, not names
             (found if gaz.lookup(span.text) else unresolved).append(span)
         tagged = doc.has_annotation("POS")
         extra: list[Span] = []
@@ -249,28 +273,49 @@ class PlaceTagger:
     def _resolve(self, doc: Doc, spans: list[Span]) -> None:
         gaz = self.gazetteer
         # countries named in the text, for the ambiguous cities near them
-        mentions = [(s, s.start_char) for s in spans if fold(s.text) in gaz.country_names]
+        mentions = [s for s in spans if _is_region(gaz.lookup(s.text))]
         has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
         for span in spans:
             cands = gaz.lookup(span.text)
-            context: list[str] = []
-            if len({c.country for c in cands}) > 1:
-                sent = span.sent if has_sents else None
-                near = []
-                for other, pos in mentions:
-                    if other is span:
-                        continue
-                    same = (sent is not None and sent.start <= other.start < sent.end) or \
-                        (sent is None and abs(pos - span.start_char) <= _CONTEXT_CHARS)
-                    if same:
-                        near.append((abs(pos - span.start_char), other))
-                for _, other in sorted(near, key=lambda x: x[0]):
-                    best = gaz.resolve(other.text)
-                    if best is not None and best.country:
-                        context.append(best.country)
-            choice = _choose(cands, context)
+            choice = cands[0] if cands else None
+            if len({c.country for c in cands}) > 1 and mentions:
+                choice = self._in_context(span, cands, mentions, has_sents)
             text = _clean_text(span.text)
             span._.place = Location(text, choice.country if choice else None)
+
+    def _in_context(self, span: Span, cands: tuple[Candidate, ...], mentions: list[Span],
+                    has_sents: bool) -> Candidate | None:
+        """Pick among same-named cities by the countries named near `span`.
+
+        A country right next to the city ("Tripoli, Lebanon", "Bishkek (Kyrgyzstan)",
+        "Lebanon's Tripoli") decides. A country elsewhere in the sentence decides only between
+        cities of comparable size: "talks in Vienna with the United States" stays in Austria.
+        """
+        sent = span.sent if has_sents else None
+        adjacent: list[tuple[int, str]] = []
+        same_sentence: list[tuple[int, str]] = []
+        for other in mentions:
+            if other is span:
+                continue
+            between = span.doc[span.end:other.start] if other.start >= span.end else span.doc[other.end:span.start]
+            if sent is not None:
+                if not sent.start <= other.start < sent.end:
+                    continue
+            elif abs(other.start_char - span.start_char) > _CONTEXT_CHARS:
+                continue
+            best = self.gazetteer.resolve(other.text)
+            if best is None or not best.country:
+                continue
+            gap = len(between)
+            near = gap <= _ADJACENT_TOKENS and all(t.lower_ in _ADJACENT_WORDS or t.is_punct for t in between)
+            (adjacent if near else same_sentence).append((gap, best.country))
+        for group, share in ((adjacent, 0.0), (same_sentence, _SENTENCE_MIN_SHARE)):
+            countries = [c for _, c in sorted(group)]
+            if countries:
+                choice = _choose(cands, countries, share)
+                if choice is not None and choice.country in countries:
+                    return choice
+        return cands[0]
 
 
 def _clean_text(text: str) -> str:
