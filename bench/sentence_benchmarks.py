@@ -134,14 +134,37 @@ def event_order(rec: dict[str, Any]) -> tuple[int, int]:
     return as_int(rec.get("start")), as_int(rec.get("trigger_start"))
 
 
-def group_predictions(records: Sequence[dict[str, Any]], ids: Sequence[str]) -> list[dict[str, Any]]:
+def organisation_codes() -> frozenset[str]:
+    """Codes detente gives intergovernmental organisations (its organisations table, no sector)."""
+    import csv
+    from importlib import resources
+
+    text = resources.files("detente").joinpath("data/actors/organisations.csv").read_text(encoding="utf-8")
+    rows = csv.reader(line for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    header = next(rows)
+    code_i, sector_i = header.index("code"), header.index("sector")
+    return frozenset(r[code_i] for r in rows if len(r) > sector_i and not r[sector_i].strip())
+
+
+def as_generic_igo(actor: Any, orgs: frozenset[str]) -> Any:
+    """The PLOVER GSR codes every organisation as the generic `IGO` (its README): follow that
+    convention so that "UN" and "IGO" are not counted as different actors."""
+    if isinstance(actor, dict) and actor.get("country") in orgs:
+        return {**actor, "country": "IGO"}
+    return actor
+
+
+def group_predictions(records: Sequence[dict[str, Any]], ids: Sequence[str],
+                      generic_igo: bool = False) -> list[dict[str, Any]]:
     """{"id", "events": [{source, target, event_type, quad_class}]} for every id (empty if none)."""
+    orgs = organisation_codes() if generic_igo else frozenset()
     by_doc: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
     for rec in sorted(records, key=event_order):
         doc = str(rec.get("doc", ""))
         if doc not in by_doc:
             continue  # not one of ours (should not happen); the scorer would ignore it anyway
-        by_doc[doc].append({"source": rec.get("source"), "target": rec.get("target"),
+        by_doc[doc].append({"source": as_generic_igo(rec.get("source"), orgs),
+                            "target": as_generic_igo(rec.get("target"), orgs),
                             "event_type": rec.get("event_type"), "quad_class": rec.get("quad_class")})
     return [{"id": i, "events": evs} for i, evs in by_doc.items()]
 
@@ -276,7 +299,7 @@ def bench_scored(name: str, bench: Path, tmp: Path, cmd: Sequence[str], split: s
     if rc != 0:
         print(stderr.rstrip()[-4000:], file=sys.stderr)
         return [{"set": name, "error": f"detente exit {rc}"}]
-    preds = group_predictions(records, [r["id"] for r in gold])
+    preds = group_predictions(records, [r["id"] for r in gold], generic_igo=(name == "plover_gsr"))
     pred_path = tmp / f"{name}.pred.jsonl"
     write_jsonl(pred_path, preds)
     scorer = bench / "score_sentences.py"

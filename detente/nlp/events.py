@@ -49,6 +49,11 @@ HYPOTHETICAL_HEADS = {
 NEGATION_WORDS = {"not", "n't", "never", "no"}
 SOURCE_PREPS = ("by", "from")
 LOCATION_PREPS = {"in", "at", "near"}
+# prepositions whose object is the party an act is aimed at
+TARGET_PREPS = {"to", "with", "for", "from", "into", "against", "on", "toward", "towards", "over"}
+INTENT_ADJECTIVES = {"ready", "willing", "prepared"}
+# governing verbs whose complement is intended, threatened, refused or requested, not done
+CONTROL_TYPES = {"AGREE", "THREATEN", "REJECT", "REQUEST"}
 # Light verbs may take their event noun through these prepositions ("engage in talks").
 LIGHT_PREPS = {"in", "into"}
 PARAGRAPH_RE = re.compile(r"\n")
@@ -137,6 +142,14 @@ class EventCoder:
             proto = self.code_noun(tok, coding)
             if proto is not None:
                 protos.append(proto)
+        for tok in sent:
+            # "is ready/willing/prepared to withdraw": an expression of intent (PLOVER AGREE)
+            if tok.lemma_.lower() in INTENT_ADJECTIVES and tok.dep_ == "acomp" and any(
+                    c.dep_ == "xcomp" for c in tok.children):
+                proto = self.code_intent(tok)
+                if proto is not None:
+                    protos.append(proto)
+        protos = self.fold_controlled(protos)
         for tok, coding in speech:
             protos.extend(self.code_speech(tok, coding, protos))
         for tok in sent:
@@ -244,7 +257,7 @@ class EventCoder:
                 if p == "between":
                     for o in objs:
                         between.extend(self.actors_of(o))
-                elif p in final.preps:
+                elif p in final.preps or (head is dobj and head is not tok and p in TARGET_PREPS):
                     # the lexicon names this preposition for the target ("invest in", "arrive in"),
                     # so a place here is the target, not the event's location
                     for o in objs:
@@ -276,13 +289,11 @@ class EventCoder:
             proto.targets = [(a, True) for a in between]
         if final.symmetric and not proto.targets and len({a.country for a, _ in proto.sources}) >= 2:
             proto.symmetric = True
-        if not proto.targets and not proto.symmetric and final.type in ("AGREE", "REQUEST", "THREATEN", "REJECT"):
-            # "agreed to build a railway to Afghanistan", "refused to sell arms to Iran"
+        if not proto.targets and final.type == "REQUEST":
+            # "demanded that the US cancel the sale": the demand is on the clause's subject
             for comp in tok.children:
-                if comp.dep_ == "xcomp":
-                    for t in _own_subtree(comp):
-                        if t.dep_ == "pobj" and t.head.lower_ in ("to", "with", "for", "from", "into"):
-                            proto.targets.extend((a, False) for a in self.actors_of(t))
+                if comp.dep_ == "ccomp":
+                    proto.targets.extend((a, False) for a, _ in self.subject_actors(comp))
         proto.negated = _negated(tok)
         proto.hypothetical = _hypothetical(tok)
         return proto
@@ -342,6 +353,50 @@ class EventCoder:
             c.lower_ in ("potential", "possible", "planned", "proposed", "future") for c in tok.children)
         return proto
 
+    def code_intent(self, adj: Token) -> Proto | None:
+        """ "Syria is willing to withdraw its troops from Lebanon" -> AGREE (intent), SYR -> LBN."""
+        head = adj.head
+        coding = Trigger(lemma=adj.lemma_.lower(), type="AGREE", mode="intend")
+        proto = Proto(trigger=adj, coding=coding, head_tokens=[adj])
+        proto.sources = self.subject_actors(head)
+        for comp in adj.children:
+            if comp.dep_ == "xcomp":
+                proto.targets.extend((a, False) for a in self._complement_targets(comp))
+        proto.negated = _negated(head)
+        proto.hypothetical = _hypothetical(head)
+        return proto if proto.sources else None
+
+    def _complement_targets(self, comp: Token) -> list[Actor]:
+        """Actors a complement clause acts on: its objects and prepositional objects."""
+        out: list[Actor] = []
+        for t in _own_subtree(comp):
+            if t.dep_ in ("dobj", "dative") or (t.dep_ == "pobj" and t.head.lower_ in TARGET_PREPS):
+                out.extend(self.actors_of(t))
+        return _unique(out)
+
+    def fold_controlled(self, protos: list[Proto]) -> list[Proto]:
+        """A verb of intent, threat, refusal or request with its own subject's act as complement
+        ("offered to negotiate with X", "threatened to impose restrictions on X", "refused to
+        deploy troops in X") is one event: the governing verb's, aimed at the complement's target.
+        The complement's act has not happened, so it is not an event of its own."""
+        by_trigger = {p.trigger.i: p for p in protos}
+        drop: set[int] = set()
+        for p in protos:
+            if p.nominal or p.coding.type not in CONTROL_TYPES:
+                continue
+            for comp in p.trigger.children:
+                if comp.dep_ != "xcomp":
+                    continue
+                inner = by_trigger.get(comp.i)
+                if not p.targets:
+                    if inner is not None and inner.targets:
+                        p.targets = [(a, False) for a, _ in inner.targets]
+                    else:
+                        p.targets = [(a, False) for a in self._complement_targets(comp)]
+                if inner is not None and {a.country for a, _ in inner.sources} <= {a.country for a, _ in p.sources}:
+                    drop.add(comp.i)
+        return [p for p in protos if p.trigger.i not in drop or p.nominal]
+
     def code_speech(self, tok: Token, coding: Trigger, protos: list[Proto]) -> list[Proto]:
         speakers = self.subject_actors(tok)
         speaker_text = None
@@ -355,6 +410,17 @@ class EventCoder:
         for c in comps:
             inside.update(t.i for t in c.subtree)
         out: list[Proto] = []
+        for c in comps:
+            # "X said Y must hand over the suspects": a demand on Y (CAMEO 10)
+            if c.dep_ == "ccomp" and speakers and any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in c.children):
+                addressees = [a for a, _ in self.subject_actors(c)
+                              if a.country not in {s.country for s, _ in speakers}]
+                if addressees:
+                    req = Proto(trigger=tok, coding=Trigger(lemma=tok.lemma_.lower(), type="REQUEST", mode="demand"))
+                    req.sources = list(speakers)
+                    req.targets = [(a, True) for a in addressees]
+                    req.head_tokens = [tok, c]
+                    out.append(req)
         for p in protos:
             if p.trigger.i not in inside:
                 continue
