@@ -388,6 +388,11 @@ class EventCoder:
                 if comp.dep_ != "xcomp":
                     continue
                 inner = by_trigger.get(comp.i)
+                if not p.targets and p.coding.type == "THREATEN":
+                    # "threatened to ban voting if Hamas ran": the condition names who is threatened
+                    for cond in _own_subtree(comp):
+                        if cond.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in cond.children):
+                            p.targets = [(a, False) for a, _ in self.subject_actors(cond)]
                 if not p.targets:
                     if inner is not None and inner.targets:
                         p.targets = [(a, False) for a, _ in inner.targets]
