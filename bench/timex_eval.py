@@ -4,7 +4,7 @@
 usage:
   python bench/timex_eval.py [GOLD.jsonl] [--engine detente|dateparser|hybrid] [--pred OUT.jsonl]
 
-GOLD defaults to the TempEval-3 platinum test set (/work/shared/benchmarks/tempeval3/docs.jsonl).
+GOLD defaults to the TempEval-3 platinum test set (../shared/benchmarks/tempeval3/docs.jsonl).
 Relative expressions anchor to each document's creation time (`dct`), TimeML convention
 (narrative=False). Engines:
   detente    : detente.nlp.dates.find_timexes (own regex grammar)
@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from detente.nlp.dates import find_timexes  # noqa: E402
 
-DEFAULT_GOLD = Path("/work/shared/benchmarks/tempeval3/docs.jsonl")
+DEFAULT_GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "tempeval3" / "docs.jsonl"
 
 
 def _dateparser_value(dp_period: str | None, d: dt.datetime) -> str:
