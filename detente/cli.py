@@ -309,13 +309,19 @@ def _writer(fmt: str) -> _Writer:
     return {"jsonl": _JsonlWriter, "csv": _CsvWriter, "table": _TableWriter}[fmt]()
 
 
-def _register_store_commands() -> None:
+def _register_commands() -> None:
+    """Commands that live beside their subject (store, analysis, views); each module keeps its
+    heavy imports inside the command, so registering them costs little at start-up."""
+    from .analysis_more_cli import conflicts_command, corroborate_command, issues_command, parties_command
+    from .interop_cli import export_command, import_command
     from .store_cli import ingest_command
 
-    cli.add_command(ingest_command)
+    for command in (ingest_command, import_command, export_command, issues_command, parties_command,
+                    corroborate_command, conflicts_command):
+        cli.add_command(command)
 
 
-_register_store_commands()
+_register_commands()
 
 
 def main() -> None:

@@ -35,6 +35,16 @@ class Errors:
     E045 = "E045 {doc}: could not store this document ({detail}); nothing of it was written"
     E046 = "E046 {path}: detente store is incomplete (missing tables: {tables}); it may be damaged"
     E047 = "E047 {path}: the store is open read-only"
+    # E05x: imports and exports (detente import / detente export, detente.interop)
+    E050 = "E050 {path}: not a {fmt} file ({detail})"
+    E051 = "E051 {path}:{line}: bad {fmt} row ({detail}); it was skipped"
+    E052 = "E052 {path}: no events could be imported from this {fmt} file ({detail})"
+    E053 = "E053 {path}: cannot write the export ({detail})"
+    E054 = "E054 the {fmt} export is binary: name a file with --out"
+    E055 = "E055 bad actor code '{value}' for --dyad: expected a code such as RUS or NATO"
+    # E07x: running on a cluster (detente ingest --cluster, detente.scale)
+    E070 = "E070 bad cluster '{spec}': expected local, local:N or tcp://host:port"
+    E071 = "E071 cannot use the Dask cluster {address} ({detail})"
     E099 = "E099 {doc}: internal error while coding this document ({detail}); it was skipped"
     E030 = "E030 {path}: line {line} is {size} characters, over the {limit}-character line limit"
 
