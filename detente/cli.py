@@ -312,11 +312,12 @@ def _writer(fmt: str) -> _Writer:
 def _register_commands() -> None:
     """Commands that live beside their subject (store, analysis, views); each module keeps its
     heavy imports inside the command, so registering them costs little at start-up."""
+    from .analysis_cli import dyad_command
     from .analysis_more_cli import conflicts_command, corroborate_command, issues_command, parties_command
     from .interop_cli import export_command, import_command
     from .store_cli import ingest_command
 
-    for command in (ingest_command, import_command, export_command, issues_command, parties_command,
+    for command in (ingest_command, import_command, export_command, dyad_command, issues_command, parties_command,
                     corroborate_command, conflicts_command):
         cli.add_command(command)
 
