@@ -10,6 +10,7 @@ import json
 import re
 import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import click
@@ -179,14 +180,18 @@ def timex(paths: tuple[str, ...], document_date: dt.date | None, fmt: str, narra
 @cli.command()
 @click.option("--db", default="detente.duckdb", show_default=True, type=click.Path(dir_okay=False),
               help="DuckDB file to store the demo's records in.")
-def demo(db: str) -> None:
-    """Ingest the bundled demo document into a local DuckDB file and show its events.
+@click.option("--out", default="turkey-russia-brief.html", show_default=True, type=click.Path(dir_okay=False),
+              help="Where to write the demo's relationship brief (HTML).")
+def demo(db: str, out: str) -> None:
+    """The main job on the bundled demo: ingest, show the events, write the brief.
 
     The demo is a short brief on Turkey-Russia relations written for detente
-    (detente/data/demo/). Running it twice stores nothing new.
+    (detente/data/demo/). It is stored in a local DuckDB file (running it twice stores nothing
+    new), its events are listed, and the TUR-RUS relationship brief is written to --out.
     """
     from importlib import resources
 
+    from .report.brief import write_brief
     from .store import Store, ingest
 
     with resources.as_file(resources.files("detente").joinpath("data/demo/turkey-russia-demo.md")) as path:
@@ -203,6 +208,8 @@ def demo(db: str) -> None:
     click.echo(f"{counts.get('documents', 0)} documents, {counts.get('events', 0)} events in {db} "
                f"({summary.documents_stored} new this run)")
     click.echo(f"Query it with DuckDB, e.g.: duckdb {db} \"select event_type, count(*) from events group by 1\"")
+    path = write_brief(db, "TUR", "RUS", out)
+    click.echo(f"brief written: {Path(path).resolve()}")
     if summary.failures:
         sys.exit(EXIT_PARTIAL)
 
@@ -316,9 +323,10 @@ def _register_commands() -> None:
     from .analysis_more_cli import conflicts_command, corroborate_command, issues_command, parties_command
     from .interop_cli import export_command, import_command
     from .store_cli import ingest_command
+    from .view_cli import report_command, serve_command
 
     for command in (ingest_command, import_command, export_command, dyad_command, issues_command, parties_command,
-                    corroborate_command, conflicts_command):
+                    corroborate_command, conflicts_command, report_command, serve_command):
         cli.add_command(command)
 
 

@@ -1,0 +1,341 @@
+"""The local dashboard: a FastAPI app over a detente store (`detente serve`).
+
+    >>> from detente.web.app import create_app
+    >>> app = create_app("detente.duckdb")      # then: uvicorn.run(app, host="127.0.0.1")
+
+The page (static/index.html, app.js, style.css) is plain HTML and JavaScript served from this
+package: no CDN, no inline script. Every document string reaches the page as JSON and is put in
+the DOM with textContent, never parsed as HTML. The JSON API below is what the page uses; it is
+described in OpenAPI at /openapi.json and listed, offline, at /docs (a page of this package that
+reads /openapi.json; FastAPI's own Swagger UI would load scripts from a CDN).
+
+Errors: an unknown dyad or event is 404, a bad date, year or parameter 422.
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import math
+import re
+import threading
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+    from ..store import Store
+
+# The page runs only its own script files; document text can never become markup or script.
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+       "form-action 'self'; frame-ancestors 'none'")
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+}
+_CODE_RE = re.compile(r"[A-Za-z0-9_.-]{2,16}\Z")
+_DATE_RE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?\Z")
+# How much document text an event view carries on each side of the evidence sentence.
+CONTEXT_CHARS = 6000
+MAX_EVENTS = 2000
+QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
+              4: "material conflict"}
+EVENT_FIELDS = ("event_id", "doc_id", "date", "source_country", "target_country", "event_type",
+                "mode", "quad_class", "intensity", "track", "negated", "hypothetical",
+                "confidence", "sentence")
+
+
+def _clean(value: Any) -> Any:
+    """JSON-safe: NaN/NaT -> None, numpy scalars -> Python, dates -> ISO strings."""
+    if value is None:
+        return None
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        try:
+            value = value.item()
+        except (ValueError, AttributeError):
+            pass
+    if isinstance(value, float):
+        return None if math.isnan(value) or math.isinf(value) else value
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()[:10]
+    try:
+        import pandas as pd
+
+        if not isinstance(value, (list, dict, str, bool, int)) and pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    if hasattr(value, "isoformat"):
+        return value.isoformat()[:10]
+    return value
+
+
+def parse_date(value: str | None, end: bool = False) -> dt.date | None:
+    """YYYY, YYYY-MM or YYYY-MM-DD -> its first (or, with end=True, last) day; None for None.
+    Raises ValueError for anything else."""
+    if value is None or value == "":
+        return None
+    value = value.strip()
+    if not _DATE_RE.match(value):
+        raise ValueError(f"bad date {value!r}: expected YYYY, YYYY-MM or YYYY-MM-DD")
+    from ..store import date_bounds
+
+    lo, hi = date_bounds(value)
+    if lo is None or hi is None:
+        raise ValueError(f"bad date {value!r}: no such day")
+    return hi if end else lo
+
+
+def create_app(db: str | Path) -> "FastAPI":
+    """The dashboard app over the store at `db` (opened read-only for the app's lifetime)."""
+    from fastapi import FastAPI, HTTPException, Query, Request
+    from fastapi.responses import FileResponse, JSONResponse
+    from fastapi.staticfiles import StaticFiles
+
+    from ..store import Store
+
+    store = Store(db, read_only=True)
+    # one DuckDB connection, used by one request at a time (the threadpool runs sync endpoints)
+    lock = threading.Lock()
+    static_dir = Path(str(resources.files("detente.web").joinpath("static")))
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: Any) -> Any:
+        yield
+        with lock:
+            store.close()
+
+    app = FastAPI(
+        lifespan=lifespan,
+        title="detente dashboard API",
+        version=_version(),
+        description="The JSON API of `detente serve`: dyads, their series, phases and events, "
+                    "an event's document context, and the actor network. Dates are YYYY, "
+                    "YYYY-MM or YYYY-MM-DD; a bad one is answered 422, an unknown dyad or event "
+                    "404. All strings from documents are plain text.",
+        docs_url=None, redoc_url=None,
+    )
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Any:
+        response = await call_next(request)
+        for k, v in SECURITY_HEADERS.items():
+            response.headers.setdefault(k, v)
+        if request.url.path.startswith("/api/"):
+            response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    def dates(since: str | None, until: str | None) -> tuple[dt.date | None, dt.date | None]:
+        try:
+            lo, hi = parse_date(since), parse_date(until, end=True)
+        except ValueError as exc:
+            raise HTTPException(422, str(exc)) from None
+        if lo and hi and lo > hi:
+            raise HTTPException(422, f"since {since} is after until {until}")
+        return lo, hi
+
+    def code(value: str) -> str:
+        if not _CODE_RE.match(value):
+            raise HTTPException(422, f"bad actor code {value!r}")
+        return value.upper()
+
+    def known_dyad(a: str, b: str) -> tuple[str, str]:
+        a, b = code(a), code(b)
+        with lock:
+            row = store.con.execute(
+                "SELECT count(*) FROM events WHERE (source_country = ? AND target_country = ?) "
+                "OR (source_country = ? AND target_country = ?)", [a, b, b, a]).fetchall()
+        if not row or not row[0][0]:
+            raise HTTPException(404, f"no events between {a} and {b}")
+        return a, b
+
+    # ----------------------------------------------------------------------- pages
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(static_dir / "index.html", media_type="text/html; charset=utf-8")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> FileResponse:
+        return FileResponse(static_dir / "docs.html", media_type="text/html; charset=utf-8")
+
+    app.mount("/static", StaticFiles(directory=static_dir), name="static")
+
+    # ----------------------------------------------------------------------- API
+    @app.get("/api/meta", summary="Store overview: counts, tracks, event types, quad classes, years")
+    def meta() -> dict[str, Any]:
+        with lock:
+            counts = store.counts()
+            tracks = [r[0] for r in store.con.execute(
+                "SELECT DISTINCT coalesce(track, 'unspecified') FROM events ORDER BY 1").fetchall()]
+            types = [r[0] for r in store.con.execute(
+                "SELECT DISTINCT event_type FROM events ORDER BY 1").fetchall()]
+            years = store.con.execute(
+                "SELECT min(year(date_start)), max(year(date_end)) FROM events").fetchall()[0]
+        return {"db": Path(store.path).name, "counts": counts, "tracks": tracks, "event_types": types,
+                "quad_classes": {str(k): v for k, v in QUAD_NAMES.items()},
+                "first_year": years[0], "last_year": years[1]}
+
+    @app.get("/api/dyads", summary="Dyads (unordered actor pairs) with event counts, most events first")
+    def dyads(q: str | None = Query(None, max_length=64, description="substring of either code"),
+              limit: int = Query(200, ge=1, le=5000)) -> list[dict[str, Any]]:
+        sql = ("SELECT least(source_country, target_country) AS a, "
+               "greatest(source_country, target_country) AS b, count(*) AS events, "
+               "min(date_start) AS first, max(date_end) AS last FROM events "
+               "WHERE source_country <> target_country GROUP BY 1, 2")
+        params: list[Any] = []
+        if q:
+            sql = f"SELECT * FROM ({sql}) WHERE a ILIKE ? OR b ILIKE ?"
+            params = [f"%{q}%", f"%{q}%"]
+        sql += " ORDER BY events DESC, a, b LIMIT ?"
+        params.append(limit)
+        with lock:
+            rows = store.con.execute(sql, params).fetchall()
+        return [{"a": a, "b": b, "events": n, "first": _clean(f), "last": _clean(l)}
+                for a, b, n, f, l in rows]
+
+    @app.get("/api/dyads/{a}/{b}/series", summary="Net cooperation and quad-class counts per period")
+    def series(a: str, b: str, by: str = Query("year", pattern="^(month|quarter|year)$"),
+               track: str | None = Query(None, max_length=64),
+               since: str | None = None, until: str | None = None) -> dict[str, Any]:
+        a, b = known_dyad(a, b)
+        lo, hi = dates(since, until)
+        from ..analysis.series import dyad_series
+
+        with lock:
+            frame = dyad_series(store, a, b, by=by, track=track or None)  # type: ignore[arg-type]
+        rows = [{k: _clean(v) for k, v in r.items()} for r in frame.to_dict("records")]
+        rows = [r for r in rows if _overlaps(r.get("period_start"), r.get("period_end"), lo, hi)]
+        return {"a": a, "b": b, "by": by, "track": track, "rows": rows,
+                "attrs": {k: _clean(v) for k, v in frame.attrs.items()
+                          if isinstance(v, (int, float, str, type(None)))}}
+
+    @app.get("/api/dyads/{a}/{b}/phases", summary="Phases and turning points of the dyad's series")
+    def phases(a: str, b: str, by: str = Query("year", pattern="^(month|quarter|year)$"),
+               track: str | None = Query(None, max_length=64)) -> list[dict[str, Any]]:
+        a, b = known_dyad(a, b)
+        from ..analysis.phases import dyad_phases
+
+        with lock:
+            found = dyad_phases(store, a, b, by=by, track=track or None)
+        return [{k: _clean(v) if not isinstance(v, list) else v for k, v in p.to_dict().items()}
+                for p in found]
+
+    @app.get("/api/dyads/{a}/{b}/events", summary="The dyad's events, filtered")
+    def events(a: str, b: str, track: str | None = Query(None, max_length=64),
+               quad: int | None = Query(None, ge=1, le=4), type: str | None = Query(None, max_length=64),
+               since: str | None = None, until: str | None = None,
+               actor: str | None = Query(None, max_length=64, description="code or surface text"),
+               limit: int = Query(500, ge=1, le=MAX_EVENTS)) -> dict[str, Any]:
+        a, b = known_dyad(a, b)
+        lo, hi = dates(since, until)
+        with lock:
+            frame = store.events_frame(dyad=(a, b), since=lo, until=hi,
+                                       track=track if track and track != "unspecified" else None,
+                                       event_type=type or None)
+        if track == "unspecified":
+            frame = frame[frame["track"].isna()]
+        if quad is not None:
+            frame = frame[frame["quad_class"] == quad]
+        if actor:
+            needle = actor.lower()
+            hay = (frame["source_country"].fillna("") + " " + frame["target_country"].fillna("") + " "
+                   + frame["source_text"].fillna("") + " " + frame["target_text"].fillna("")).str.lower()
+            frame = frame[hay.str.contains(needle, regex=False)]
+        frame = frame.sort_values(["date_start", "event_id"], na_position="last")
+        total = len(frame)
+        rows = [{k: _clean(r.get(k)) for k in EVENT_FIELDS} for r in frame.head(limit).to_dict("records")]
+        return {"a": a, "b": b, "total": total, "events": rows}
+
+    @app.get("/api/events/{event_id}", summary="One event with the document text around its sentence")
+    def event(event_id: int) -> dict[str, Any]:
+        with lock:
+            frame = store.query(
+                'SELECT e.*, d.title, d.url, d.path, d.doc_date, d.n_chars, '
+                f'substr(d.text, greatest(1, e."start" + 1 - {CONTEXT_CHARS}), '
+                f'least(e."start", {CONTEXT_CHARS})) AS before, '
+                'substr(d.text, e."start" + 1, e."end" - e."start") AS sentence, '
+                f'substr(d.text, e."end" + 1, {CONTEXT_CHARS}) AS after '
+                'FROM events e JOIN documents d USING (doc_id) WHERE e.event_id = ?', [event_id])
+        if not len(frame):
+            raise HTTPException(404, f"no event {event_id}")
+        r = {k: _clean(v) for k, v in frame.to_dict("records")[0].items()}
+        start, end = r.get("start") or 0, r.get("end") or 0
+        # the trigger, relative to the sentence, when it lies inside it
+        ts, te = (r.get("trigger_start") or 0) - start, (r.get("trigger_end") or 0) - start
+        trigger = [ts, te] if 0 <= ts < te <= end - start else None
+        url = r.get("url") if str(r.get("url") or "").lower().startswith(("http://", "https://")) else None
+        return {
+            "event": {k: r.get(k) for k in EVENT_FIELDS if k != "sentence"},
+            "source_text": r.get("source_text"), "target_text": r.get("target_text"),
+            "date_text": r.get("date_text"), "trigger": r.get("trigger"),
+            "document": {"doc_id": r.get("doc_id"), "title": r.get("title"), "url": url,
+                         "date": r.get("doc_date"), "n_chars": r.get("n_chars")},
+            "before": r.get("before") or "", "sentence": r.get("sentence") or "",
+            "after": r.get("after") or "", "trigger_in_sentence": trigger,
+            "truncated_before": start > CONTEXT_CHARS,
+            "truncated_after": end + CONTEXT_CHARS < (r.get("n_chars") or 0),
+        }
+
+    @app.get("/api/network", summary="Actor network for a period: nodes and weighted edges")
+    def network(since: str | None = None, until: str | None = None,
+                limit: int = Query(60, ge=1, le=500, description="most active edges kept")) -> dict[str, Any]:
+        lo, hi = dates(since, until)
+        where, params = ["source_country <> target_country"], []
+        if lo:
+            where.append("date_end >= ?")
+            params.append(lo)
+        if hi:
+            where.append("date_start <= ?")
+            params.append(hi)
+        sql = ("SELECT least(source_country, target_country), greatest(source_country, target_country), "
+               "count(*), sum(intensity), sum(CASE WHEN quad_class >= 3 THEN 1 ELSE 0 END) "
+               f"FROM events WHERE {' AND '.join(where)} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ?")
+        params.append(limit)
+        with lock:
+            rows = store.con.execute(sql, params).fetchall()
+        nodes: dict[str, int] = {}
+        edges = []
+        for a, b, n, net, conflict in rows:
+            nodes[a] = nodes.get(a, 0) + n
+            nodes[b] = nodes.get(b, 0) + n
+            edges.append({"a": a, "b": b, "events": n, "net": _clean(net), "conflict": conflict})
+        return {"since": _clean(lo), "until": _clean(hi),
+                "nodes": [{"id": k, "events": v} for k, v in sorted(nodes.items(), key=lambda kv: -kv[1])],
+                "edges": edges}
+
+    @app.exception_handler(ValueError)
+    async def value_error(request: Request, exc: ValueError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=422)
+
+    app.state.store = store
+    return app
+
+
+def _overlaps(start: Any, end: Any, lo: dt.date | None, hi: dt.date | None) -> bool:
+    if start is None:
+        return lo is None and hi is None
+    if lo is not None and str(end or start) < lo.isoformat():
+        return False
+    if hi is not None and str(start) > hi.isoformat():
+        return False
+    return True
+
+
+def _version() -> str:
+    from .. import __version__
+
+    return __version__
+
+
+def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000, log_level: str = "warning") -> None:
+    """Run the dashboard with uvicorn until interrupted (loopback only unless `host` says)."""
+    import uvicorn
+
+    uvicorn.run(create_app(db), host=host, port=port, log_level=log_level, server_header=False)
