@@ -321,12 +321,13 @@ def _register_commands() -> None:
     heavy imports inside the command, so registering them costs little at start-up."""
     from .analysis_cli import dyad_command
     from .analysis_more_cli import conflicts_command, corroborate_command, issues_command, parties_command
+    from .eval_cli import eval_command
     from .interop_cli import export_command, import_command
     from .store_cli import ingest_command
     from .view_cli import report_command, serve_command
 
     for command in (ingest_command, import_command, export_command, dyad_command, issues_command, parties_command,
-                    corroborate_command, conflicts_command, report_command, serve_command):
+                    corroborate_command, conflicts_command, report_command, serve_command, eval_command):
         cli.add_command(command)
 
 

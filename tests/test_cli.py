@@ -156,3 +156,22 @@ def test_demo_ingests_the_bundled_document_once(runner, tmp_path, extractor):
     again = runner.invoke(cli, ["demo", "--db", str(db)])
     assert again.exit_code == 0
     assert f"1 documents, {m.group(1)} events" in again.stdout and "(0 new this run)" in again.stdout
+
+
+def test_eval_doc_scores_against_a_gold_file(runner, tmp_path, extractor):
+    from conftest import shared_path
+
+    scorer = shared_path("eval", "score.py")
+    doc = tmp_path / "d.txt"
+    doc.write_text("On 3 May 2019, Iran and Russia signed a trade agreement in Moscow.\n", encoding="utf-8")
+    gold = tmp_path / "d.gold.jsonl"
+    gold.write_text(json.dumps({"id": "g1", "core": True, "snippet": "Iran and Russia signed a trade agreement",
+                                "source": ["IRN", "RUS"], "target": ["IRN", "RUS"], "directed": False,
+                                "types": ["AGREE"], "date": ["2019-05-03"]}) + "\n", encoding="utf-8")
+    result = runner.invoke(cli, ["eval", "doc", str(doc), "--gold", str(gold), "--scorer", str(scorer)])
+    assert result.exit_code == 0, result.output
+    assert "f1_strict=1.0" in result.stdout
+    wrong = tmp_path / "w.gold.jsonl"
+    wrong.write_text(gold.read_text().replace('"AGREE"', '"ASSAULT"'), encoding="utf-8")
+    result = runner.invoke(cli, ["eval", "doc", str(doc), "--gold", str(wrong), "--scorer", str(scorer)])
+    assert "core_recall_strict=0.0" in result.stdout
