@@ -147,13 +147,16 @@ def test_every_command_is_documented_in_the_readme():
 
 def test_demo_ingests_the_bundled_document_once(runner, tmp_path, extractor):
     db = tmp_path / "demo.duckdb"
-    first = runner.invoke(cli, ["demo", "--db", str(db)])
+    brief = tmp_path / "brief.html"
+    first = runner.invoke(cli, ["demo", "--db", str(db), "--out", str(brief)])
     assert first.exit_code == 0, first.output
     assert db.exists()
     m = re.search(r"1 documents, (\d+) events in .*demo.duckdb \(1 new this run\)", first.stdout)
     assert m and int(m.group(1)) > 5
     assert re.search(r"TUR <?-> RUS|RUS <?-> TUR", first.stdout)
-    again = runner.invoke(cli, ["demo", "--db", str(db)])
+    assert brief.exists() and f"brief written: {brief.resolve()}" in first.stdout
+    assert "Turkey" in brief.read_text(encoding="utf-8")
+    again = runner.invoke(cli, ["demo", "--db", str(db), "--out", str(brief)])
     assert again.exit_code == 0
     assert f"1 documents, {m.group(1)} events" in again.stdout and "(0 new this run)" in again.stdout
 
