@@ -107,7 +107,7 @@ def main() -> int:
                    avg(CASE WHEN quad_class >= 3 THEN 1.0 ELSE 0.0 END) AS conflict_share
             FROM events WHERE date_start IS NOT NULL AND NOT negated AND NOT hypothetical
             GROUP BY ALL"""
-        t_all, frame = best_of(lambda: store.con.execute(monthly_sql).to_arrow_table())
+        t_all, frame = best_of(lambda: store.con.sql(monthly_sql).to_arrow_table())
         print(f"monthly all-dyads aggregation (SQL): {t_all:.3f} s, {frame.num_rows:,} dyad-months (as an Arrow table)")
     print(f"rows={n} dyad_year_s={t_dyad:.3f} all_dyads_month_s={t_all:.3f}")
     if not a.keep:
