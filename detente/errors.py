@@ -45,6 +45,14 @@ class Errors:
     # E07x: running on a cluster (detente ingest --cluster, detente.scale)
     E070 = "E070 bad cluster '{spec}': expected local, local:N or tcp://host:port"
     E071 = "E071 cannot use the Dask cluster {address} ({detail})"
+    # E08x: limits and refusals of hostile input (readers, the dashboard server)
+    E080 = ("E080 {path}: refused as a decompression or expansion bomb ({detail}); nothing of it "
+            "was expanded")
+    E081 = "E081 {path}: extracted text is over the {limit}-character limit; refused"
+    E082 = "E082 request body is {size} bytes, over the {limit}-byte limit"
+    E083 = ("E083 serving on {host} (not loopback) needs an access token: pass --token TOKEN or "
+            "set DETENTE_TOKEN")
+    E084 = "E084 missing or wrong access token: send 'Authorization: Bearer TOKEN' or open /?token=TOKEN"
     E099 = "E099 {doc}: internal error while coding this document ({detail}); it was skipped"
     E030 = "E030 {path}: line {line} is {size} characters, over the {limit}-character line limit"
 

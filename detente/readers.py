@@ -25,6 +25,16 @@ from .errors import DetenteError, Errors, ReadError
 DEFAULT_MAX_BYTES = 20_000_000
 # One JSONL line (one document) may be at most this many characters.
 DEFAULT_MAX_LINE_CHARS = 20_000_000
+# Decompression-bomb guards for PDF: one decoded stream may be at most this many bytes (pypdf's
+# own default is 75 MB; a page's content stream is rarely over 1 MB), and a PDF's extracted text
+# at most DEFAULT_MAX_BYTES characters, however small the file on disk.
+PDF_MAX_STREAM_BYTES = 32_000_000
+# Entity declarations have no place in an HTML page; a page that declares them ("billion
+# laughs") is refused before any parser sees it. lxml's HTML parser would not expand them, but
+# a refusal is clearer than a silently odd text.
+_ENTITY_DECL_RE = re.compile(rb"<!ENTITY", re.I)
+# JSON may spell a lone UTF-16 surrogate ("\ud800"); no UTF-8 store or terminal can hold one.
+_LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -145,10 +155,12 @@ def _read_single(path: Path, suffix: str, max_bytes: int) -> Document:
     """Read a one-document file (txt, md, html, pdf); raises ReadError."""
     data = _read_bytes(path, max_bytes)
     if suffix in PDF_SUFFIXES:
-        text, title, date = _pdf_text(path, data)
+        text, title, date = _pdf_text(path, data, max_chars=max_bytes)
         url = None
     elif suffix in HTML_SUFFIXES:
         _check_binary(path, data)
+        if _ENTITY_DECL_RE.search(data):
+            raise ReadError(Errors.E080, path=str(path), detail="HTML declares <!ENTITY> expansions")
         text, title, date, url = _html_text(path, _decode_html(path, data))
     else:
         _check_binary(path, data)
@@ -307,13 +319,46 @@ def _quiet(*loggers: str) -> Iterator[None]:
             lg.setLevel(level)
 
 
-def _pdf_text(path: Path, data: bytes) -> tuple[str, str | None, _dt.date | None]:
-    """Text of all pages joined with blank lines; title and creation date from the metadata."""
-    with _quiet("pypdf"):
-        return _pdf_text_inner(path, data)
+def _pdf_text(path: Path, data: bytes,
+              max_chars: int = DEFAULT_MAX_BYTES) -> tuple[str, str | None, _dt.date | None]:
+    """Text of all pages joined with blank lines; title and creation date from the metadata.
+    A stream that decodes to more than PDF_MAX_STREAM_BYTES is refused (E080), as is a text
+    over `max_chars` characters (E081): a small file must not expand without bound."""
+    with _quiet("pypdf"), _pdf_limits():
+        return _pdf_text_inner(path, data, max_chars)
 
 
-def _pdf_text_inner(path: Path, data: bytes) -> tuple[str, str | None, _dt.date | None]:
+@contextlib.contextmanager
+def _pdf_limits() -> Iterator[None]:
+    """pypdf's decompression limits lowered to PDF_MAX_STREAM_BYTES for this read only."""
+    try:
+        from pypdf import apply_configuration  # pypdf >= 6.x: a context-local configuration
+    except ImportError:  # older pypdf: its module-level limits (75 MB) stay as they are
+        yield
+        return
+    limit = PDF_MAX_STREAM_BYTES
+    wanted = {"zlib_maximum_output_length": limit, "lzw_maximum_output_length": limit,
+              "run_length_maximum_output_length": limit, "maximum_declared_stream_length": limit,
+              "array_based_stream_maximum_output_length": limit,
+              "brotli_maximum_output_length": limit, "jbig2_maximum_output_length": limit}
+    try:
+        from pypdf import Configuration
+
+        fields = set(getattr(Configuration, "__dataclass_fields__", {}))
+        wanted = {k: v for k, v in wanted.items() if k in fields}
+    except ImportError:
+        pass
+    with apply_configuration(**wanted):
+        yield
+
+
+def _is_limit_error(exc: BaseException) -> bool:
+    """pypdf's LimitReachedError (its name, so that an older pypdf without it still works)."""
+    return type(exc).__name__ == "LimitReachedError"
+
+
+def _pdf_text_inner(path: Path, data: bytes,
+                    max_chars: int) -> tuple[str, str | None, _dt.date | None]:
     import io
 
     import pypdf
@@ -324,16 +369,26 @@ def _pdf_text_inner(path: Path, data: bytes) -> tuple[str, str | None, _dt.date 
             raise ReadError(Errors.E010, path=str(path), detail="encrypted")
         pages: list[str] = []
         failures = 0
+        total = 0
         for page in reader.pages:
             try:
-                pages.append((page.extract_text() or "").strip("\n"))
-            except Exception:  # one broken page should not lose the others
+                page_text = (page.extract_text() or "").strip("\n")
+            except Exception as exc:  # one broken page should not lose the others …
+                if _is_limit_error(exc):  # … but a bomb on one page refuses the file
+                    raise ReadError(Errors.E080, path=str(path), detail=_one_line(exc)) from None
                 failures += 1
+                continue
+            total += len(page_text) + 2
+            if total > max_chars:
+                raise ReadError(Errors.E081, path=str(path), limit=max_chars)
+            pages.append(page_text)
         if failures and not any(p.strip() for p in pages):
             raise ReadError(Errors.E010, path=str(path), detail=f"text extraction failed on {failures} page(s)")
     except ReadError:
         raise
     except Exception as exc:  # pypdf raises many types (PdfReadError, ValueError, KeyError, …)
+        if _is_limit_error(exc):
+            raise ReadError(Errors.E080, path=str(path), detail=_one_line(exc)) from None
         raise ReadError(Errors.E010, path=str(path), detail=_one_line(exc)) from None
     text = "\n\n".join(p for p in pages if p.strip())
     title = date = None
@@ -451,6 +506,9 @@ def _parse_line(path: Path, lineno: int, raw: bytes) -> Document | ReadError:
         return bad(f"'text' must be a string, got {type(text).__name__}")
     if not text.strip():
         return bad("'text' is empty")
+    # one U+FFFD per lone surrogate: the same length, so offsets still fit the text
+    text = _no_surrogates(text)
+    doc_id = _no_surrogates(doc_id) if isinstance(doc_id, str) else doc_id
     try:
         date = _parse_date(obj.get("date"), strict=True)
     except ValueError as exc:
@@ -460,9 +518,18 @@ def _parse_line(path: Path, lineno: int, raw: bytes) -> Document | ReadError:
         value = obj.get(key)
         if value is not None and not isinstance(value, str):
             return bad(f"'{key}' must be a string")
-        extras[key] = value or None
+        extras[key] = _no_surrogates(value) if value else None
     return Document.from_text(id=str(doc_id), text=text, path=str(path), date=date,
                               title=extras["title"], url=extras["url"])
+
+
+def _no_surrogates(text: str) -> str:
+    """`text` with each lone surrogate replaced by U+FFFD (a no-op, and cheap, for valid text)."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return _LONE_SURROGATE_RE.sub("\ufffd", text)
 
 
 def _parse_date(value: object, strict: bool = False) -> _dt.date | None:

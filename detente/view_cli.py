@@ -65,24 +65,39 @@ def report_command(a: str, b: str, db: str, out: str | None, since: int | None, 
 @click.option("--db", default="detente.duckdb", show_default=True, type=click.Path(dir_okay=False),
               help="The detente store to explore (opened read-only).")
 @click.option("--host", default="127.0.0.1", show_default=True,
-              help="Interface to bind. The default is loopback only; the dashboard has no login.")
+              help="Interface to bind. The default is loopback only; any other interface needs "
+                   "--token.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--log-level", default="warning", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]))
-def serve_command(db: str, host: str, port: int, log_level: str) -> None:
+@click.option("--token", envvar="DETENTE_TOKEN", default=None, metavar="TOKEN",
+              help="Access token (or env DETENTE_TOKEN), required when --host is not loopback. "
+                   "Clients send 'Authorization: Bearer TOKEN'; a browser opens /?token=TOKEN once "
+                   "and gets a cookie.")
+def serve_command(db: str, host: str, port: int, log_level: str, token: str | None) -> None:
     """Run the local dashboard: dyad picker, timeline with phases, event table, evidence view,
-    actor network, and its JSON API (/openapi.json, listed at /docs)."""
-    from .web.app import serve
+    actor network, and its JSON API (/openapi.json, listed at /docs).
+
+    It listens on 127.0.0.1 only unless --host names another interface; then it refuses to
+    start without a token (--token or DETENTE_TOKEN), and every request must carry it."""
+    from .errors import Errors
+    from .web.app import is_loopback, serve
 
     if not Path(db).exists():
         _fail(f"{db}: no such store; run `detente ingest` first")
-    if host not in ("127.0.0.1", "localhost", "::1"):
-        click.echo(f"detente: warning: serving on {host}: anyone who can reach it can read the store",
-                   err=True)
+    token = (token or "").strip() or None
+    if not is_loopback(host):
+        if token is None:
+            _fail(Errors.E083.format(host=host))
+        click.echo(f"detente: serving on {host} (not loopback): every request needs the access "
+                   f"token (header 'Authorization: Bearer TOKEN', or open /?token=TOKEN in a "
+                   f"browser)", err=True)
+    elif token is not None:
+        click.echo("detente: access token required for every request", err=True)
     click.echo(f"detente dashboard on http://{'[' + host + ']' if ':' in host else host}:{port}/ "
                f"(Ctrl-C to stop)", err=True)
     try:
-        serve(db, host=host, port=port, log_level=log_level)
+        serve(db, host=host, port=port, log_level=log_level, token=token)
     except DetenteError as exc:
         _fail(exc.message)
 

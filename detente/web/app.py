@@ -9,15 +9,28 @@ the DOM with textContent, never parsed as HTML. The JSON API below is what the p
 described in OpenAPI at /openapi.json and listed, offline, at /docs (a page of this package that
 reads /openapi.json; FastAPI's own Swagger UI would load scripts from a CDN).
 
-Errors: an unknown dyad or event is 404, a bad date, year or parameter 422.
+Errors: an unknown dyad or event is 404, a bad date, year or parameter 422, a request body
+over MAX_BODY_BYTES 413, a missing or wrong token (when the app has one) 401.
+
+Access token: `create_app(db, token=...)` (what `detente serve --token`/DETENTE_TOKEN sets, and
+what `serve` demands on any interface but loopback) makes every path answer 401 unless the
+request carries `Authorization: Bearer TOKEN`, the cookie `detente_token`, or `?token=TOKEN`.
+A `?token=` that matches sets that cookie (HttpOnly, SameSite=Strict) and redirects to the same
+URL without the token, so a browser opens the dashboard once with `/?token=...` and its own
+script's API calls carry the cookie. Static files come from a fixed allow-list of names
+(STATIC_FILES): no part of a request path is ever joined onto a filesystem path.
 """
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hmac
+import ipaddress
+import json
 import math
 import re
 import threading
+from urllib.parse import parse_qsl, urlencode
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,6 +53,16 @@ SECURITY_HEADERS = {
     "Cross-Origin-Resource-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
 }
+# The only files the dashboard serves from its package, by URL name -> media type.
+STATIC_FILES = {
+    "app.js": "text/javascript; charset=utf-8",
+    "docs.js": "text/javascript; charset=utf-8",
+    "style.css": "text/css; charset=utf-8",
+}
+# The API takes no request bodies; anything bigger than this is refused before it is read.
+MAX_BODY_BYTES = 1_000_000
+TOKEN_COOKIE = "detente_token"
+TOKEN_ENV = "DETENTE_TOKEN"
 _CODE_RE = re.compile(r"[A-Za-z0-9_.-]{2,16}\Z")
 _DATE_RE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?\Z")
 # How much document text an event view carries on each side of the evidence sentence.
@@ -93,11 +116,150 @@ def parse_date(value: str | None, end: bool = False) -> dt.date | None:
     return hi if end else lo
 
 
-def create_app(db: str | Path) -> "FastAPI":
-    """The dashboard app over the store at `db` (opened read-only for the app's lifetime)."""
+def is_loopback(host: str) -> bool:
+    """True for 'localhost' and loopback addresses (127.0.0.0/8, ::1)."""
+    if host.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _plain_response(status: int, detail: str, extra: dict[str, str] | None = None) -> tuple[
+        dict[str, Any], dict[str, Any]]:
+    """ASGI start/body messages of a JSON error answered by a middleware itself."""
+    body = json.dumps({"detail": detail}).encode()
+    headers = {**SECURITY_HEADERS, "Cache-Control": "no-store", **(extra or {}),
+               "Content-Type": "application/json", "Content-Length": str(len(body))}
+    start = {"type": "http.response.start", "status": status,
+             "headers": [(k.lower().encode(), v.encode("latin-1")) for k, v in headers.items()]}
+    return start, {"type": "http.response.body", "body": body}
+
+
+class BodyLimit:
+    """ASGI middleware: a request body over `limit` bytes is answered 413 (E082) and never
+    handed to the app. A declared Content-Length is checked before any byte is read; a chunked
+    body is counted as it arrives and buffered only up to the limit."""
+
+    def __init__(self, app: Any, limit: int = MAX_BODY_BYTES) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        from ..errors import Errors
+
+        headers = dict(scope.get("headers") or [])
+        declared = headers.get(b"content-length")
+        if declared is not None:
+            try:
+                size = int(declared)
+            except ValueError:
+                size = -1
+            if size < 0:
+                await self._answer(send, 400, "bad Content-Length header")
+                return
+            if size > self.limit:
+                await self._answer(send, 413, Errors.E082.format(size=size, limit=self.limit))
+                return
+            await self.app(scope, receive, send)
+            return
+        if b"chunked" not in headers.get(b"transfer-encoding", b"").lower():
+            await self.app(scope, receive, send)
+            return
+        chunks: list[bytes] = []
+        total = 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":  # the client went away
+                return
+            total += len(message.get("body", b""))
+            if total > self.limit:
+                await self._answer(send, 413, Errors.E082.format(size=f"over {self.limit}",
+                                                                 limit=self.limit))
+                return
+            chunks.append(message.get("body", b""))
+            if not message.get("more_body", False):
+                break
+        replayed = False
+
+        async def replay() -> Any:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+    @staticmethod
+    async def _answer(send: Any, status: int, detail: str) -> None:
+        start, body = _plain_response(status, detail, {"Connection": "close"})
+        await send(start)
+        await send(body)
+
+
+class TokenGate:
+    """ASGI middleware: every request needs the access token (Bearer header, cookie or
+    ?token=); see the module docstring. Compared in constant time."""
+
+    def __init__(self, app: Any, token: str) -> None:
+        self.app, self.token = app, token.encode()
+
+    def _ok(self, candidate: str | None) -> bool:
+        return bool(candidate) and hmac.compare_digest(candidate.encode(), self.token)
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        from http.cookies import CookieError, SimpleCookie
+
+        from ..errors import Errors
+
+        headers = dict(scope.get("headers") or [])
+        auth = headers.get(b"authorization", b"").decode("latin-1")
+        if auth[:7].lower() == "bearer " and self._ok(auth[7:].strip()):
+            await self.app(scope, receive, send)
+            return
+        cookie = SimpleCookie()
+        try:
+            cookie.load(headers.get(b"cookie", b"").decode("latin-1"))
+        except CookieError:
+            pass
+        if TOKEN_COOKIE in cookie and self._ok(cookie[TOKEN_COOKIE].value):
+            await self.app(scope, receive, send)
+            return
+        query = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+        given = [v for k, v in query if k == "token"]
+        if given and self._ok(given[-1]) and scope["type"] == "http":
+            # set the cookie and drop the token from the URL (history, logs, Referer)
+            rest = urlencode([(k, v) for k, v in query if k != "token"])
+            location = scope.get("path", "/") + (f"?{rest}" if rest else "")
+            start, body = _plain_response(303, "authenticated", {
+                "Location": location,
+                "Set-Cookie": f"{TOKEN_COOKIE}={self.token.decode()}; HttpOnly; SameSite=Strict; Path=/"})
+            await send(start)
+            await send(body)
+            return
+        if scope["type"] == "websocket":
+            await send({"type": "websocket.close", "code": 1008})
+            return
+        start, body = _plain_response(401, Errors.E084, {"WWW-Authenticate": "Bearer"})
+        await send(start)
+        await send(body)
+
+
+def create_app(db: str | Path, token: str | None = None,
+               max_body_bytes: int = MAX_BODY_BYTES) -> "FastAPI":
+    """The dashboard app over the store at `db` (opened read-only for the app's lifetime).
+
+    With `token`, every request must carry it (401 otherwise); request bodies over
+    `max_body_bytes` are refused with 413."""
     from fastapi import FastAPI, HTTPException, Query, Request
-    from fastapi.responses import FileResponse, JSONResponse
-    from fastapi.staticfiles import StaticFiles
+    from fastapi.responses import FileResponse, JSONResponse, Response
 
     from ..store import Store
 
@@ -165,7 +327,14 @@ def create_app(db: str | Path) -> "FastAPI":
     def docs() -> FileResponse:
         return FileResponse(static_dir / "docs.html", media_type="text/html; charset=utf-8")
 
-    app.mount("/static", StaticFiles(directory=static_dir), name="static")
+    # read once at start-up from the fixed allow-list: a request's path only picks a dict key
+    static_bytes = {name: (static_dir / name).read_bytes() for name in STATIC_FILES}
+
+    @app.get("/static/{name}", include_in_schema=False)
+    def static(name: str) -> Response:
+        if name not in static_bytes:
+            raise HTTPException(404, "no such file")
+        return Response(static_bytes[name], media_type=STATIC_FILES[name])
 
     # ----------------------------------------------------------------------- API
     @app.get("/api/meta", summary="Store overview: counts, tracks, event types, quad classes, years")
@@ -314,6 +483,10 @@ def create_app(db: str | Path) -> "FastAPI":
     async def value_error(request: Request, exc: ValueError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=422)
 
+    # outermost last: the token is checked first, then the body size
+    app.add_middleware(BodyLimit, limit=max_body_bytes)
+    if token:
+        app.add_middleware(TokenGate, token=token)
     app.state.store = store
     return app
 
@@ -334,8 +507,16 @@ def _version() -> str:
     return __version__
 
 
-def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000, log_level: str = "warning") -> None:
-    """Run the dashboard with uvicorn until interrupted (loopback only unless `host` says)."""
+def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000, log_level: str = "warning",
+          token: str | None = None) -> None:
+    """Run the dashboard with uvicorn until interrupted (loopback only unless `host` says).
+
+    On any other interface a `token` is required (DetenteError E083 otherwise)."""
     import uvicorn
 
-    uvicorn.run(create_app(db), host=host, port=port, log_level=log_level, server_header=False)
+    from ..errors import DetenteError, Errors
+
+    if not is_loopback(host) and not token:
+        raise DetenteError(Errors.E083, host=host)
+    uvicorn.run(create_app(db, token=token or None), host=host, port=port, log_level=log_level,
+                server_header=False, h11_max_incomplete_event_size=64 * 1024)
