@@ -4,11 +4,12 @@
     python bench/load.py --db store.duckdb --clients 10 --seconds 3 --json /tmp/load.json
 
 Starts `detente serve` (python -m detente.view_cli serve) on a free 127.0.0.1 port, warms every
-endpoint once, then runs N client threads (one httpx.Client each, keep-alive) for S seconds
+endpoint once, runs the same concurrent load for --warmup seconds (not counted: it fills the
+server's thread pool), then runs N client threads (one httpx.Client each, keep-alive) for S seconds
 against the dyad and event API: /api/dyads, /api/dyads/{a}/{b}/events|series|phases,
 /api/events/{id}, /api/network. Reports requests, errors (any non-2xx status or transport
 error), p50/p99/max latency, and the server process's RSS (VmRSS from /proc/PID/status) after
-the warm-up and at the end. Writes nothing except --json. Linux only (reads /proc).
+the warm-up, once a second, and at the end, with the slope of those samples (MB/min). Writes nothing except --json. Linux only (reads /proc).
 """
 from __future__ import annotations
 
@@ -82,8 +83,62 @@ def _percentile(sorted_values: list[float], q: float) -> float:
     return sorted_values[k]
 
 
-def run_load(db: str | Path, clients: int = 50, seconds: float = 30.0, seed: int = 0) -> dict[str, Any]:
-    """Run the load test against a fresh server over `db`; return the figures as a dict."""
+def _burst(base: str, paths: list[str], clients: int, seconds: float, seed: int,
+           pid: int | None = None) -> tuple[list[float], list[str], list[int], float]:
+    """`clients` threads, each with its own connection, request random `paths` for `seconds`.
+    Returns (latencies, errors, RSS samples of `pid` once a second, elapsed seconds)."""
+    latencies: list[list[float]] = [[] for _ in range(clients)]
+    errors: list[list[str]] = [[] for _ in range(clients)]
+    barrier = threading.Barrier(clients + 1)
+    stop_at = [0.0]
+
+    def client(i: int) -> None:
+        rng = random.Random(seed * 1000 + i)
+        with httpx.Client(base_url=base, timeout=30) as c:
+            barrier.wait()
+            while time.monotonic() < stop_at[0]:
+                path = rng.choice(paths)
+                t0 = time.perf_counter()
+                try:
+                    r = c.get(path)
+                    if r.status_code >= 300:
+                        errors[i].append(f"{r.status_code} {path}")
+                except httpx.HTTPError as exc:
+                    errors[i].append(f"{type(exc).__name__} {path}")
+                latencies[i].append(time.perf_counter() - t0)
+
+    samples: list[int] = []
+
+    def sampler() -> None:  # RSS once a second: growth vs a plateau
+        while time.monotonic() < stop_at[0]:
+            samples.append(rss_kb(pid))
+            time.sleep(1.0)
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    for t in threads:
+        t.start()
+    stop_at[0] = time.monotonic() + seconds
+    t0 = time.monotonic()
+    barrier.wait()  # every client connected: start together
+    watcher = threading.Thread(target=sampler) if pid is not None else None
+    if watcher:
+        watcher.start()
+    for t in threads:
+        t.join()
+    if watcher:
+        watcher.join()
+    return ([x for per in latencies for x in per], [e for per in errors for e in per], samples,
+            time.monotonic() - t0)
+
+
+def run_load(db: str | Path, clients: int = 50, seconds: float = 30.0, seed: int = 0,
+             warmup: float = 10.0) -> dict[str, Any]:
+    """Run the load test against a fresh server over `db`; return the figures as a dict.
+
+    A warm-up at the same concurrency comes first (`warmup` seconds, not counted): the first
+    concurrent requests fill the server's thread pool, and each worker thread gets its own
+    malloc arena and stack, a one-off rise of RSS. The measured run's RSS growth and slope are
+    then what a leak would show."""
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     proc = start_server(db, port)
@@ -92,44 +147,11 @@ def run_load(db: str | Path, clients: int = 50, seconds: float = 30.0, seed: int
         with httpx.Client(base_url=base, timeout=30) as warm:  # first calls import pandas etc.
             for p in paths:
                 warm.get(p)
+        rss_cold = rss_kb(proc.pid)
+        warm_lat, warm_err, _, _ = _burst(base, paths, clients, warmup, seed + 1) if warmup > 0 \
+            else ([], [], [], 0.0)
         rss_start = rss_kb(proc.pid)
-        latencies: list[list[float]] = [[] for _ in range(clients)]
-        errors: list[list[str]] = [[] for _ in range(clients)]
-        stop_at = time.monotonic() + seconds
-        barrier = threading.Barrier(clients)
-
-        def client(i: int) -> None:
-            rng = random.Random(seed * 1000 + i)
-            with httpx.Client(base_url=base, timeout=30) as c:
-                barrier.wait()
-                while time.monotonic() < stop_at:
-                    path = rng.choice(paths)
-                    t0 = time.perf_counter()
-                    try:
-                        r = c.get(path)
-                        if r.status_code >= 300:
-                            errors[i].append(f"{r.status_code} {path}")
-                    except httpx.HTTPError as exc:
-                        errors[i].append(f"{type(exc).__name__} {path}")
-                    latencies[i].append(time.perf_counter() - t0)
-
-        samples: list[int] = []
-
-        def sampler() -> None:  # RSS once a second: growth vs a plateau
-            while time.monotonic() < stop_at:
-                samples.append(rss_kb(proc.pid))
-                time.sleep(1.0)
-
-        threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
-        t0 = time.monotonic()
-        for t in threads:
-            t.start()
-        watcher = threading.Thread(target=sampler)
-        watcher.start()
-        for t in threads:
-            t.join()
-        watcher.join()
-        elapsed = time.monotonic() - t0
+        lat, errs, samples, elapsed = _burst(base, paths, clients, seconds, seed, proc.pid)
         rss_end = rss_kb(proc.pid)
         rss_mid = samples[len(samples) // 2] if samples else rss_end
     finally:
@@ -138,22 +160,31 @@ def run_load(db: str | Path, clients: int = 50, seconds: float = 30.0, seed: int
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
-    lat = sorted(x for per in latencies for x in per)
-    errs = [e for per in errors for e in per]
+    lat.sort()
+    slope = _slope([x / 1024 for x in samples]) * 60 if len(samples) >= 3 else float("nan")
     return {
         "clients": clients, "seconds": round(elapsed, 1), "requests": len(lat),
         "requests_per_s": round(len(lat) / elapsed, 1) if elapsed else None,
         "errors": len(errs), "error_samples": errs[:10],
+        "warmup_seconds": warmup, "warmup_requests": len(warm_lat), "warmup_errors": len(warm_err),
         "p50_ms": round(1000 * _percentile(lat, 0.50), 1), "p99_ms": round(1000 * _percentile(lat, 0.99), 1),
         "max_ms": round(1000 * lat[-1], 1) if lat else None,
+        "rss_before_warmup_mb": round(rss_cold / 1024, 1),
         "rss_start_mb": round(rss_start / 1024, 1), "rss_end_mb": round(rss_end / 1024, 1),
         "rss_growth_mb": round((rss_end - rss_start) / 1024, 1),
-        # the second half alone: the first seconds fill the server's thread pool (one malloc
-        # arena and stack per worker thread); a leak would keep growing after that
         "rss_mid_mb": round(rss_mid / 1024, 1),
         "rss_growth_second_half_mb": round((rss_end - rss_mid) / 1024, 1),
+        "rss_slope_mb_per_min": round(slope, 2),
         "rss_samples_mb": [round(x / 1024) for x in samples], "paths": len(paths),
     }
+
+
+def _slope(ys: list[float]) -> float:
+    """Least-squares slope of `ys` against 0, 1, 2, … (per sample, i.e. per second)."""
+    n = len(ys)
+    mx, my = (n - 1) / 2, sum(ys) / n
+    sxx = sum((i - mx) ** 2 for i in range(n))
+    return sum((i - mx) * (y - my) for i, y in enumerate(ys)) / sxx if sxx else 0.0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -162,14 +193,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--seconds", type=float, default=30.0)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--warmup", type=float, default=10.0,
+                    help="seconds of the same concurrent load before measuring (not counted)")
     ap.add_argument("--json", default=None, help="also write the figures to this file")
     args = ap.parse_args(argv)
-    figures = run_load(args.db, clients=args.clients, seconds=args.seconds, seed=args.seed)
+    figures = run_load(args.db, clients=args.clients, seconds=args.seconds, seed=args.seed,
+                       warmup=args.warmup)
     print(f"{figures['clients']} clients x {figures['seconds']} s: {figures['requests']} requests "
           f"({figures['requests_per_s']}/s), {figures['errors']} errors, p50 {figures['p50_ms']} ms, "
           f"p99 {figures['p99_ms']} ms, max {figures['max_ms']} ms; server RSS "
           f"{figures['rss_start_mb']} -> {figures['rss_mid_mb']} (mid) -> {figures['rss_end_mb']} MB "
-          f"({figures['rss_growth_mb']:+} MB; second half {figures['rss_growth_second_half_mb']:+} MB)")
+          f"({figures['rss_growth_mb']:+} MB; second half {figures['rss_growth_second_half_mb']:+} MB; "
+          f"slope {figures['rss_slope_mb_per_min']:+} MB/min) after a {figures['warmup_seconds']:.0f} s "
+          f"warm-up at the same concurrency ({figures['warmup_requests']} requests, "
+          f"{figures['warmup_errors']} errors; RSS before it {figures['rss_before_warmup_mb']} MB)")
     if figures["error_samples"]:
         print("errors, e.g.:", *figures["error_samples"], sep="\n  ")
     if args.json:

@@ -16,6 +16,10 @@ if TYPE_CHECKING:
 # Characters per spaCy Doc. Longer documents are split at paragraph boundaries; offsets are
 # shifted back so they stay correct against the whole document.
 CHUNK_CHARS = 100_000
+# Characters per nlp.pipe batch (besides its `batch_size` documents). The parser's working memory
+# grows with the text of a batch: 16 pieces of 100,000 characters took 2 GB. Bounding the
+# characters keeps the peak the same whichever documents happen to share a batch.
+BATCH_CHARS = 250_000
 
 
 class Extractor:
@@ -69,10 +73,11 @@ class Extractor:
                     doc._.doc_id = document.id
                     doc._.document_date = document.date
                     doc.user_data["detente_chunk"] = (n, offset)
+                    doc.user_data["detente_chars"] = len(chunk)
                     yield doc
 
         next_out = 0
-        for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
+        for doc in self._pipe(docs(), batch_size, n_process):
             n, offset = doc.user_data["detente_chunk"]
             document, events, left = pending[n]
             for ev in doc._.events or ():
@@ -88,6 +93,34 @@ class Extractor:
                 document, events, _ = pending.pop(order[next_out])
                 next_out += 1
                 yield document, events
+
+    def _pipe(self, docs: Iterable["Doc"], batch_size: int, n_process: int) -> Iterator["Doc"]:
+        """nlp.pipe; with n_process > 1 the parse runs in child processes and detente's
+        components run here: spaCy sends Docs between processes as msgpack, which cannot carry
+        detente's extension values (Actor, Event, date objects)."""
+        nlp = self.nlp
+        if n_process <= 1:
+            for batch in _char_batches(docs, batch_size, BATCH_CHARS):
+                yield from nlp.pipe(batch, batch_size=len(batch))
+            return
+        ours = [name for name in nlp.pipe_names
+                if name.startswith("detente_") and name != "detente_paragraphs"]
+
+        def plain() -> Iterator[tuple["Doc", tuple[Any, ...]]]:
+            for doc in docs:  # the extension values travel beside the Doc, not in it
+                ctx = (doc._.doc_id, doc._.document_date, doc.user_data.pop("detente_chunk"))
+                doc._.doc_id = ""
+                doc._.document_date = None
+                yield doc, ctx
+
+        for doc, (doc_id, date, chunk) in nlp.pipe(plain(), as_tuples=True, batch_size=batch_size,
+                                                   n_process=n_process, disable=ours):
+            doc._.doc_id = doc_id
+            doc._.document_date = date
+            doc.user_data["detente_chunk"] = chunk
+            for name in ours:
+                doc = nlp.get_pipe(name)(doc)
+            yield doc
 
     def docs(self, text: str, document_date: dt.date | None = None) -> "Doc":
         """The processed spaCy Doc of a short text (for inspection and tests)."""
@@ -210,3 +243,19 @@ def safe_extract(extractor: Extractor, documents: Iterable[Document], batch_size
             buffer = []
     if buffer:
         yield from run(buffer)
+
+
+def _char_batches(docs: Iterable["Doc"], size: int, max_chars: int) -> Iterator[list["Doc"]]:
+    """Lists of at most `size` Docs and, unless one Doc alone is longer, `max_chars` characters
+    (a Doc's length is read from user_data["detente_chars"], set when it was made)."""
+    batch: list["Doc"] = []
+    chars = 0
+    for doc in docs:
+        n = doc.user_data.get("detente_chars", 0)
+        if batch and (len(batch) >= size or chars + n > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(doc)
+        chars += n
+    if batch:
+        yield batch

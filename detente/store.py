@@ -626,6 +626,7 @@ class IngestSummary:
     sentences: int = 0
     failures: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    cluster: Any = None  # detente.scale.ClusterStats when run on a cluster
 
 
 # progress(kind, name): kind is "stored", "duplicate" or "failed"; name the document id or the
@@ -634,25 +635,46 @@ Progress = Callable[[str, str], None]
 
 
 def ingest(paths: str | Path | Iterable[str | Path], db: str | Path | Store = DEFAULT_DB,
-           extractor: "Extractor | None" = None, batch_size: int = 16, n_process: int = 1,
+           extractor: "Extractor | Any | None" = None, batch_size: int = 16, n_process: int = 1,
            progress: Progress | None = None, document_date: dt.date | None = None,
-           max_bytes: int | None = None) -> IngestSummary:
+           max_bytes: int | None = None, cluster: "str | Any | None" = None,
+           chunk_docs: int | None = None, retries: int | None = None, memory_zone: bool = True,
+           work_dir: str | Path | None = None) -> IngestSummary:
     """Read documents under `paths`, code the ones not yet stored, and store them in `db`.
 
     Idempotent: a document whose text (content_hash) is stored already is skipped before the NLP
     runs. Each document is written in one transaction. Unreadable or failing documents are listed
     in `failures` (one coded message each) and never stop the batch. A missing model or bad actor
     dictionary raises a DetenteError before anything is stored.
+
+    Documents are coded in chunks of `chunk_docs` by `detente.scale.process_chunk` (inside
+    `nlp.memory_zone()` unless `memory_zone=False`), so memory does not grow with the corpus.
+    With `cluster` ('local', 'local:N', 'tcp://host:8786' or a dask Client) the chunks are coded
+    on Dask workers (`retries` more tries per failed chunk; chunk files in `work_dir`, default
+    `<db>.work/`) and this process, the only writer, stores them. On a cluster, `extractor` may
+    also be an `ExtractorSpec` (anything with `build()`): workers build their own pipeline.
     """
-    from .extractor import Extractor, safe_extract
     from .readers import iter_documents
+    from .scale import (DEFAULT_CHUNK_DOCS, DEFAULT_RETRIES, ClusterStats, ExtractorSpec,
+                        chunked, finish_chunk, process_chunk, run_on_cluster, work_dir_for)
 
     started = time.perf_counter()
     summary = IngestSummary()
     store = db if isinstance(db, Store) else Store(db)
     if store.read_only:
         raise DetenteError(Errors.E047, path=store.path)
-    ex = extractor if extractor is not None else Extractor()
+    if cluster is not None:
+        if extractor is None:
+            spec: Any = ExtractorSpec()
+        elif hasattr(extractor, "build"):
+            spec = extractor
+        else:
+            spec = ExtractorSpec.from_extractor(extractor)
+        ex = None
+    else:
+        from .extractor import Extractor
+
+        ex = extractor if extractor is not None else Extractor()
     report = progress or (lambda kind, name: None)
 
     def fail(message: str) -> None:
@@ -674,35 +696,53 @@ def ingest(paths: str | Path | Iterable[str | Path], db: str | Path | Store = DE
             known.add(item.content_hash)  # a second copy in the same run is a duplicate too
             if item.date is None and document_date is not None:
                 item.date = document_date
-            if not loaded:
+            if not loaded and ex is not None:
                 # load the pipeline only when there is new work, and outside safe_extract's
-                # per-document recovery: a missing model is not one document's fault
+                # per-document recovery: a missing model is not one document's fault (on a
+                # cluster each worker loads its own; the client never does)
                 ex.nlp  # noqa: B018
                 loaded = True
             yield item
 
     try:
-        docs = fresh(store.stored_hashes())
-        for document, result in safe_extract(ex, docs, batch_size=batch_size, n_process=n_process):
-            if isinstance(result, DetenteError):
-                fail(result.message)
-                continue
-            try:
-                stored = store.add_document(document, result)
-            except DetenteError as err:
-                fail(err.message)
-                continue
-            if stored is None:  # stored meanwhile by another writer of this file
-                summary.documents_skipped_duplicate += 1
-                report("duplicate", document.id)
-                continue
-            summary.documents_stored += 1
-            summary.events += stored.events
-            summary.sentences += stored.sentences
-            report("stored", stored.doc_id)
+        chunks = chunked(fresh(store.stored_hashes()), chunk_docs or DEFAULT_CHUNK_DOCS)
+        if cluster is not None:
+            work = Path(work_dir) if work_dir is not None else work_dir_for(store.path)
+            summary.cluster = ClusterStats()
+            outcomes: Iterator[Any] = run_on_cluster(
+                chunks, spec, cluster, work, store.has_document, batch_size=batch_size,
+                retries=DEFAULT_RETRIES if retries is None else retries, memory_zone=memory_zone,
+                stats=summary.cluster)
+        else:
+            outcomes = (process_chunk(c, ex, batch_size=batch_size, n_process=n_process,
+                                      memory_zone=memory_zone) for c in chunks)
+        for results in outcomes:
+            for r in results:
+                _store_one(store, r.document, r.events, r.error, summary, report, fail)
+            finish_chunk(results)
     finally:
         if not isinstance(db, Store):
             store.close()
         summary.seconds = time.perf_counter() - started
     return summary
 
+
+def _store_one(store: Store, document: Document, events: "list[Event] | None", error: str | None,
+               summary: IngestSummary, report: Progress, fail: Callable[[str], None]) -> None:
+    """Store one coded document (one transaction) and count it; failures are reported."""
+    if error is not None or events is None:
+        fail(error or f"E099 {document.id}: no result")
+        return
+    try:
+        stored = store.add_document(document, events)
+    except DetenteError as err:
+        fail(err.message)
+        return
+    if stored is None:  # stored meanwhile by another writer of this file
+        summary.documents_skipped_duplicate += 1
+        report("duplicate", document.id)
+        return
+    summary.documents_stored += 1
+    summary.events += stored.events
+    summary.sentences += stored.sentences
+    report("stored", stored.doc_id)

@@ -71,11 +71,22 @@ def summary_line(summary: Any, db: str, arrow: str = "→") -> str:
               help="Parser processes (spaCy n_process).")
 @click.option("--max-bytes", default=None, type=click.IntRange(1), metavar="N",
               help="Refuse text documents larger than N bytes (default 20 MB).")
+@click.option("--cluster", default=None, metavar="local[:N]|tcp://HOST:PORT",
+              help="Code on a Dask cluster: 'local:N' starts N worker processes here, "
+                   "tcp://host:8786 uses a running scheduler (workers need detente installed). "
+                   "This process alone writes the store. Needs: pip install 'detente[cluster]'.")
+@click.option("--chunk-size", "chunk_docs", default=None, type=click.IntRange(1, 100_000),
+              metavar="N", help="Documents per unit of work (default 32).")
+@click.option("--retries", default=None, type=click.IntRange(0, 100), metavar="N",
+              help="With --cluster: more tries for a failed chunk before its documents are "
+                   "reported (default 2).")
 @click.option("--progress/--no-progress", "show_progress", default=None,
-              help="Progress bar on stderr (default: only when stderr is a terminal).")
+              help="Progress on stderr: a bar on a terminal, a plain line every 30 s in logs; "
+                   "--no-progress for neither.")
 def ingest_command(paths: tuple[str, ...], db: str, document_date: dt.date | None,
                    actor_files: tuple[str, ...], lexicon_files: tuple[str, ...], model: str | None,
-                   batch_size: int, n_process: int, max_bytes: int | None,
+                   batch_size: int, n_process: int, max_bytes: int | None, cluster: str | None,
+                   chunk_docs: int | None, retries: int | None,
                    show_progress: bool | None) -> None:
     """Code PATHS (files or directories) and add documents, events, evidence sentences and
     actors to a DuckDB store.
@@ -90,42 +101,39 @@ def ingest_command(paths: tuple[str, ...], db: str, document_date: dt.date | Non
       detente ingest news.jsonl --document-date 2019-03-04 --actors my_actors.csv
     Exit status: 0 all inputs stored, 1 some failed, 2 nothing could be read.
     """
-    from tqdm import tqdm
-
     from .extractor import Extractor
+    from .scale import ProgressReporter, count_documents, parse_cluster
     from .store import Store, ingest
 
-    if show_progress is None:
-        show_progress = sys.stderr.isatty()
-    bar = tqdm(unit="doc", file=sys.stderr, disable=not show_progress, dynamic_ncols=True,
-               desc="ingest", leave=False)
-    new = dup = 0
-
-    def progress(kind: str, name: str) -> None:
-        nonlocal new, dup
-        if kind == "failed":
-            # failures are always reported, one line each; tqdm.write keeps the bar intact
-            if show_progress:
-                bar.write(f"detente: {_safe(name)}", file=sys.stderr)
-            else:
-                click.echo(f"detente: {_safe(name)}", err=True)
-            return
-        new += kind == "stored"
-        dup += kind == "duplicate"
-        bar.update(1)
-        bar.set_postfix(new=new, stored_before=dup, refresh=False)
+    if cluster is not None:
+        try:
+            parse_cluster(cluster)
+        except DetenteError as exc:
+            raise click.BadParameter(exc.message, param_hint="--cluster") from None
+    tty = sys.stderr.isatty()
+    enabled = show_progress is not False
+    # a bar when asked for or on a terminal; plain lines in logs unless --no-progress
+    bar = bool(show_progress) or (show_progress is None and tty)
+    total = count_documents(paths) if enabled else None
+    progress = ProgressReporter(total, tty=bar, enabled=enabled, sanitize=_safe)
 
     extractor = Extractor(model=model, actor_files=actor_files, lexicon_files=lexicon_files)
     try:
         with Store(db) as store:
             summary = ingest(paths, store, extractor=extractor, batch_size=batch_size,
                              n_process=n_process, progress=progress, document_date=document_date,
-                             max_bytes=max_bytes)
+                             max_bytes=max_bytes, cluster=cluster, chunk_docs=chunk_docs,
+                             retries=retries)
     except DetenteError as exc:
-        bar.close()
+        progress.close()
         click.echo(f"detente: {_safe(exc.message)}", err=True)
         sys.exit(EXIT_NOTHING)
-    bar.close()
+    progress.close()
+    if summary.cluster is not None and enabled:
+        c = summary.cluster
+        click.echo(f"cluster: {c.workers} worker{'s' if c.workers != 1 else ''}, "
+                   f"{c.chunks_submitted} chunks coded, {c.chunks_reused} reused from an earlier "
+                   f"run, {c.chunks_failed} failed", err=True)
     click.echo(summary_line(summary, _safe(db), _arrow(sys.stdout)))
     if summary.failures:
         processed = summary.documents_stored + summary.documents_skipped_duplicate

@@ -258,3 +258,126 @@ def test_component_narrative_config(nlp) -> None:
 def test_component_empty_doc(nlp) -> None:
     doc = nlp("")
     assert list(doc.spans["detente_dates"]) == []
+
+
+# ------------------------------------------------------------------ TimeML news conventions (TempEval-3 / TimeBank)
+
+NEWS_DATE = dt.date(2011, 11, 3)  # a Thursday, in the fourth quarter
+
+
+def news(text: str) -> dict[str, Timex]:
+    return by_text(text, document_date=NEWS_DATE, narrative=False)
+
+
+def test_year_back_comparisons_take_the_reported_quarter() -> None:
+    found = news("Acme said second-quarter net income rose to $12 million from $9 million a year earlier. "
+                 "Sales climbed 8% from a year ago.")
+    assert found["second-quarter"].value == "2011-Q2"
+    assert found["a year earlier"].value == "2010-Q2"
+    assert found["a year ago"].value == "2010-Q2"
+
+
+def test_year_back_without_a_quarter_stays_a_year() -> None:
+    assert news("The plant opened a year ago.")["a year ago"].value == "2010"
+    # A quarter named far earlier (another story of a digest) no longer sets the period.
+    text = "Acme had a record third quarter. " + "Other news followed here. " * 60 + "Bolt opened a mill a year ago."
+    assert news(text)["a year ago"].value == "2010"
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("Profit fell in the quarter.", "the quarter", "2011-Q3"),                     # last completed quarter
+    ("Revenue rose in the latest quarter.", "the latest quarter", "2011-Q3"),
+    ("Net was $4 million in the year-ago quarter.", "the year-ago quarter", "2010-Q3"),
+    ("Costs were lower in the year-earlier period.", "the year-earlier period", "2010-Q3"),
+    ("Output was flat in the 2009 period.", "the 2009 period", "2009-Q3"),
+    ("Sales for last year's quarter were $3 million.", "last year's quarter", "2010-Q3"),
+    ("Net fell from the corresponding period last year.", "the corresponding period last year", "2010-Q3"),
+    ("In the year-earlier third quarter the bank lost money.", "the year-earlier third quarter", "2010-Q3"),
+])
+def test_financial_reporting_periods(text: str, span: str, value: str) -> None:
+    t = news(text)[span]
+    assert (t.type, t.value) == ("DATE", value)
+
+
+def test_year_earlier_adjective_is_not_a_duration() -> None:
+    found = news("Net income was $2 million, compared with a year-earlier loss of $1 million.")
+    assert "a year" not in found
+    assert found["year-earlier"].value == "2010-Q3"
+
+
+def test_the_period_alone_is_not_a_date() -> None:
+    assert find_timexes("Prices rose during the period.", NEWS_DATE, narrative=False) == []
+
+
+def test_the_year_of_a_report() -> None:
+    def tx(text: str) -> list[tuple[str, str, str]]:
+        return [(t.text, t.type, t.value) for t in find_timexes(text, NEWS_DATE, narrative=False)]
+
+    assert tx("For the year, sales were flat.") == [("the year", "DATE", "2011")]
+    assert tx("Sales for the full year rose.") == [("the full year", "DATE", "2011")]
+    assert tx("In the latest fiscal year the firm lost money.") == [("the latest fiscal year", "DATE", "2010")]
+    # A reporting year that ends on a date is a duration (TimeBank: P1Y); the date is its own timex.
+    assert tx("Net income in the year ended June 30 fell.") == [("the year", "DURATION", "P1Y"),
+                                                               ("June 30", "DATE", "2011-06-30")]
+    # Bare "the year" without a preposition of time reference is not a date.
+    assert tx("The year was hard for everyone.") == []
+
+
+def test_spelled_year_keeps_the_year_word() -> None:
+    t = one("Unemployment should halve by the year two thousand.")
+    assert (t.text, t.value) == ("the year two thousand", "2000")
+
+
+def test_news_month_without_year_is_the_past_one_unless_future() -> None:
+    # Document of November 2011: "in April" (past tense) is April 2011, not April 2012.
+    assert news("The chief executive resigned in April.")["April"].value == "2011-04"
+    assert news("The factory was sold on March 31.")["March 31"].value == "2011-03-31"
+    # A date a few weeks ahead is still the next one; so is a far one with a future cue.
+    assert news("The dividend is payable Dec. 15.")["Dec. 15"].value == "2011-12-15"
+    assert news("The plant will reopen in April.")["April"].value == "2012-04"
+    assert news("Trading resumed on Nov. 1.")["Nov. 1"].value == "2011-11-01"
+
+
+def test_attributive_frequency_words_are_not_sets() -> None:
+    assert find_timexes("The company raised its quarterly dividend.") == []
+    assert find_timexes("Average daily volume was 150 million shares.") == []
+    assert [(t.text, t.type, t.value) for t in find_timexes("The board meets quarterly.")] == [("quarterly", "SET", "P1Q")]
+    assert [(t.text, t.value) for t in find_timexes("Profits doubled annually since 1990.")][0] == ("annually", "P1Y")
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("The talks must end within the next two weeks.", "the next two weeks", "P2W"),
+    ("The envoy was killed within a week of his capture.", "a week", "P1W"),
+    ("She held the post for only six months.", "six months", "P6M"),
+    ("The funds can be used over three years.", "three years", "P3Y"),
+    ("Prices fell over the last two weeks.", "the last two weeks", "P2W"),
+    ("The eight-year war ended in 1988.", "eight-year", "P8Y"),
+    ("Sales rose every month for the last three years -- until now.", "the last three years", "P3Y"),
+])
+def test_duration_spans_follow_timeml(text: str, span: str, value: str) -> None:
+    found = by_text(text, document_date=NEWS_DATE, narrative=False)
+    assert span in found, found
+    assert (found[span].type, found[span].value) == ("DURATION", value)
+
+
+def test_adjectival_quarter_leaves_the_article_out() -> None:
+    found = news("A major factor in the third-quarter loss was a write-down. Profit rose in the third quarter.")
+    assert found["third-quarter"].value == "2011-Q3"
+    assert found["the third quarter"].value == "2011-Q3"
+
+
+def test_recent_years_span_leaves_the_preposition_out() -> None:
+    t = one("Kidnappings rose in recent years.", document_date=NEWS_DATE, narrative=False)
+    assert (t.text, t.value) == ("recent years", "PAST_REF")
+
+
+def test_last_year_in_a_quarterly_comparison() -> None:
+    found = find_timexes("Third-quarter net fell to $3 million, compared with $5 million last year. "
+                         "Last year the company also opened a plant.", NEWS_DATE, narrative=False)
+    assert [(t.text, t.value) for t in found] == [("Third-quarter", "2011-Q3"), ("last year", "2010-Q3"),
+                                                  ("Last year", "2010")]
+
+
+def test_narrative_mode_keeps_the_story_anchor_for_year_back_phrases() -> None:
+    found = by_text("In 2005 the third quarter was weak. A year earlier the mine had closed.", document_date=NEWS_DATE)
+    assert found["A year earlier"].value == "2004"

@@ -1,6 +1,8 @@
 """Tests for detente.nlp.places: the gazetteer and the detente_places component."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import spacy
 from hypothesis import given, settings
@@ -138,7 +140,7 @@ def test_people_and_lowercase_words_are_not_places(nlp) -> None:
     assert places(doc) == []
 
 
-def test_blank_pipeline_uses_phrase_matcher() -> None:
+def test_blank_pipeline_finds_gazetteer_names() -> None:
     """Without NER or tags, capitalised gazetteer names are still found."""
     blank = spacy.blank("en")
     blank.add_pipe("detente_places")
@@ -195,3 +197,35 @@ def _blank_places():
         blank.add_pipe("detente_places")
         _BLANK.append(blank)
     return _BLANK[0]
+
+
+def test_gazetteer_disk_cache_is_reused_and_a_damaged_one_rebuilt(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from detente.nlp import places
+
+    monkeypatch.setenv("DETENTE_CACHE_DIR", str(tmp_path))
+    built = places.load_gazetteer.__wrapped__(15_000)  # bypass the in-memory cache
+    files = list(tmp_path.glob("gazetteer-*.pickle"))
+    assert len(files) == 1
+    again = places.load_gazetteer.__wrapped__(15_000)
+    assert again.names == built.names and again.matcher_names == built.matcher_names
+    assert again.lookup("Bishkek")[0].country == "KGZ"
+
+    files[0].write_bytes(b"not a pickle")
+    rebuilt = places.load_gazetteer.__wrapped__(15_000)
+    assert rebuilt.names == built.names
+    assert files[0].read_bytes()[:1] == b"\x80"  # rewritten as a pickle
+
+    monkeypatch.setenv("DETENTE_CACHE_DIR", "off")
+    assert places.cache_dir() is None
+
+
+def test_name_matcher_matches_whole_token_sequences_and_overlaps() -> None:
+    from detente.nlp.places import NameMatcher
+
+    blank = spacy.blank("en")
+    m = NameMatcher([("New", "York"), ("York",), ("New", "Delhi"), ("Cluj", "-", "Napoca")])
+    doc = blank.make_doc("From New York to Cluj-Napoca, not New Jersey or york.")
+    got = sorted((doc[s:e].text) for _, s, e in m(doc))
+    assert got == ["Cluj-Napoca", "New York", "York"]
+    assert m(blank.make_doc("")) == []

@@ -181,22 +181,32 @@ class _Grammar:
                     rf"|(?:once|twice|thrice|(?:{num})\s+times)\s+(?:a|an|per|every)\s+(?P<tgt2>{unit_s})"
                     rf"|(?P<wds>{weekday})s(?:\s+(?P<pd>{part})s?)?)"),
             ("weekend", r"(?P<pre>(?:early|late)\s+)?the\s+weekend"),
-            ("fin", r"the\s+(?:(?P<ya>year[-\s](?:ago|earlier))\s+(?:quarter|period)|(?:(?:latest|most\s+recent)\s+)?quarter)(?![-\w])|(?P<ya2>year[-\s](?:ago|earlier))(?=\s+(?:results|levels?|figures?|net|profits?|earnings|sales|loss|quarter|period))"),
+            # Financial reporting periods: "the quarter", "the latest period", "the year-ago (third)
+            # quarter", "the 1988 period", "last year's quarter", "the corresponding period last year".
+            ("fin", rf"(?:the\s+(?:(?P<cmp>comparable|corresponding|same|latest|most\s+recent)\s+)?"
+                    rf"(?:(?P<ya>year[-\s](?:ago|earlier))\s+|(?P<py>(?:19|20)\d\d)\s+)?(?:(?P<o>{ordq})[-\s]+)?(?:fiscal[-\s]+)?"
+                    rf"(?P<u>quarter|period)(?:\s+(?P<ya3>a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year))?"
+                    rf"|(?P<ly>last\s+year's)\s+(?:(?P<o2>{ordq})[-\s]+)?quarter)(?![-\w])"
+                    r"|(?P<ya2>year-(?:ago|earlier)|year\s+(?:ago|earlier)(?=\s+(?:results|levels?|figures?|net|profits?|earnings|sales|loss|quarter|period)))(?![-\w])"),
             ("ago", rf"(?P<qm>{qmods})(?:(?P<n>{num})(?:\s+|\s*-\s*)(?P<u>{unit})|(?P<u2>{unit_p}))(?:\s+or\s+so)?\s+(?P<tail>{tail_ago})"),
             ("rel", rf"(?:(?P<pre>early|late|earlier|later|mid)[-\s]+)?(?:(?P<edge>end|beginning|start|middle)\s+of\s+)?"
                     rf"(?P<the>the\s+)?(?P<rw>{relw})\s+(?:fiscal\s+)?(?P<tgt>{unit_s}|weekend|{season}|{month_full}|{weekday})(?![-\w])"),
-            ("edge_the", r"(?P<pre>earlier|later)?\s*(?:(?P<edge>(?:the\s+)?(?:end|beginning|start|middle|rest|remainder|close)\s+of)|in)\s+the\s+(?P<tgt>year|month|decade|century)(?![-\w'])|(?P<ye>year[-\s]end)(?![-\w])"),
+            ("edge_the", r"(?P<pre>earlier|later)?\s*(?:(?P<edge>(?:the\s+)?(?:end|beginning|start|middle|rest|remainder|close)\s+of)|in)\s+the\s+(?P<tgt>year|month|decade|century)(?![-\w'])(?!\s+(?:ended|ending)\b)|(?P<ye>year[-\s]end)(?![-\w])"),
             ("the_rel", rf"(?P<edge>(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)?the\s+(?P<tgt>year|month|week|day)\s+(?P<rw>before|after|earlier|later)(?=\s*[,.;:)]|\s*$)"),
+            # "for the year", "the full year", "the latest fiscal year"; "the year ended June 30" (a
+            # reporting period: a duration).
+            ("theyear", r"the\s+(?:(?P<fy>full|latest|calendar)\s+)?(?P<fisc>fiscal\s+)?year(?![-\w'])(?!\s+(?:two|nineteen|eighteen|\d))"
+                        r"(?:(?=\s+(?:ended|ending)\b)(?P<end>))?"),
             ("dayrel", rf"(?:(?P<pre>early|late|earlier|later|mid)[-\s]+)?(?P<pd0>{part}\s+)?(?P<dr>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight|overnight|last\s+night|(?:this|that)(?=\s+{part}))"
                        rf"(?:\s+(?P<pd>{part}))?"),
             ("weekday", rf"(?:(?P<rw>last|next|this|early|late|earlier|later)\s+)?(?P<wd>{weekday})(?:\s+(?P<pd>{part}))?"),
-            ("duration", rf"(?P<qm>{qmods})(?:(?P<n>{num})(?:\s+|\s*-\s*)(?P<u>{unit})(?:\s*-\s*|\s+)?(?P<adj>long|old)?"
+            ("duration", rf"(?P<qm>{qmods})(?:(?P<n>{num})(?:\s+|\s*-\s*)(?P<u>{unit})(?!-(?:ago|earlier)(?![-\w]))(?:\s*-\s*|\s+)?(?P<adj>long|old)?"
                          rf"|(?P<half>half\s+an?\s+(?:{unit_s})|an?\s+(?:{unit_s})\s+and\s+a\s+half)"
                          rf"|(?P<u2>(?<=\bfor\s)(?:{unit_p})))"),
             ("bmonth", rf"(?P<mon>{month_full})(?!\s*\d)"),
             ("season", rf"(?P<mod>(?:early|late|mid)[-\s]+)?the\s+(?:(?P<mod2>early|late)\s+)?(?P<s>{season})|(?P<mod3>early|late|mid)[-\s]?(?P<s2>spring|summer|autumn|winter)"),
             ("vague", rf"(?P<v>{_alt(lex['vague'])})"),
-            ("year", rf"(?<![\d$£€#./,])(?P<y>{year})(?!%|,\d|\.\d|\s*-\s*\d{{1,2}}(?!\d))"),
+            ("year", rf"(?:the\s+year\s+)?(?<![\d$£€#./,])(?P<y>{year})(?!%|,\d|\.\d|\s*-\s*\d{{1,2}}(?!\d))"),
         ]
         self.kinds = [k for k, _ in kinds]
         parts = []
@@ -217,7 +227,8 @@ class _Grammar:
         self.word_before = re.compile(r"([\w.()-]+|,)\s*$")
         self.word_after = re.compile(r"^\s*([\w/]+)")
         self.future_cue = re.compile(r"(?:\b(?:will|shall|is\s+to|are\s+to|scheduled|going\s+to|plans?\s+to|"
-                                     r"due\s+to|set\s+to|upcoming)\b|'ll\b)", re.IGNORECASE)
+                                     r"due\s+to|set\s+to|upcoming|payable|effective|expected|expects?|of\s+record)\b|'ll\b)",
+                                     re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -232,6 +243,12 @@ Anchor = tuple[int | None, int | None, int | None]   # (year, month, day); None 
 
 _MOD_WORDS = {"early": "START", "beginning": "START", "start": "START", "mid": "MID", "middle": "MID",
               "late": "END", "end": "END", "close": "END", "turn": "END"}
+# How far (characters) a quarter named in the text stays the reporting period of a financial
+# report: about a paragraph or two, so that a digest's next company story starts afresh.
+_QUARTER_REACH = 1000
+# News mode: a day or month written without a year, in a sentence with no future cue, is
+# taken as a future date only when that is less than about a quarter (days) ahead.
+_NEWS_FUTURE_REACH = 90
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 
@@ -379,6 +396,15 @@ def _unknown_for(unit: str) -> str:
 
 # --------------------------------------------------------------------------- the finder
 
+# Words before an adjective/noun ("its quarterly dividend") and words after an adverb
+# ("rose 5% annually since 1980") that tell an attributive frequency word from an adverbial one.
+_DETERMINERS = frozenset("a an the its his her their our my your this that these those average initial "
+                         "first second third fourth regular usual normal latest last next another each".split())
+_FUNCTION_WORDS = frozenset("and or but nor in on at for to from by with since through until till during over "
+                            "as than while when where if because after before about around into onto upon per "
+                            "thereafter thereby so then is are was were be been will would can could may might "
+                            "should shall must do does did has have had".split())
+
 class _Ctx:
     """Per-call state: document date, narrative anchor, text."""
 
@@ -389,6 +415,9 @@ class _Ctx:
         self.dct_anchor: Anchor = (dct.year, dct.month, dct.day) if dct else (None, None, None)
         # The narrative anchor: last explicit date in the text (None until one is seen).
         self.story: Anchor | None = None
+        # Financial reporting: the last quarter named in the text, (year, quarter).
+        self.last_quarter: tuple[int, int] | None = None
+        self.last_quarter_at = -1
 
     def deictic(self) -> Anchor:
         return self.dct_anchor
@@ -413,7 +442,8 @@ class _Ctx:
         if self.narrative:
             return self.dct.year
         # News convention: the nearest such date to the document date, unless the sentence
-        # looks forward-looking (then the next one on or after it).
+        # looks forward-looking (then the next one on or after it); without a future cue a
+        # date more than a quarter ahead is the past one ("in April" in an October report).
         fut = self.looks_future(start)
         best, best_gap = None, None
         for y in (self.dct.year - 1, self.dct.year, self.dct.year + 1):
@@ -424,9 +454,36 @@ class _Ctx:
             gap = (cand - self.dct).days
             if fut and gap < -(0 if day else 20):
                 continue
+            if not fut and gap > _NEWS_FUTURE_REACH:
+                continue  # without a future cue, a date months ahead is last year's
             if best_gap is None or abs(gap) < best_gap:
                 best, best_gap = y, abs(gap)
         return best
+
+    def named_quarter(self, at: int) -> tuple[int, int] | None:
+        """The last quarter named in the text, if it was named close enough before `at`."""
+        if self.last_quarter is None or at - self.last_quarter_at > _QUARTER_REACH:
+            return None
+        return self.last_quarter
+
+    def set_quarter(self, y: int, q: int, at: int) -> None:
+        self.last_quarter, self.last_quarter_at = (y, q), at
+
+    def reporting_quarter(self, at: int) -> tuple[int, int] | None:
+        """The quarter a financial report is about: the last quarter the text named, else the
+        last completed quarter before the document date."""
+        named = self.named_quarter(at)
+        if named is not None:
+            return named
+        return self.dct_quarter()
+
+    def dct_quarter(self) -> tuple[int, int] | None:
+        """The last completed quarter before the document date."""
+        y, mo, _ = self.dct_anchor
+        if y is None or mo is None:
+            return None
+        k = y * 4 + (mo - 1) // 3 - 1
+        return k // 4, k % 4 + 1
 
     def looks_future(self, start: int) -> bool:
         lo = max(0, self.text.rfind(".", max(0, start - 60), start) + 1, start - 60)
@@ -526,6 +583,20 @@ class _Finder:
         m = self.g.word_after.match(self.ctx.text[end:end + 25])
         return m.group(1).lower() if m else ""
 
+    def attributive(self, m: re.Match) -> bool:
+        """True when a frequency word ("daily", "quarterly") modifies a noun rather than a verb."""
+        if self.word_before(m.start()) in _DETERMINERS:
+            return True
+        nxt = re.match(r"[ \t]+([a-z][\w-]*)", self.ctx.text[m.end():m.end() + 30])
+        return bool(nxt) and nxt.group(1) not in _FUNCTION_WORDS
+
+    def comparison_before(self, start: int) -> bool:
+        """True when the clause before `start` compares figures ("compared with $3 million")."""
+        lo = max(0, self.ctx.text.rfind(".", max(0, start - 80), start) + 1, start - 80)
+        return bool(re.search(r"\b(?:compared\s+with|from|than|versus|vs\.?)\s+(?:a\s+|an\s+)?"
+                              r"(?:[\w-]+\s+){0,3}(?:of\s+)?(?:[$£#]|C\$|US\$)?\d[\d.,]*\s*(?:million|billion|%|cents)?[^.]*$",
+                              self.ctx.text[lo:start], re.IGNORECASE))
+
     # ---- dispatch
     def handle(self, kind: str, m: re.Match[str]) -> tuple[str, str, str | None] | None:
         """(type, value, mod) for a match, or None to reject it."""
@@ -620,6 +691,12 @@ class _Finder:
                     if n > cur and not self.ctx.looks_future(m.start()):
                         y -= 1
         code = "H" if half else "Q"
+        if not half and y is not None:
+            self.ctx.set_quarter(y, n, m.start())
+        art = re.match(r"the\s+", m.group(0), re.IGNORECASE)
+        if art and re.search(r"-(?:quarter|half)$", m.group(0), re.IGNORECASE):
+            # "the [third-quarter] loss": TimeML leaves the article of the noun phrase out.
+            return "DATE", f"{_fmt(y)}-{code}{n}", None, m.start() + art.end()
         return "DATE", f"{_fmt(y)}-{code}{n}", None
 
     def k_qcode(self, grp: Callable, m: re.Match) -> tuple | None:
@@ -627,6 +704,8 @@ class _Finder:
         y = self.yi(grp("y") or grp("y2"))
         if q[0] == "H" and q[1] not in "12":
             return None
+        if q[0] == "Q":
+            self.ctx.set_quarter(y, int(q[1]), m.start())
         self.explicit(y)
         return "DATE", f"{y:04d}-{q}", None
 
@@ -716,6 +795,8 @@ class _Finder:
 
     def k_set(self, grp: Callable, m: re.Match) -> tuple | None:
         if grp("f"):
+            if self.attributive(m):
+                return None  # "its quarterly dividend", "average daily volume": a kind, not a time
             return "SET", self.g.freq[grp("f").lower()], None
         if grp("wds"):
             v = f"XXXX-WXX-{self.g.weekdays[grp('wds').lower()]}"
@@ -750,6 +831,13 @@ class _Finder:
         mod = "APPROX" if re.search(r"about|around|nearly|almost|some|roughly|approx", qm) else None
         if n == "X" or n is None or (isinstance(n, float) and not n.is_integer()):
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod
+        named = self.ctx.named_quarter(m.start())
+        if (unit == "year" and n == 1 and tail in ("ago", "earlier") and named is not None
+                and not (self.ctx.narrative and self.ctx.story is not None)):
+            # Financial reporting: "profit rose from $5 million a year earlier" compares with the
+            # same quarter a year back (the quarter the report is about).
+            y, q = named
+            return "DATE", f"{y - 1:04d}-Q{q}", mod
         anchor = self.ctx.deictic() if deictic else self.ctx.narrative_anchor()
         v = _shift(anchor, sign * int(n), unit)
         return "DATE", v or _unknown_for(unit), mod
@@ -800,6 +888,12 @@ class _Finder:
             return None
         if tgt_raw[0].isupper() and grp("rw")[0].isupper() and m.start() > 0 and self.ctx.text[m.start() - 1] in "\"'“‘":
             return None  # a quoted title: "This Week", "Next Year"
+        named = self.ctx.named_quarter(m.start())
+        if (unit == "year" and rw == "last" and not has_the and not pre and not edge and named is not None
+                and not (self.ctx.narrative and self.ctx.story is not None) and self.comparison_before(m.start())):
+            # "net rose to $5 million from $4 million last year" in a quarterly report: the same
+            # quarter a year back, like "a year earlier".
+            return "DATE", f"{named[0] - 1:04d}-Q{named[1]}", None
         v = _shift(anchor, step, unit)
         if unit == "day" and rw in ("this", "current"):
             v = _fmt(*anchor) if anchor[2] is not None else None
@@ -826,6 +920,18 @@ class _Finder:
         v = _shift(self.ctx.narrative_anchor(), step, unit)
         return "DATE", v or _unknown_for(unit), _mod_of(grp("edge"))
 
+    def k_theyear(self, grp: Callable, m: re.Match) -> tuple | None:
+        """"for the year", "the full year" = the current year; "the year ended Sept. 30" = P1Y."""
+        if grp("end") is not None:
+            return "DURATION", "P1Y", None
+        fy = (grp("fy") or "").lower()
+        if not fy and not grp("fisc") and self.word_before(m.start()) not in ("for", "of", "during", "throughout"):
+            return None  # bare "the year" only after a preposition of time reference
+        y = (self.ctx.deictic() if fy == "latest" else self.ctx.narrative_anchor())[0]
+        if y is not None and fy == "latest":
+            y -= 1
+        return "DATE", _fmt(y), None
+
     def k_weekend(self, grp: Callable, m: re.Match) -> tuple | None:
         anchor = self.ctx.deictic()
         if anchor[2] is None:
@@ -840,14 +946,39 @@ class _Finder:
         return "DATE", _shift(anchor, step, "weekend") or "XXXX-WXX-WE", _mod_of(grp("pre"))
 
     def k_fin(self, grp: Callable, m: re.Match) -> tuple | None:
-        """Financial reporting: "the quarter", "the latest quarter" = the last completed quarter."""
-        y, mo, _ = self.ctx.deictic()
-        if y is None or mo is None:
+        """Financial reporting periods, relative to the period the report is about.
+
+        "the quarter" = the reporting quarter: the last quarter the text named nearby ("third-
+        quarter profit ..."), else the last completed quarter before the document date; "the
+        latest quarter/period" = the last completed quarter. "the year-ago quarter", "a year earlier" (see k_ago), "last year's quarter",
+        "the corresponding period last year" = that quarter a year back; "the 1988 period" = the
+        same quarter of 1988; "the year-earlier third quarter" = that ordinal quarter a year back.
+        """
+        latest = (grp("cmp") or "").lower().startswith(("latest", "most"))
+        # "the latest quarter" is the last completed calendar quarter, whatever (fiscal) quarter
+        # the text named before.
+        base = self.ctx.dct_quarter() if latest else self.ctx.reporting_quarter(m.start())
+        ya = bool(grp("ya") or grp("ya2") or grp("ya3") or grp("ly"))
+        o = grp("o") or grp("o2")
+        if grp("u") and grp("u").lower() == "period" and not (ya or grp("py") or latest):
+            return None  # "the period", "the same period": not a date by itself
+        if grp("cmp") and grp("cmp").lower() in ("comparable", "corresponding", "same") and not (ya or grp("py")):
+            return None
+        if base is None:
+            if grp("py"):
+                y = int(grp("py"))
+                return "DATE", f"{y:04d}-Q{self.g.ordinals[o.lower()]}" if o else f"{y:04d}", None
             return "DATE", "XXXX-QX", None
-        k = y * 4 + (mo - 1) // 3 - 1
-        if grp("ya") or grp("ya2"):
-            k -= 4
-        return "DATE", f"{k // 4:04d}-Q{k % 4 + 1}", None
+        y, q = base
+        if o:
+            q = self.g.ordinals[o.lower()]
+        if grp("py"):
+            y = int(grp("py"))
+        elif ya:
+            y -= 1
+        if not ya and not grp("py") and not o:
+            self.ctx.set_quarter(y, q, m.start())
+        return "DATE", f"{y:04d}-Q{q}", None
 
     def k_dayrel(self, grp: Callable, m: re.Match) -> tuple | None:
         dr = re.sub(r"\s+", " ", grp("dr").lower()).strip()
@@ -879,6 +1010,21 @@ class _Finder:
         return "DATE", v, mod
 
     def k_duration(self, grp: Callable, m: re.Match) -> tuple | None:
+        """A duration; TimeML spans leave out a leading "within", "only", "over" and the
+        article of an attributive duration ("the [two-week] war")."""
+        res = self._duration(grp, m)
+        if res is None or res[0] != "DURATION" or not grp("qm"):
+            return res
+        qm = grp("qm")
+        cut = re.match(r"(?:within|only|over)\s+", qm, re.IGNORECASE)
+        if cut is None and grp("u") and re.fullmatch(r"the\s+", qm, re.IGNORECASE) and grp("u").lower() in self.g.units \
+                and _num_value(self.g, grp("n")) not in (1, None):
+            cut = re.match(r"the\s+", qm, re.IGNORECASE)  # "the two-week war", "the 30-day rate"
+        if cut is None:
+            return res
+        return (*res, m.start("duration__qm") + cut.end())
+
+    def _duration(self, grp: Callable, m: re.Match) -> tuple | None:
         qm = re.sub(r"\s+", " ", (grp("qm") or "").lower()).strip()
         mod = None
         if re.search(r"more than|over|at least|just over", qm):
@@ -990,10 +1136,10 @@ def find_timexes(text: str, document_date: _dt.date | None = None, narrative: bo
             res = None  # a malformed match is dropped, never raised
         if res is None:
             continue
-        typ, value, mod = res
-        start, end = m.start(), m.end()
+        typ, value, mod = res[:3]
+        start, end = (res[3] if len(res) > 3 else m.start()), m.end()
         # Trailing dots belong to the sentence unless they close an abbreviation ("p.m.", "Jan.").
-        while end > start and text[end - 1] in " \t\n,":
+        while end > start and text[end - 1] in " \t\n,-":
             end -= 1
         ev = event_value_of(value, mod) if typ in ("DATE", "TIME") else None
         out.append(Timex(start, end, text[start:end], typ, value, ev, mod))

