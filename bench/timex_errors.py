@@ -33,6 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from detente.evaluation import max_matching  # noqa: E402
 from detente.nlp.dates import timex_records  # noqa: E402
 
 BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "tempeval3"
@@ -81,32 +82,12 @@ def family(value: str | None, typ: str | None, text: str) -> str:
     return "other"
 
 
-def _max_matching(n_g: int, n_p: int, ok, fixed_g=(), fixed_p=()) -> list[tuple[int, int]]:
-    """Maximum bipartite matching, as in score_timex.py."""
-    match_p: dict[int, int] = {}
-    fixed_g, fixed_p = set(fixed_g), set(fixed_p)
-
-    def try_g(g: int, seen: set[int]) -> bool:
-        for p in range(n_p):
-            if p in fixed_p or p in seen or not ok(g, p):
-                continue
-            seen.add(p)
-            if p not in match_p or try_g(match_p[p], seen):
-                match_p[p] = g
-                return True
-        return False
-
-    for g in range(n_g):
-        if g not in fixed_g:
-            try_g(g, set())
-    return [(g, p) for p, g in match_p.items()]
-
 
 def match(G: list[dict], P: list[dict]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(exact pairs, overlap-only pairs) of gold/pred indices."""
-    exact = _max_matching(len(G), len(P), lambda g, p: (G[g]["start"], G[g]["end"]) == (P[p]["start"], P[p]["end"]))
-    over = _max_matching(len(G), len(P), lambda g, p: P[p]["start"] < G[g]["end"] and G[g]["start"] < P[p]["end"],
-                         fixed_g=[g for g, _ in exact], fixed_p=[p for _, p in exact])
+    exact = list(max_matching(len(G), len(P), lambda g, p: (G[g]["start"], G[g]["end"]) == (P[p]["start"], P[p]["end"])).items())
+    over = list(max_matching(len(G), len(P), lambda g, p: P[p]["start"] < G[g]["end"] and G[g]["start"] < P[p]["end"],
+                             fixed_gold=[g for g, _ in exact], fixed_pred=[p for _, p in exact]).items())
     return exact, over
 
 

@@ -33,7 +33,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +52,29 @@ QUAD.update({t: 4 for t in ("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAUL
 
 
 # ---------------------------------------------------------------- io helpers
+
+
+def max_matching(n_gold: int, n_pred: int, ok: Callable[[int, int], bool],
+                 fixed_gold: Iterable[int] = (), fixed_pred: Iterable[int] = ()) -> dict[int, int]:
+    """Maximum bipartite matching gold index -> predicted index (augmenting paths), as the
+    shared scorers pair gold and predictions; `fixed_*` indices are already taken."""
+    match_p: dict[int, int] = {}
+    fixed_g, fixed_p = set(fixed_gold), set(fixed_pred)
+
+    def try_g(g: int, seen: set[int]) -> bool:
+        for p in range(n_pred):
+            if p in fixed_p or p in seen or not ok(g, p):
+                continue
+            seen.add(p)
+            if p not in match_p or try_g(match_p[p], seen):
+                match_p[p] = g
+                return True
+        return False
+
+    for g in range(n_gold):
+        if g not in fixed_g:
+            try_g(g, set())
+    return {g: p for p, g in match_p.items()}
 
 def load_jsonl(path: Path) -> list[dict[str, Any]]:
     """All JSON objects of a JSONL file (blank lines skipped)."""

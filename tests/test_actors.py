@@ -125,6 +125,19 @@ def test_regions_containing_names_are_blocked(nlp, tagger):
     assert actor_spans(doc) == []
 
 
+def test_blocked_region_beats_an_overlapping_bloc_name(nlp, tagger):
+    # "the West" + "Bank" must not become a Western agent: the blocked "West Bank" wins the tie
+    doc = run(nlp, tagger, "Settlers moved into the West Bank last year.")
+    assert all(s._.actor.country != "WST" for s in actor_spans(doc))
+
+
+def test_direction_word_before_a_country_is_not_the_west(nlp, tagger):
+    doc = run(nlp, tagger, "Rebels held three towns in Western Ukraine and the West condemned them.")
+    codes = {s.text: s._.actor.country for s in actor_spans(doc)}
+    assert codes.get("Ukraine") == "UKR" and "Western" not in codes
+    assert codes.get("West") == "WST" or codes.get("the West") == "WST"
+
+
 # --- officials, agents ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text,surface,expected", [
@@ -182,6 +195,16 @@ def test_unknown_official_is_remembered_by_surname(nlp, tagger):
     spans = {s.text: s._.actor for s in actor_spans(doc)}
     assert spans["Tammsaar"].country == "EST" and spans["Tammsaar"].sector == "GOV"
     assert spans["Mr. Tammsaar"].country == "EST"
+
+
+@pytest.mark.parametrize("text", [
+    "Ivan Petrov, Russia's foreign minister, arrived on Monday. Later, Petrov met the press.",
+    "Russia's foreign minister, Ivan Petrov, arrived on Monday. Later, Petrov met the press.",
+])
+def test_official_named_in_apposition_is_remembered_by_surname(nlp, tagger, text):
+    doc = run(nlp, tagger, text)
+    later = [s for s in actor_spans(doc) if s.text == "Petrov"]
+    assert later and later[0]._.actor.country == "RUS"
 
 
 def test_title_plus_remembered_name(nlp, tagger):

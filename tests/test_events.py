@@ -163,3 +163,262 @@ def test_bad_user_lexicon_is_a_coded_error(tmp_path):
     with pytest.raises(DetenteError) as err:
         load_lexicon((str(bad),))
     assert err.value.code == "E021" and "bad.yaml" in err.value.message
+
+
+# ---------------------------------------------------------------- announced, conditional and refused acts
+def test_announced_cooperation_is_an_expression_of_intent(coder, make_doc):
+    # "Borduria will send aid to Syldavia" (CAMEO 033: intent to provide aid -> AGREE)
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/2 will/will/AUX/aux/2 send/send/VERB/ROOT/2 aid/aid/NOUN/dobj/2 "
+                   "to/to/ADP/prep/2 Syldavia/Syldavia/PROPN/pobj/4",
+                   actors={0: ("BRD", None), 5: ("SYL", None)})
+    (ev,) = code(coder, doc)
+    assert (ev.source.country, ev.target.country, ev.event_type, ev.mode) == ("BRD", "SYL", "AGREE", "intend")
+
+
+def test_announced_or_planned_coercion_is_a_threat(coder, make_doc):
+    said = make_doc("Borduria/Borduria/PROPN/nsubj/1 said/say/VERB/ROOT/1 it/it/PRON/nsubj/4 would/would/AUX/aux/4 "
+                    "impose/impose/VERB/ccomp/1 sanctions/sanction/NOUN/dobj/4 on/on/ADP/prep/4 "
+                    "Syldavia/Syldavia/PROPN/pobj/6", actors={0: ("BRD", None), 7: ("SYL", None)})
+    plan = make_doc("Borduria/Borduria/PROPN/nsubj/1 plans/plan/VERB/ROOT/1 to/to/PART/aux/3 invade/invade/VERB/xcomp/1 "
+                    "Syldavia/Syldavia/PROPN/dobj/3", actors={0: ("BRD", None), 4: ("SYL", None)})
+    assert triples(code(coder, said)) == {("BRD", "SYL", "THREATEN")}
+    (p,) = code(coder, plan)
+    assert (p.event_type, p.hypothetical) == ("THREATEN", True)
+
+
+def test_conditional_withdrawal_is_a_threat(coder, make_doc):
+    # "Borduria withdraws its troops from Syldavia unless Zembla pays"
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 withdraws/withdraw/VERB/ROOT/1 its/its/PRON/poss/3 "
+                   "troops/troop/NOUN/dobj/1 from/from/ADP/prep/1 Syldavia/Syldavia/PROPN/pobj/4 "
+                   "unless/unless/SCONJ/mark/8 Zembla/Zembla/PROPN/nsubj/8 pays/pay/VERB/advcl/1",
+                   actors={0: ("BRD", None), 5: ("SYL", None), 7: ("ZMB", None)})
+    assert ("BRD", "SYL", "THREATEN") in triples(code(coder, doc))
+
+
+def test_announced_refusal_is_a_rejection_but_a_negated_report_stays_negated(coder, make_doc):
+    will_not = make_doc("Borduria/Borduria/PROPN/nsubj/3 will/will/AUX/aux/3 not/not/PART/neg/3 "
+                        "recognize/recognize/VERB/ROOT/3 Syldavia/Syldavia/PROPN/dobj/3",
+                        actors={0: ("BRD", None), 4: ("SYL", None)})
+    did_not = make_doc("Borduria/Borduria/PROPN/nsubj/3 did/do/AUX/aux/3 not/not/PART/neg/3 "
+                       "recognize/recognize/VERB/ROOT/3 Syldavia/Syldavia/PROPN/dobj/3",
+                       actors={0: ("BRD", None), 4: ("SYL", None)})
+    (w,), (d,) = code(coder, will_not), code(coder, did_not)
+    assert (w.event_type, w.negated) == ("REJECT", False)
+    assert (d.event_type, d.negated) == ("AGREE", True)
+
+
+def test_threat_condition_on_the_complement_names_the_target(coder, make_doc):
+    # "Borduria threatened to stop talks if Syldavia deploys missiles"
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 threatened/threaten/VERB/ROOT/1 to/to/PART/aux/3 "
+                   "stop/stop/VERB/xcomp/1 talks/talk/NOUN/dobj/3 if/if/SCONJ/mark/7 Syldavia/Syldavia/PROPN/nsubj/7 "
+                   "deploys/deploy/VERB/advcl/3 missiles/missile/NOUN/dobj/7",
+                   actors={0: ("BRD", None), 6: ("SYL", None)})
+    assert ("BRD", "SYL", "THREATEN") in triples(code(coder, doc))
+
+
+def test_demanded_act_is_a_request_not_an_event(coder, make_doc):
+    # "Zembla reiterated that Borduria must release the Syldavian prisoners"
+    doc = make_doc("Zembla/Zembla/PROPN/nsubj/1 reiterated/reiterate/VERB/ROOT/1 that/that/SCONJ/mark/5 "
+                   "Borduria/Borduria/PROPN/nsubj/5 must/must/AUX/aux/5 release/release/VERB/ccomp/1 "
+                   "the/the/DET/det/8 Syldavian/Syldavian/ADJ/amod/8 prisoners/prisoner/NOUN/dobj/5",
+                   actors={0: ("ZMB", None), 3: ("BRD", None), 7: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("ZMB", "BRD", "REQUEST")}
+
+
+# ---------------------------------------------------------------- arguments
+def test_preferred_preposition_names_the_target(coder, make_doc):
+    # "Borduria complained to Zembla over Syldavian raids": the raids' author is accused, not the addressee
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 complained/complain/VERB/ROOT/1 to/to/ADP/prep/1 "
+                   "Zembla/Zembla/PROPN/pobj/2 over/over/ADP/prep/1 Syldavian/Syldavian/ADJ/amod/6 "
+                   "raids/raid/NOUN/pobj/4", actors={0: ("BRD", None), 3: ("ZMB", None), 5: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "ACCUSE")}
+
+
+def test_dative_to_and_stranded_preposition(coder, make_doc):
+    # "Borduria granted asylum to Syldavian officers" with "to" parsed as a dative
+    dative = make_doc("Borduria/Borduria/PROPN/nsubj/1 granted/grant/VERB/ROOT/1 asylum/asylum/NOUN/dobj/1 "
+                      "to/to/ADP/dative/1 Syldavian/Syldavian/ADJ/amod/5 officers/officer/NOUN/pobj/3",
+                      actors={0: ("BRD", None), 4: ("SYL", None)})
+    # "... to Syldavian officers hiding in Klow": the parser made "officers" the subject of "hiding"
+    stranded = make_doc("Borduria/Borduria/PROPN/nsubj/1 granted/grant/VERB/ROOT/1 asylum/asylum/NOUN/dobj/1 "
+                        "to/to/ADP/prep/1 Syldavian/Syldavian/ADJ/amod/5 officers/officer/NOUN/nsubj/6 "
+                        "hiding/hide/VERB/advcl/1 in/in/ADP/prep/6 Klow/Klow/PROPN/pobj/7",
+                        actors={0: ("BRD", None), 4: ("SYL", None)})
+    assert triples(code(coder, dative)) == {("BRD", "SYL", "AID")}
+    assert triples(code(coder, stranded)) == {("BRD", "SYL", "AID")}
+
+
+def test_attack_on_a_place_in_another_country_targets_it(coder, make_doc):
+    # "Borduria shelled villages in Syldavia"
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 shelled/shell/VERB/ROOT/1 villages/village/NOUN/dobj/1 "
+                   "in/in/ADP/prep/2 Syldavia/Syldavia/PROPN/pobj/3", actors={0: ("BRD", None)})
+    syl = Span(doc, 4, 5, label="COUNTRY")
+    syl._.actor = extensions_actor("SYL")
+    doc.spans[extensions.ACTORS] = list(doc.spans[extensions.ACTORS]) + [syl]
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "ASSAULT")}
+
+
+def test_agent_noun_located_in_a_country_and_coordinated_modifiers(coder, make_doc):
+    # "Security forces in Borduria tortured Syldavian and Zemblan refugees" -> one event per target
+    doc = make_doc("Security/security/NOUN/compound/1 forces/force/NOUN/nsubj/4 in/in/ADP/prep/1 "
+                   "Borduria/Borduria/PROPN/pobj/2 tortured/torture/VERB/ROOT/4 Syldavian/Syldavian/ADJ/amod/8 "
+                   "and/and/CCONJ/cc/5 Zemblan/Zemblan/ADJ/conj/5 refugees/refugee/NOUN/dobj/4",
+                   actors={3: ("BRD", None), (7, 9): ("ZMB", "REF"), 5: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "ASSAULT"), ("BRD", "ZMB", "ASSAULT")}
+
+
+def test_aid_cut_names_its_recipient(coder, make_doc):
+    # "Borduria halted economic aid to Syldavia"
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 halted/halt/VERB/ROOT/1 economic/economic/ADJ/amod/3 "
+                   "aid/aid/NOUN/dobj/1 to/to/ADP/prep/1 Syldavia/Syldavia/PROPN/pobj/4",
+                   actors={0: ("BRD", None), 5: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "SANCTION")}
+
+
+def extensions_actor(code_: str):
+    from detente.record import Actor
+    return Actor(code_, None, code_)
+
+
+def test_generic_head_takes_its_event_modifier(coder, make_doc):
+    # "Zembla launched a mediation effort between Borduria and Syldavia"
+    doc = make_doc("Zembla/Zembla/PROPN/nsubj/1 launched/launch/VERB/ROOT/1 a/a/DET/det/4 "
+                   "mediation/mediation/NOUN/compound/4 effort/effort/NOUN/dobj/1 between/between/ADP/prep/4 "
+                   "Borduria/Borduria/PROPN/pobj/5 and/and/CCONJ/cc/6 Syldavia/Syldavia/PROPN/conj/6",
+                   actors={0: ("ZMB", None), 6: ("BRD", None), 8: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("ZMB", "BRD", "CONSULT"), ("ZMB", "SYL", "CONSULT")}
+
+
+def test_threatened_act_in_a_country_targets_it(coder, make_doc):
+    # "Borduria threatened to resume attacks in Syldavia"
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 threatened/threaten/VERB/ROOT/1 to/to/PART/aux/3 "
+                   "resume/resume/VERB/xcomp/1 attacks/attack/NOUN/dobj/3 in/in/ADP/prep/3 "
+                   "Syldavia/Syldavia/PROPN/pobj/5", actors={0: ("BRD", None)})
+    syl = Span(doc, 6, 7, label="COUNTRY")
+    syl._.actor = extensions_actor("SYL")
+    doc.spans[extensions.ACTORS] = list(doc.spans[extensions.ACTORS]) + [syl]
+    assert ("BRD", "SYL", "THREATEN") in triples(code(coder, doc))
+
+
+def test_nominalised_act_in_a_prepositional_phrase_names_its_author(coder, make_doc):
+    # "Zembla denounced as a crime Borduria's suppression of the protests"
+    doc = make_doc("Zembla/Zembla/PROPN/nsubj/1 denounced/denounce/VERB/ROOT/1 as/as/ADP/prep/1 a/a/DET/det/7 "
+                   "crime/crime/NOUN/compound/7 Borduria/Borduria/PROPN/poss/7 's/'s/PART/case/5 "
+                   "suppression/suppression/NOUN/pobj/2 of/of/ADP/prep/7 protests/protest/NOUN/pobj/8",
+                   actors={0: ("ZMB", None), 5: ("BRD", None)})
+    assert triples(code(coder, doc)) == {("ZMB", "BRD", "ACCUSE")}
+
+
+def test_country_led_forces_act_for_the_country(coder, make_doc):
+    # "Borduria-led forces shelled Syldavia"
+    doc = make_doc("Borduria/Borduria/PROPN/npadvmod/2 -/-/PUNCT/punct/2 led/lead/VERB/amod/3 "
+                   "forces/force/NOUN/nsubj/4 shelled/shell/VERB/ROOT/4 Syldavia/Syldavia/PROPN/dobj/4",
+                   actors={0: ("BRD", None), 5: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "ASSAULT")}
+
+
+def test_actor_nested_in_the_subject_phrase(coder, make_doc):
+    # "A spokesman for the ministry of Borduria criticized Syldavia"
+    doc = make_doc("A/a/DET/det/1 spokesman/spokesman/NOUN/nsubj/7 for/for/ADP/prep/1 the/the/DET/det/4 "
+                   "ministry/ministry/NOUN/pobj/2 of/of/ADP/prep/4 Borduria/Borduria/PROPN/pobj/5 "
+                   "criticized/criticize/VERB/ROOT/7 Syldavia/Syldavia/PROPN/dobj/7",
+                   actors={6: ("BRD", None), 8: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "ACCUSE")}
+    # two different actors at the same depth: ambiguous, no guess
+    two = make_doc("Envoys/envoy/NOUN/nsubj/5 of/of/ADP/prep/0 Borduria/Borduria/PROPN/pobj/1 and/and/CCONJ/cc/2 "
+                   "Zembla/Zembla/PROPN/conj/2 criticized/criticize/VERB/ROOT/5 Syldavia/Syldavia/PROPN/dobj/5",
+                   actors={2: ("BRD", None), 4: ("ZMB", None), 6: ("SYL", None)})
+    assert triples(code(coder, two)) == {("BRD", "SYL", "ACCUSE"), ("ZMB", "SYL", "ACCUSE")}
+
+
+def test_adjectival_control_gives_the_copula_subject(coder, make_doc):
+    # "Borduria is eager to meet Syldavia" / "Borduria is unwilling to meet Syldavia"
+    def doc_with(adj):
+        return make_doc(f"Borduria/Borduria/PROPN/nsubj/1 is/be/AUX/ROOT/1 {adj}/{adj}/ADJ/acomp/1 to/to/PART/aux/4 "
+                        "meet/meet/VERB/xcomp/2 Syldavia/Syldavia/PROPN/dobj/4",
+                        actors={0: ("BRD", None), 5: ("SYL", None)})
+    assert triples(code(coder, doc_with("eager"))) == {("BRD", "SYL", "AGREE")}
+    (ev,) = code(coder, doc_with("unwilling"))
+    assert (ev.source.country, ev.target.country, ev.event_type) == ("BRD", "SYL", "REJECT")
+    (ev,) = code(coder, doc_with("unable"))
+    assert ev.negated and ev.event_type == "CONSULT"
+
+
+def test_object_relative_clause_targets_its_head(coder, make_doc):
+    # "Syldavia , which Borduria invaded , ..." -> the relative's head is the object
+    doc = make_doc("Syldavia/Syldavia/PROPN/ROOT/0 ,/,/PUNCT/punct/0 which/which/PRON/dobj/4 "
+                   "Borduria/Borduria/PROPN/nsubj/4 invaded/invade/VERB/relcl/0",
+                   actors={0: ("SYL", None), 3: ("BRD", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "ASSAULT")}
+
+
+def test_official_protest_is_a_complaint_not_a_demonstration(coder, make_doc):
+    # "Borduria lodged a protest with Syldavia" (CAMEO 114 complain officially -> ACCUSE)
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 lodged/lodge/VERB/ROOT/1 a/a/DET/det/3 protest/protest/NOUN/dobj/1 "
+                   "with/with/ADP/prep/1 Syldavia/Syldavia/PROPN/pobj/4",
+                   actors={0: ("BRD", None), 5: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "ACCUSE")}
+
+
+def test_withdrawing_inspectors_reduces_involvement(coder, make_doc):
+    # "Zembla withdrew its inspectors from Borduria" (CAMEO 166 -> SANCTION); announced -> THREATEN
+    def doc_with(aux):
+        words = ("Zembla/Zembla/PROPN/nsubj/{v} " + ("will/will/AUX/aux/2 " if aux else "") +
+                 "withdraw/withdraw/VERB/ROOT/{v} its/its/PRON/poss/{o} inspectors/inspector/NOUN/dobj/{v} "
+                 "from/from/ADP/prep/{v} Borduria/Borduria/PROPN/pobj/{p}")
+        v = 2 if aux else 1
+        spec = words.format(v=v, o=v + 2, p=v + 3)
+        return make_doc(spec, actors={0: ("ZMB", None), v + 4: ("BRD", None)})
+    assert triples(code(coder, doc_with(False))) == {("ZMB", "BRD", "SANCTION")}
+    assert triples(code(coder, doc_with(True))) == {("ZMB", "BRD", "THREATEN")}
+
+
+def test_announced_nominal_coercion_is_a_threat(coder, make_doc):
+    # "Zembla would tighten the blockade of Borduria"
+    doc = make_doc("Zembla/Zembla/PROPN/nsubj/2 would/would/AUX/aux/2 tighten/tighten/VERB/ROOT/2 the/the/DET/det/4 "
+                   "blockade/blockade/NOUN/dobj/2 of/of/ADP/prep/4 Borduria/Borduria/PROPN/pobj/5",
+                   actors={0: ("ZMB", None), 6: ("BRD", None)})
+    assert triples(code(coder, doc)) == {("ZMB", "BRD", "THREATEN")}
+
+
+def test_apology_is_diplomatic_support(coder, make_doc):
+    # CAMEO 055 apologize -> SUPPORT, as in detente/ontology/cameo2plover.csv
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 apologized/apologize/VERB/ROOT/1 to/to/ADP/prep/1 "
+                   "Syldavia/Syldavia/PROPN/pobj/2", actors={0: ("BRD", None), 3: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "SUPPORT")}
+
+
+# ---------------------------------------------------------------- events spanning clauses
+def test_coordinated_joint_act_shares_the_partner(coder, make_doc):
+    # "Borduria met Syldavia and signed an agreement"
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 met/meet/VERB/ROOT/1 Syldavia/Syldavia/PROPN/dobj/1 "
+                   "and/and/CCONJ/cc/1 signed/sign/VERB/conj/1 an/an/DET/det/6 agreement/agreement/NOUN/dobj/4",
+                   actors={0: ("BRD", None), 2: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "CONSULT"), ("BRD", "SYL", "AGREE")}
+
+
+def test_possessive_in_a_reported_attack_is_not_the_attacker(coder, make_doc):
+    # "Syldavia said that Borduria had shelled its posts"
+    doc = make_doc("Syldavia/Syldavia/PROPN/nsubj/1 said/say/VERB/ROOT/1 that/that/SCONJ/mark/5 "
+                   "Borduria/Borduria/PROPN/nsubj/5 had/have/AUX/aux/5 shelled/shell/VERB/ccomp/1 "
+                   "its/its/PRON/poss/7 posts/post/NOUN/dobj/5",
+                   actors={0: ("SYL", None), 3: ("BRD", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "ASSAULT"), ("SYL", "BRD", "ACCUSE")}
+
+
+def test_reported_blame_is_an_accusation(coder, make_doc):
+    # "Syldavia said Borduria was responsible for the attack"
+    doc = make_doc("Syldavia/Syldavia/PROPN/nsubj/1 said/say/VERB/ROOT/1 Borduria/Borduria/PROPN/nsubj/3 "
+                   "was/be/AUX/ccomp/1 responsible/responsible/ADJ/acomp/3 for/for/ADP/prep/4 "
+                   "the/the/DET/det/7 attack/attack/NOUN/pobj/5",
+                   actors={0: ("SYL", None), 2: ("BRD", None)})
+    assert ("SYL", "BRD", "ACCUSE") in triples(code(coder, doc))
+
+
+def test_denied_act_is_negated(coder, make_doc):
+    # "Borduria denied that it attacked Syldavia"
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 denied/deny/VERB/ROOT/1 that/that/SCONJ/mark/4 "
+                   "it/it/PRON/nsubj/4 attacked/attack/VERB/ccomp/1 Syldavia/Syldavia/PROPN/dobj/4",
+                   actors={0: ("BRD", None), 5: ("SYL", None)})
+    (ev,) = [e for e in code(coder, doc) if e.event_type == "ASSAULT"]
+    assert ev.negated and (ev.source.country, ev.target.country) == ("BRD", "SYL")

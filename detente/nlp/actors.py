@@ -580,6 +580,8 @@ class ActorTagger:
             return False
         if end < len(doc):
             nxt = doc[end]
+            if end in getattr(self, "_country_starts", ()) and nxt.is_title:
+                return False
             if (nxt.is_title and nxt.is_alpha and end not in starts and nxt.lower_ not in _WEEKDAYS_MONTHS
                     and nxt.pos_ in ("PROPN", "NOUN", "")):
                 return False
@@ -609,6 +611,9 @@ class ActorTagger:
         if not raw:
             return []
         starts = {s for s, _, _ in raw}
+        # starts of country names: an ambiguous form right before one is a modifier ("Western Cambodia")
+        self._country_starts = {s for s, _, key in raw
+                                if any(c.label == "COUNTRY" and not c.ambiguous for c in self.lookup[key])}
         persons: dict[int, Span] = {}
         if doc.has_annotation("ENT_IOB"):
             for ent in doc.ents:
@@ -632,8 +637,8 @@ class ActorTagger:
             role = next(r for r in order if any(c.role == r for c in pool))
             chosen = [c for c in pool if c.role == role]
             cands_list.append((s, e, role, chosen, bool(user)))
-        # longest first, then user entries, then leftmost
-        cands_list.sort(key=lambda x: (-(x[1] - x[0]), not x[4], x[0]))
+        # longest first, then blocked phrases ("West Bank" beats "the West"), user entries, leftmost
+        cands_list.sort(key=lambda x: (-(x[1] - x[0]), x[2] != "BLOCK", not x[4], x[0]))
         taken = bytearray(len(doc))
         atoms = []
         for s, e, role, chosen, _ in cands_list:
@@ -708,6 +713,7 @@ class ActorTagger:
                 k = self._agent_chain(doc, atoms, k, when, found, memory, persons, atom_starts)
             else:
                 k += 1
+        self._appositive_names(doc, found, memory)
         self._memory_pass(doc, found, memory)
         self._compound_pass(doc, found, when)
         self._coordination(doc, found)
@@ -860,6 +866,30 @@ class ActorTagger:
                 text = doc[start:name_end].text
                 found.append(_Found(start, name_end, "MEMORY", Actor(known.country, agent.sector or known.sector, text)))
         return k2
+
+    def _appositive_names(self, doc: Doc, found: list[_Found], memory: dict) -> None:
+        """A person named beside a one-person title, set off by a comma ("Ivan Petrov, Russia's
+        foreign minister," / "the Russian foreign minister, Ivan Petrov,"): later mentions of the
+        surname ("Petrov said") are that official."""
+        if not doc.has_annotation("ENT_IOB"):
+            return
+        persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        if not persons:
+            return
+        by_end = {e.end: e for e in persons}
+        by_start = {e.start: e for e in persons}
+        for f in found:
+            if f.label != "AGENT" or f.actor is None or f.members or not doc[f.end - 1].tag_.startswith("NN") \
+                    or doc[f.end - 1].tag_ in ("NNS", "NNPS"):
+                continue
+            before = f.start - (2 if f.start >= 2 and doc[f.start - 1].lower_ == "the" else 1)
+            name = None
+            if before >= 1 and doc[before].text == ",":
+                name = by_end.get(before)
+            if name is None and f.end + 1 < len(doc) and doc[f.end].text == ",":
+                name = by_start.get(f.end + 1)
+            if name is not None and not any(g.start <= name.start < g.end for g in found):
+                self._remember(doc, name.start, name.end, f.actor, memory)
 
     def _memory_pass(self, doc: Doc, found: list[_Found], memory: dict) -> None:
         """Later bare mentions of a titled person ("Zarif", "Mr. Zarif")."""

@@ -18,7 +18,17 @@ How a sentence is coded (only sentences with at least one actor mention are read
    speaker. When the reported act is conflictual (or the verb alleges: "indicated that",
    "claimed that"), the speaker also ACCUSEs the reported actor ("Zarif insisted that Russia
    opposed the deal").
-5. Modality, dates (attached through the parse, else the sentence's one date, else the
+5. Announced, conditional and refused acts are the speech acts they are (CAMEO 03/13/12): "will
+   send aid", "is ready to meet" -> AGREE (intent); "would impose sanctions", "plans to invade",
+   "withdraws ... unless" -> THREATEN; "will not accept", "is unwilling to negotiate" -> REJECT.
+   Acts inside the clause of a denial ("denied that it attacked") are negated; a demanded act
+   ("said Y must hand over") is a REQUEST, not an event of its own.
+6. Arguments across constructions: nested actors in a noun phrase ("a spokesman for the ministry
+   of X"), agent nouns with "in" ("security forces in X"), coordinated modifiers ("Malian and
+   Nigerien refugees"), "X-led forces", adjectival control ("X is eager to meet Y"), object
+   relatives, coordinated joint acts sharing their partner, and for acts on territory the
+   country of the place ("shelled villages in X", "withdrew from the Golan Heights").
+7. Modality, dates (attached through the parse, else the sentence's one date, else the
    narrative year of the paragraph), places, quantities and track.
 
 No event is emitted without two resolved actors with different codes.
@@ -47,6 +57,9 @@ HYPOTHETICAL_HEADS = {
     "attempt", "wish", "prepare", "ready", "willing", "likely", "able", "offer", "threaten",
 }
 NEGATION_WORDS = {"not", "n't", "never", "no"}
+# Adjectives that deny their complement ("unable to", "unlikely to"); the first three refuse it.
+REFUSAL_ADJECTIVES = {"unwilling", "reluctant", "loath", "loth"}
+NEGATIVE_ADJECTIVES = REFUSAL_ADJECTIVES | {"unable", "unlikely", "hesitant"}
 SOURCE_PREPS = ("by", "from")
 LOCATION_PREPS = {"in", "at", "near"}
 # prepositions whose object is the party an act is aimed at
@@ -57,6 +70,36 @@ CONTROL_TYPES = {"AGREE", "THREATEN", "REJECT", "REQUEST"}
 # Light verbs may take their event noun through these prepositions ("engage in talks").
 LIGHT_PREPS = {"in", "into"}
 PARAGRAPH_RE = re.compile(r"\n")
+# Personnel whose withdrawal reduces involvement (CAMEO 166) rather than retreating militarily.
+INVOLVEMENT_OBJECTS = {"inspector", "peacekeeper", "peacekeeping", "monitor", "observer", "worker", "diplomat",
+                       "ambassador", "envoy", "staff", "personnel", "mission", "adviser", "advisor", "expert"}
+# Acts aimed at another party by their nature (their object is not the author's own).
+OTHER_DIRECTED = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "THREATEN"}
+# Predicates of blame in a reported clause ("X said Y was responsible for the attack").
+BLAME_WORDS = {"responsible", "behind", "guilty", "culpable", "to blame"}
+# Verbs of denial: the act in their clause is reported as not having happened.
+DENIAL_VERBS = {"deny", "dismiss", "refute", "reject"}
+# Acts whose location names their target when no target is named ("bombed targets in X").
+LOCATION_TARGET_TYPES = {"ASSAULT", "COERCE", "RETREAT", "MOBILIZE"}
+# Nouns for people acting for a country that may name it with "in" ("security forces in X").
+AGENT_NOUNS = {"force", "troop", "soldier", "police", "official", "authority", "government", "army",
+               "rebel", "militia", "militant", "guerrilla", "insurgent", "leader", "diplomat", "regime"}
+# Dependencies that leave a noun phrase (clauses, coordination) for the nested-actor search.
+NP_BARRIERS = {"relcl", "acl", "ccomp", "advcl", "conj", "cc", "punct", "parataxis", "xcomp", "appos"}
+# Generic heads whose modifier names the event ("a mediation effort", "a bombing campaign").
+LIGHT_NOUNS = {"effort", "bid", "initiative", "mission", "campaign", "drive", "programme", "program",
+               "process", "operation", "round"}
+# Auxiliaries that announce an act instead of reporting it ("will withdraw", "said it would boycott").
+FUTURE_AUX = {"will", "'ll", "shall", "would", "wo", "’ll"}
+# Governing verbs/adjectives of stated intent ("plans to impose", "decided to send", "is prepared to").
+INTENT_HEADS = {"plan", "intend", "decide", "prepare", "prepared", "ready", "willing", "aim", "determine",
+                "determined", "resolve", "set", "eager"}
+# Types of material or verbal cooperation: announcing them is an expression of intent to cooperate
+# (CAMEO 03 -> PLOVER AGREE); announcing a coercive act is a threat (CAMEO 13 -> THREATEN).
+COOPERATIVE_TYPES = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+COERCIVE_TYPES = {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+# A refused, not-to-be-granted act of cooperation is a rejection (CAMEO 12 -> PLOVER REJECT).
+REFUSABLE_TYPES = {"AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "CONSULT"}
 
 
 @dataclass
@@ -150,8 +193,21 @@ class EventCoder:
                 if proto is not None:
                     protos.append(proto)
         protos = self.fold_controlled(protos)
+        for tok in sent:
+            # "Borduria denied that it had attacked Syldavia": the denied act is reported as not done
+            if tok.lemma_.lower() in DENIAL_VERBS and tok.pos_ == "VERB":
+                denied = {t.i for c in tok.children if c.dep_ == "ccomp" for t in c.subtree}
+                for proto in protos:
+                    if proto.trigger.i in denied:
+                        proto.negated = True
+        for proto in protos:
+            _reframe(proto)
+        self.demanded: set[int] = set()
         for tok, coding in speech:
             protos.extend(self.code_speech(tok, coding, protos))
+        if self.demanded:
+            # "X said Y must hand over the suspects": the demanded act has not happened
+            protos = [p for p in protos if p.trigger.i not in self.demanded]
         for tok in sent:
             # "according to X, ..." attributes every event of the sentence
             if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
@@ -187,6 +243,9 @@ class EventCoder:
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ in LIGHT_PREPS:
                     cands.extend(c for c in prep.children if c.dep_ == "pobj")
+            # "launched a mediation effort", "began a bombing campaign": the event is the modifier
+            cands.extend(c for cand in list(cands) if cand.lemma_.lower() in LIGHT_NOUNS
+                         for c in cand.children if c.dep_ in ("compound", "amod"))
             for cand in cands:
                 nc = self.lex.nouns.get(cand.lemma_.lower())
                 if nc is not None and nc.type is not None:
@@ -213,6 +272,10 @@ class EventCoder:
                                 mode=noun_coding.mode, preps=coding.preps + noun_coding.preps,
                                 symmetric=noun_coding.symmetric or coding.symmetric, track=noun_coding.track)
             consumed.add(noun.i)
+        if final.type == "RETREAT" and obj_lemmas & INVOLVEMENT_OBJECTS:
+            # "withdraw inspectors / peacekeepers / the ambassador from X": CAMEO 166 expel or
+            # withdraw (reduce relations) -> SANCTION, not a military retreat
+            final = Trigger(lemma=final.lemma, type="SANCTION", mode="withdraw", preps=final.preps)
         if final.type is None:
             return None
         proto = Proto(trigger=tok, coding=final)
@@ -240,14 +303,19 @@ class EventCoder:
             targets.extend((a, True) for a in self.actors_of(dobj) or self._visited(final, dobj))
         for child in tok.children:
             if child.dep_ == "dative":
-                targets.extend((a, True) for a in self.actors_of(child))
+                # "gave Iran loans" (a noun) or "granted asylum to X" (the parser's dative "to")
+                heads = _prep_objects(child) if child.pos_ == "ADP" else [child]
+                targets.extend((a, True) for h in heads for a in self.actors_of(h))
         prep_heads = [tok] + ([noun] if noun is not None else [])
+        if noun is not None and noun.dep_ in ("compound", "amod") and noun.head not in prep_heads:
+            prep_heads.append(noun.head)  # "a mediation effort between A and B"
         if noun is None and dobj is not None and not passive and dobj.i not in self.tok2actor:
             # "broke relations with the Sudan", "cut ties with Qatar": the object's prepositions
             prep_heads.append(dobj)
         if reverse and dobj is not None:
             prep_heads.append(dobj)
         between: list[Actor] = []
+        by_prep: dict[int, list[tuple[Actor, bool]]] = {}
         for head in prep_heads:
             for prep in head.children:
                 if prep.dep_ != "prep":
@@ -260,8 +328,15 @@ class EventCoder:
                 elif p in final.preps or (head is dobj and head is not tok and p in TARGET_PREPS):
                     # the lexicon names this preposition for the target ("invest in", "arrive in"),
                     # so a place here is the target, not the event's location
+                    rank = final.preps.index(p) if p in final.preps else len(final.preps)
                     for o in objs:
-                        targets.extend((a, True) for a in self.actors_of(o) or self._visited(final, o))
+                        by_prep.setdefault(rank, []).extend(
+                            (a, True) for a in self.actors_of(o) or self._visited(final, o))
+        # the lexicon lists a verb's prepositions in order of preference: "complained to the UN
+        # about X" accuses X; the addressee counts only when nothing else is named
+        ranked = [by_prep[r] for r in sorted(by_prep) if by_prep[r]]
+        if ranked:
+            targets.extend(ranked[0])
         if noun is not None:
             # "the Russian-Iranian agreement": actors modifying the event noun are its parties
             between.extend(a for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i in self.tok2actor
@@ -287,8 +362,46 @@ class EventCoder:
             proto.symmetric = True
         elif between and not proto.targets:
             proto.targets = [(a, True) for a in between]
+        if not proto.targets and proto.sources and tok.dep_ == "conj" and final.symmetric \
+                and not any(c.dep_ in SUBJ_DEPS for c in tok.children):
+            # "Russia met Iran and signed an agreement": a joint act shares its partner with the
+            # coordinated predicate before it
+            first = tok.head
+            obj = next((c for c in first.children if c.dep_ in ("dobj", "dative")), None)
+            partners = self.actors_of(obj) if obj is not None else []
+            for prep in first.children:
+                if prep.dep_ == "prep" and prep.lower_ == "with":
+                    partners += [a for o in _prep_objects(prep) for a in self.actors_of(o)]
+            proto.targets = [(a, False) for a in partners if a.country not in {s.country for s, _ in proto.sources}]
         if final.symmetric and not proto.targets and len({a.country for a, _ in proto.sources}) >= 2:
             proto.symmetric = True
+        src_codes = {a.country for a, _ in proto.sources}
+        if (proto.sources and dobj is not None and not passive and noun is None and final.type in OTHER_DIRECTED
+                and proto.targets and {a.country for a, _ in proto.targets} <= src_codes):
+            # "Syldavia said Borduria shelled its border posts": an act aimed at others does not hit
+            # its own author's posts; the possessive is the next antecedent
+            poss = next((c for c in dobj.children if c.dep_ == "poss" and c.lower_ in THING_PRONOUNS), None)
+            if poss is not None:
+                proto.targets = [(a, False) for a in self.resolve_pronoun(poss, exclude=src_codes)]
+        if not proto.targets and proto.sources and not passive and tok.dep_ == "relcl" \
+                and (dobj is None or dobj.lower_ in ("which", "that", "whom")) \
+                and any(c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who") for c in tok.children):
+            # object relative: "the Zemblan town that Borduria shelled" -> the head noun is the object
+            proto.targets = [(a, True) for a in self.actors_of(tok.head)]
+        if not proto.targets and proto.sources and dobj is None and not passive:
+            # "denounced as a crime X's suppression of ...": the author of a nominalised act
+            src = {a.country for a, _ in proto.sources}
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ not in LOCATION_PREPS:
+                    for o in _prep_objects(prep):
+                        if _nominalisation(o):
+                            proto.targets.extend((a, False) for c in o.children if c.dep_ == "poss"
+                                                 for a in self.actors_of(c) if a.country not in src)
+        if not proto.targets and proto.sources and final.type in LOCATION_TARGET_TYPES:
+            # "shelled villages in Syldavia", "raided a camp near Klow": an attack on a place in
+            # another country is aimed at that country
+            proto.targets = [(a, False) for a in self._place_targets(tok, dobj, passive)
+                             if a.country not in {s.country for s, _ in proto.sources}]
         if not proto.targets and final.type == "REQUEST":
             # "demanded that the US cancel the sale": the demand is on the clause's subject
             for comp in tok.children:
@@ -390,7 +503,7 @@ class EventCoder:
                 inner = by_trigger.get(comp.i)
                 if not p.targets and p.coding.type == "THREATEN":
                     # "threatened to ban voting if Hamas ran": the condition names who is threatened
-                    for cond in _own_subtree(comp):
+                    for cond in [*comp.children, *p.trigger.children]:
                         if cond.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in cond.children):
                             p.targets = [(a, False) for a, _ in self.subject_actors(cond)]
                 if not p.targets:
@@ -398,6 +511,12 @@ class EventCoder:
                         p.targets = [(a, False) for a, _ in inner.targets]
                     else:
                         p.targets = [(a, False) for a in self._complement_targets(comp)]
+                if not p.targets and p.coding.type == "THREATEN":
+                    # "threatened to resume attacks in X": the place of the threatened act
+                    comp_obj = next((c for c in comp.children if c.dep_ == "dobj"), None)
+                    src = {a.country for a, _ in p.sources}
+                    p.targets = [(a, False) for a in self._place_targets(comp, comp_obj, False)
+                                 if a.country not in src]
                 if inner is not None and {a.country for a, _ in inner.sources} <= {a.country for a, _ in p.sources}:
                     drop.add(comp.i)
         return [p for p in protos if p.trigger.i not in drop or p.nominal]
@@ -421,11 +540,23 @@ class EventCoder:
                 addressees = [a for a, _ in self.subject_actors(c)
                               if a.country not in {s.country for s, _ in speakers}]
                 if addressees:
+                    self.demanded.add(c.i)
                     req = Proto(trigger=tok, coding=Trigger(lemma=tok.lemma_.lower(), type="REQUEST", mode="demand"))
                     req.sources = list(speakers)
                     req.targets = [(a, True) for a in addressees]
                     req.head_tokens = [tok, c]
                     out.append(req)
+            # "X said Y was responsible for / behind the attack": an accusation (CAMEO 112)
+            if c.dep_ == "ccomp" and speakers and c.lemma_ == "be" and any(
+                    a.dep_ in ("acomp", "attr", "advmod", "prep") and a.lower_ in BLAME_WORDS for a in c.children):
+                blamed = [a for a, _ in self.subject_actors(c) if a.country not in {s.country for s, _ in speakers}]
+                if blamed:
+                    acc = Proto(trigger=tok, coding=Trigger(lemma=tok.lemma_.lower(), type="ACCUSE", mode="allege"))
+                    acc.sources = list(speakers)
+                    acc.targets = [(a, True) for a in blamed]
+                    acc.head_tokens = [tok, c]
+                    acc.negated = _negated(tok)
+                    out.append(acc)
         for p in protos:
             if p.trigger.i not in inside:
                 continue
@@ -461,6 +592,9 @@ class EventCoder:
         if depth > 4 or verb.head is verb:
             return []
         head = verb.head
+        if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "xcomp", "oprd"):
+            # adjectival control: "X is ready/eager/likely to meet Y" -> the copula's subject
+            return self.subject_actors(head.head, depth + 1)
         if verb.dep_ in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
             obj = next((c for c in head.children if c.dep_ in ("dobj",)), None)
             if obj is not None and verb.dep_ == "xcomp":
@@ -508,12 +642,40 @@ class EventCoder:
             for conj in tok.conjuncts:
                 if conj.i > tok.i:
                     found.extend(self._actors_single(conj, depth + 1))
+            if not found:
+                found = self._nested_actors(tok)
         return _unique(found)
+
+    def _nested_actors(self, tok: Token) -> list[Actor]:
+        """The closest actor inside a noun phrase whose head is none ("a spokesman for the foreign
+        ministry of X", "supporters of the X government"): breadth-first through its modifiers, not
+        into clauses or coordinated phrases. Only when the phrase holds one actor at that depth."""
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return []
+        level = [tok]
+        for _ in range(4):
+            nxt = [c for t in level for c in t.children if c.dep_ not in NP_BARRIERS]
+            hits = [c for c in nxt if c.i in self.tok2actor]
+            if hits:
+                spans = {self.tok2actor[c.i].start: self.tok2actor[c.i] for c in hits}
+                if len(spans) > 1:
+                    return []
+                return _members_or_actor(next(iter(spans.values())))
+            level = nxt
+            if not level:
+                break
+        return []
 
     def _actors_single(self, tok: Token, depth: int) -> list[Actor]:
         span = self.tok2actor.get(tok.i)
         if span is not None:
             found = _members_or_actor(span)
+            # "Guinean and Malian refugees": a coordinated modifier names another actor
+            for t in span:
+                linked = [c for c in t.children if c.dep_ == "conj"] + ([t.head] if t.dep_ == "conj" else [])
+                for c in linked:
+                    if c.i in self.tok2actor and not span.start <= c.i < span.end:
+                        found = found + _members_or_actor(self.tok2actor[c.i])
             # the parser often reads "Russia and Gulf countries" as a modifier of the last noun
             for child in tok.children:
                 if child.dep_ in ("nmod", "conj") and child.i < span.start and child.i in self.tok2actor:
@@ -535,6 +697,10 @@ class EventCoder:
                     out.extend(_members_or_actor(self.tok2actor[child.i]))
                 elif child.dep_ == "poss" and (child.lower_ in PERSON_PRONOUNS or child.lower_ in THING_PRONOUNS):
                     out.extend(self.resolve_pronoun(child))
+                elif child.dep_ == "amod" and child.lemma_.lower() == "lead":
+                    # "Kenyan-led forces": the leading country acts
+                    out.extend(a for g in child.children if g.i in self.tok2actor
+                               for a in _members_or_actor(self.tok2actor[g.i]))
                 elif child.dep_ in ("compound", "nmod"):
                     # "Turkish F-16 jets": the demonym hangs on the compound, not the head
                     for g in child.children:
@@ -546,15 +712,17 @@ class EventCoder:
                 return _members_or_actor(self.tok2actor[child.i])
         if out or depth > 1:
             return out
+        preps = ("of", "from", "by", "in") if tok.lemma_.lower() in AGENT_NOUNS else ("of", "from", "by")
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
+            if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         out.extend(self._actors_single(pobj, depth + 1))
         return out
 
-    def resolve_pronoun(self, tok: Token) -> list[Actor]:
-        """Most recent compatible actor mention before the pronoun (same or previous sentences)."""
+    def resolve_pronoun(self, tok: Token, exclude: frozenset[str] | set[str] = frozenset()) -> list[Actor]:
+        """Most recent compatible actor mention before the pronoun (same or previous sentences),
+        skipping actors whose code is in `exclude`."""
         person = tok.lower_ in PERSON_PRONOUNS
         idx = bisect.bisect_left(self.actor_start_keys, tok.i) - 1
         limit = tok.i - 80  # pronouns reach back a few sentences at most
@@ -565,6 +733,9 @@ class EventCoder:
             if start < limit:
                 break
             is_person = _is_person(span)
+            if exclude and span._.actor is not None and span._.actor.country in exclude:
+                idx -= 1
+                continue
             if (person and is_person) or (not person and not is_person):
                 if span.root.dep_ in SUBJ_DEPS:
                     return _members_or_actor(span)
@@ -573,9 +744,33 @@ class EventCoder:
             idx -= 1
         return _members_or_actor(fallback) if fallback is not None else []
 
+    def _place_targets(self, tok: Token, dobj: Token | None, passive: bool) -> list[Actor]:
+        """Countries of the places where a coercive act happens: locative prepositions on the verb
+        or on its object ("in Syldavia", "camps near the Zemblan border")."""
+        heads = [tok] + ([dobj] if dobj is not None else [])
+        # "killed 23 people when they blew themselves up in X": the same act's time clause
+        heads += [c for c in tok.children if c.dep_ == "advcl"
+                  and any(m.dep_ == "advmod" and m.lower_ in ("when", "as") for m in c.children)]
+        out: list[Actor] = []
+        for head in heads:
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ not in LOCATION_PREPS | {"on", "inside", "into"}:
+                    continue
+                for o in _prep_objects(prep):
+                    span = self.tok2place.get(o.i)
+                    place = span._.place if span is not None else None
+                    if place is not None and place.country:
+                        out.append(Actor(place.country, None, place.text))
+                        continue
+                    a_span = self.tok2actor.get(o.i)
+                    if a_span is not None and a_span.label_ in ("COUNTRY", "CAPITAL") and a_span._.actor:
+                        out.append(a_span._.actor)
+        return _unique(out)
+
     def _visited(self, coding: Trigger, tok: Token) -> list[Actor]:
-        """A visit to a city is a visit to its country ("visited St. Petersburg" -> RUS)."""
-        if coding.mode != "visit":
+        """A visit to a city is a visit to its country ("visited St. Petersburg" -> RUS); so is
+        an act on territory ("withdrew from the Golan Heights", "deployed troops to Crimea")."""
+        if coding.mode != "visit" and coding.type not in LOCATION_TARGET_TYPES:
             return []
         span = self.tok2place.get(tok.i)
         place = span._.place if span is not None else None
@@ -775,6 +970,15 @@ def _prep_objects(prep: Token) -> list[Token]:
         for c in prep.children:
             if c.dep_ == "pcomp":
                 objs.extend(g for g in c.children if g.dep_ in ("nsubj", "dobj"))
+    if not objs and not any(True for _ in prep.children):
+        # a stranded preposition: the parser made its noun the subject of a following reduced
+        # relative ("asylum to five officers holed up in ..." read as "officers holed up")
+        for t in prep.doc[prep.i + 1:prep.i + 7]:
+            if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass"):
+                objs.append(t)
+                break
+            if t.pos_ in ("VERB", "AUX", "PUNCT") or t.is_sent_start:
+                break
     return objs
 
 
@@ -792,11 +996,78 @@ def _negated(tok: Token) -> bool:
                 return True
         if node.dep_ == "xcomp" and node.head is not node:
             node = node.head
+            if node.lemma_.lower() in NEGATIVE_ADJECTIVES or node.lower_ in NEGATIVE_ADJECTIVES:
+                return True
         elif node.dep_ == "acl" and node.head.dep_ in ("dobj", "attr") and node.head.head is not node.head:
             node = node.head.head
         else:
             break
     return False
+
+
+NOMINAL_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "sal", "wal", "val", "ing")
+
+
+def _nominalisation(tok: Token) -> bool:
+    """A noun that names an act ("suppression", "deployment", "refusal", "bombing")."""
+    return tok.pos_ == "NOUN" and tok.lower_.endswith(NOMINAL_SUFFIXES) and len(tok.text) > 5
+
+
+def _announced(tok: Token) -> bool:
+    """The act is announced, not reported: a future auxiliary on the predicate ("will withdraw",
+    "would boycott") or a governing verb of intent ("plans to impose", "is prepared to send")."""
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children):
+        return True
+    node = tok
+    for _ in range(2):
+        if node.dep_ not in ("xcomp", "acomp") or node.head is node:
+            break
+        node = node.head
+        if node.lemma_.lower() in INTENT_HEADS or node.lower_ in INTENT_HEADS:
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in node.children) and node.pos_ != "VERB":
+            return True
+    return False
+
+
+def _conditional(tok: Token) -> bool:
+    """ "... unless Y complies", "... if Y goes ahead": a condition on the act itself."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in tok.children)
+
+
+def _reframe(proto: Proto) -> None:
+    """Announced, conditional and refused acts, coded as the speech act they are (CAMEO/PLOVER):
+    an announced or offered act of cooperation is AGREE (intent, CAMEO 03), an announced or
+    conditional coercive act is THREATEN (CAMEO 13), and a negated act of cooperation that is
+    announced ("will not accept", "cannot allow") is a refusal, REJECT (CAMEO 12); a negated
+    report ("did not recognize") stays a negated event. Verbal predicates only; nominal ones keep their type."""
+    tok, coding = proto.trigger, proto.coding
+    if proto.nominal:
+        # "would tighten the blockade", "will expand aid": the noun's governing verb announces it
+        if tok.dep_ != "dobj" or tok.head.pos_ != "VERB":
+            return
+        tok = tok.head
+    etype = coding.type
+    announced = _announced(tok)
+    new = None
+    if proto.negated:
+        refused = tok.dep_ == "xcomp" and tok.head.lower_ in REFUSAL_ADJECTIVES
+        if etype in REFUSABLE_TYPES and (announced or refused or any(
+                c.dep_ == "aux" and c.lower_ in ("can", "ca", "could") for c in tok.children)):
+            new, mode = "REJECT", "refuse"
+    elif etype in COERCIVE_TYPES and (announced or _conditional(tok)):
+        new, mode = "THREATEN", coding.mode
+    elif etype == "RETREAT" and _conditional(tok):
+        new, mode = "THREATEN", coding.mode
+    elif etype in COOPERATIVE_TYPES and announced:
+        new, mode = "AGREE", "intend"
+    if new is None:
+        return
+    proto.coding = Trigger(lemma=coding.lemma, type=new, mode=mode, preps=coding.preps,
+                           symmetric=coding.symmetric, track=coding.track)
+    if new == "REJECT":
+        proto.negated = False  # the refusal itself is asserted
 
 
 def _hypothetical(tok: Token) -> bool:
