@@ -47,6 +47,10 @@ if TYPE_CHECKING:
 # Documents per chunk: small enough that a chunk's Docs and strings are a few MB, large enough
 # that nlp.pipe batches stay full and a cluster task costs seconds, not milliseconds.
 DEFAULT_CHUNK_DOCS = 32
+# Characters per chunk, too: a chunk of 32 long articles is minutes of work, and on a cluster a
+# few such chunks leave workers idle at the end of a run while one finishes the last of them.
+# ~1M characters is about a minute of parsing on one core.
+DEFAULT_CHUNK_CHARS = 1_000_000
 # A failed cluster chunk is tried this many more times before its documents are reported.
 DEFAULT_RETRIES = 2
 # Chunks in flight per worker: enough to keep every worker busy while the client stores,
@@ -102,14 +106,18 @@ def process_chunk(documents: Sequence[Document], extractor: ExtractorLike, batch
     return results
 
 
-def chunked(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    """Lists of at most `size` items, streaming (one chunk in memory at a time)."""
+def chunked(items: Iterable[Document], size: int,
+            max_chars: int | None = None) -> Iterator[list[Document]]:
+    """Lists of at most `size` documents and, once reached, about `max_chars` characters of
+    text, streaming (one chunk in memory at a time)."""
     chunk: list[Document] = []
+    chars = 0
     for item in items:
         chunk.append(item)
-        if len(chunk) >= size:
+        chars += len(item.text)
+        if len(chunk) >= size or (max_chars is not None and chars >= max_chars):
             yield chunk
-            chunk = []
+            chunk, chars = [], 0
     if chunk:
         yield chunk
 

@@ -655,7 +655,7 @@ def ingest(paths: str | Path | Iterable[str | Path], db: str | Path | Store = DE
     also be an `ExtractorSpec` (anything with `build()`): workers build their own pipeline.
     """
     from .readers import iter_documents
-    from .scale import (DEFAULT_CHUNK_DOCS, DEFAULT_RETRIES, ClusterStats, ExtractorSpec,
+    from .scale import (DEFAULT_CHUNK_CHARS, DEFAULT_CHUNK_DOCS, DEFAULT_RETRIES, ClusterStats, ExtractorSpec,
                         chunked, finish_chunk, process_chunk, run_on_cluster, work_dir_for)
 
     started = time.perf_counter()
@@ -705,7 +705,9 @@ def ingest(paths: str | Path | Iterable[str | Path], db: str | Path | Store = DE
             yield item
 
     try:
-        chunks = chunked(fresh(store.stored_hashes()), chunk_docs or DEFAULT_CHUNK_DOCS)
+        # an explicit --chunk-size is taken as is; the default also bounds a chunk's characters
+        chunks = chunked(fresh(store.stored_hashes()), chunk_docs or DEFAULT_CHUNK_DOCS,
+                         None if chunk_docs else DEFAULT_CHUNK_CHARS)
         if cluster is not None:
             work = Path(work_dir) if work_dir is not None else work_dir_for(store.path)
             summary.cluster = ClusterStats()

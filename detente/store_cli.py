@@ -76,7 +76,7 @@ def summary_line(summary: Any, db: str, arrow: str = "→") -> str:
                    "tcp://host:8786 uses a running scheduler (workers need detente installed). "
                    "This process alone writes the store. Needs: pip install 'detente[cluster]'.")
 @click.option("--chunk-size", "chunk_docs", default=None, type=click.IntRange(1, 100_000),
-              metavar="N", help="Documents per unit of work (default 32).")
+              metavar="N", help="Documents per unit of work (default: up to 32 documents or about 1M characters).")
 @click.option("--retries", default=None, type=click.IntRange(0, 100), metavar="N",
               help="With --cluster: more tries for a failed chunk before its documents are "
                    "reported (default 2).")

@@ -361,3 +361,11 @@ def test_parse_batches_are_bounded_by_documents_and_characters() -> None:
              for b in _char_batches((doc(n) for n in (40, 30, 50, 200, 10, 10, 10, 10)), 3, 100)]
     assert sizes == [[40, 30], [50], [200], [10, 10, 10], [10]]
     assert list(_char_batches(iter(()), 3, 100)) == []
+
+
+def test_chunks_are_bounded_by_documents_and_characters() -> None:
+    docs = [Document.from_text(f"d{i}", "x" * n, f"d{i}.txt") for i, n in enumerate((5, 5, 30, 1, 1, 1))]
+    sizes = lambda chunks: [[len(d.text) for d in c] for c in chunks]  # noqa: E731
+    assert sizes(scale.chunked(docs, 3)) == [[5, 5, 30], [1, 1, 1]]
+    assert sizes(scale.chunked(docs, 3, max_chars=10)) == [[5, 5], [30], [1, 1, 1]]
+    assert list(scale.chunked([], 3, 10)) == []
