@@ -40,6 +40,9 @@ if TYPE_CHECKING:
 
     from ..store import Store
 
+# DuckDB buffer pool of `detente serve` (queries spill or slow down beyond it, never fail on it).
+SERVE_DUCKDB_MEMORY = "256MB"
+
 # The page runs only its own script files; document text can never become markup or script.
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
@@ -264,6 +267,9 @@ def create_app(db: str | Path, token: str | None = None,
     from ..store import Store
 
     store = Store(db, read_only=True)
+    # A long-running server: bound DuckDB's buffer pool (by default it may grow to 80% of RAM
+    # while it caches the store's pages), so the server's memory levels off.
+    store.con.execute(f"SET memory_limit = '{SERVE_DUCKDB_MEMORY}'")
     # one DuckDB connection, used by one request at a time (the threadpool runs sync endpoints)
     lock = threading.Lock()
     static_dir = Path(str(resources.files("detente.web").joinpath("static")))
