@@ -68,3 +68,9 @@ class DetenteError(Exception):
 
 class ReadError(DetenteError):
     """A document that could not be read. Batches report it and go on."""
+
+
+def one_line(exc: BaseException) -> str:
+    """An exception as one line of at most 300 characters, for a coded message's detail."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text[:300]

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from .errors import DetenteError, Errors
+from .errors import DetenteError, Errors, one_line
 from .readers import Document
 from .record import Actor, Event, Location, Quantity
 
@@ -279,7 +279,7 @@ def open_client(cluster: "str | Any") -> Iterator[Any]:
     try:
         client = Client(str(arg), timeout="20s")
     except (OSError, TimeoutError, ValueError) as exc:  # unreachable, refused, bad address
-        raise DetenteError(Errors.E071, address=cluster, detail=_one_line(exc)) from None
+        raise DetenteError(Errors.E071, address=cluster, detail=one_line(exc)) from None
     try:
         yield client
     finally:
@@ -385,7 +385,7 @@ def _collect(item: tuple[list[Document], str, Any], work: Path, done: dict[str, 
         data = fut.result()
     except Exception as exc:  # the chunk failed on every try: its documents are reported
         stats.chunks_failed += 1
-        detail = f"chunk failed {retries + 1} times on the cluster: {type(exc).__name__}: {_one_line(exc)}"
+        detail = f"chunk failed {retries + 1} times on the cluster: {type(exc).__name__}: {one_line(exc)}"
         return [DocResult(d, None, DetenteError(Errors.E099, doc=d.id, detail=detail).message)
                 for d in docs]
     finally:
@@ -426,10 +426,6 @@ def finish_chunk(results: list[DocResult]) -> None:
     every document is in the store)."""
     if isinstance(results, _Cleanup):
         results.finish()
-
-
-def _one_line(exc: BaseException) -> str:
-    return (" ".join(str(exc).split()) or type(exc).__name__)[:300]
 
 
 # ------------------------------------------------------------------------------ progress

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .errors import DetenteError, Errors
+from .errors import DetenteError, Errors, one_line
 from .readers import Document
 from .record import Actor, Event, Location, Quantity
 
@@ -325,7 +325,7 @@ class Store:
         try:
             return duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
-            detail = _one_line(exc)
+            detail = one_line(exc)
             if "lock" in detail.lower():
                 raise DetenteError(Errors.E044, path=self.path, detail=detail) from None
             if "not a valid duckdb database" in detail.lower():
@@ -470,7 +470,7 @@ class Store:
             con.rollback()
             if isinstance(exc, Exception):  # Ctrl-C and exits pass through unchanged
                 raise DetenteError(Errors.E045, doc=_doc_name(document),
-                                   detail=_one_line(exc)) from exc
+                                   detail=one_line(exc)) from exc
             raise
         return StoredDocument(doc_id, len(events), len(sentences), n_actors)
 
@@ -607,11 +607,6 @@ def _first(result: "duckdb.DuckDBPyConnection") -> tuple[Any, ...] | None:
     connection whose previous result was not fully fetched."""
     got = result.fetchall()
     return got[0] if got else None
-
-
-def _one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    return text[:300]
 
 
 # ---------------------------------------------------------------------------------- ingest
