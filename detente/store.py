@@ -507,6 +507,24 @@ class Store:
         one or several PLOVER types; `since`/`until` keep events whose date range overlaps the
         period (undated events are left out when either is given); `doc_id`; `track`.
         """
+        sql, params = self._events_sql(source, target, dyad, event_type, since, until, doc_id,
+                                       track, limit)
+        return self.con.execute(sql, params).df()
+
+    def events_rows(self, **filters: Any) -> list[dict[str, Any]]:
+        """Stored events as plain dicts (same columns and filters as `events_frame`), without
+        pandas: what a long-running server uses, since building DataFrames from DuckDB results
+        leaves native memory behind that a loop of requests sees as slow growth."""
+        sql, params = self._events_sql(**filters)
+        return rows_of(self.con.execute(sql, params))
+
+    @staticmethod
+    def _events_sql(source: str | None = None, target: str | None = None,
+                    dyad: tuple[str, str] | None = None, event_type: str | Sequence[str] | None = None,
+                    since: dt.date | str | None = None, until: dt.date | str | None = None,
+                    doc_id: str | None = None, track: str | None = None,
+                    limit: int | None = None) -> tuple[str, list[Any]]:
+        """The SELECT of `events_frame` and its parameters."""
         where: list[str] = []
         params: list[Any] = []
         if source:
@@ -544,7 +562,7 @@ class Store:
         sql += ' ORDER BY e.doc_id, e."start", e.event_id'
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        return self.con.execute(sql, params).df()
+        return sql, params
 
     def events(self, **filters: Any) -> list[Event]:
         """Stored events as `Event` records (same filters as `events_frame`); `doc` is the
@@ -557,6 +575,12 @@ class Store:
         cols = [c.name for c in DOCUMENT_COLUMNS if with_text or c.name != "text"]
         return self.con.execute(
             f"SELECT {', '.join(_q(c) for c in cols)} FROM documents ORDER BY ingested_at, doc_id").df()
+
+
+def rows_of(result: Any) -> list[dict[str, Any]]:
+    """A DuckDB result's rows as dicts keyed by column name."""
+    names = [d[0] for d in result.description]
+    return [dict(zip(names, row)) for row in result.fetchall()]
 
 
 def _nullable(value: Any) -> Any:

@@ -28,6 +28,7 @@ VERBS = ["signed a trade agreement with", "accused", "visited", "imposed sanctio
 TRIALS = 20
 LANES = 2
 N_DOCS = 24
+MAX_ATTEMPTS = 4  # per trial, when a run ends before its kill lands
 
 
 def write_corpus(folder: Path, n_docs: int = N_DOCS) -> None:
@@ -93,13 +94,22 @@ def baseline(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, tuple, flo
 def one_trial(trial: int, corpus: Path, expected: tuple, full: float, work: Path) -> dict:
     """Kill an ingest at a random point, check what the kill left, re-run, compare."""
     db = work / f"killed{trial:02d}.duckdb"
-    proc = ingest(corpus, db)
     # anywhere from late model loading to the end of the run
     delay = full * random.Random(1000 + trial).uniform(0.3, 0.85)
-    time.sleep(delay)
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.communicate(timeout=60)
-    result = {"trial": trial, "delay": round(delay, 2), "killed": proc.returncode == -signal.SIGKILL}
+    for attempt in range(MAX_ATTEMPTS):
+        proc = ingest(corpus, db)
+        time.sleep(delay)
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)
+        proc.communicate(timeout=60)
+        if proc.returncode == -signal.SIGKILL:
+            break
+        # The run finished before the kill (the machine was faster than during the baseline):
+        # that is no trial. Start again from an empty store with an earlier kill.
+        db.unlink(missing_ok=True)
+        delay *= 0.6
+    result = {"trial": trial, "delay": round(delay, 2), "attempts": attempt + 1,
+              "killed": proc.returncode == -signal.SIGKILL}
     if db.exists():
         partial = snapshot(db)
         stored = {d for d, _ in partial[0]}
@@ -120,8 +130,8 @@ def test_sigkill_mid_ingest_then_rerun_matches_an_uninterrupted_run(baseline, tm
         results = list(pool.map(lambda t: one_trial(t, corpus, expected, full, tmp_path), range(TRIALS)))
     assert len(results) == TRIALS
     killed = [r for r in results if r["killed"]]
-    # nearly every kill must land while the process runs (a run that finished early is no trial)
-    assert len(killed) >= TRIALS - 2, results
+    # every trial is a kill that landed while the process ran (see the retries in one_trial)
+    assert len(killed) == TRIALS, results
     # and some kills must land after documents were committed, some before the end
     assert any(0 < r.get("docs_at_kill", 0) < N_DOCS for r in killed), results
     print(f"{TRIALS} kill trials: {results}")

@@ -23,6 +23,7 @@ script's API calls carry the cookie. Static files come from a fixed allow-list o
 from __future__ import annotations
 
 import contextlib
+import functools
 import datetime as dt
 import hmac
 import ipaddress
@@ -42,6 +43,15 @@ if TYPE_CHECKING:
 
 # DuckDB buffer pool of `detente serve` (queries spill or slow down beyond it, never fail on it).
 SERVE_DUCKDB_MEMORY = "256MB"
+# DuckDB's allocator keeps freed memory for reuse until it holds more than these thresholds
+# (128 MiB / 512 MiB by default): under steady load a server's RSS then climbs for minutes.
+# Returning it early, from DuckDB's background threads, keeps the RSS level.
+SERVE_THREADS = 4
+# Computed series/phases answers kept per (dyad, period, track); see create_app.
+SERVE_CACHE_ENTRIES = 512
+SERVE_DUCKDB_ALLOCATOR = {"allocator_flush_threshold": "16MB",
+                          "allocator_bulk_deallocation_flush_threshold": "16MB",
+                          "allocator_background_threads": "true"}
 
 # The page runs only its own script files; document text can never become markup or script.
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -264,18 +274,26 @@ def create_app(db: str | Path, token: str | None = None,
     from fastapi import FastAPI, HTTPException, Query, Request
     from fastapi.responses import FileResponse, JSONResponse, Response
 
-    from ..store import Store
+    from ..store import Store, rows_of
 
     store = Store(db, read_only=True)
     # A long-running server: bound DuckDB's buffer pool (by default it may grow to 80% of RAM
     # while it caches the store's pages), so the server's memory levels off.
     store.con.execute(f"SET memory_limit = '{SERVE_DUCKDB_MEMORY}'")
+    for setting, value in SERVE_DUCKDB_ALLOCATOR.items():
+        store.con.execute(f"SET {setting} = '{value}'")
     # one DuckDB connection, used by one request at a time (the threadpool runs sync endpoints)
     lock = threading.Lock()
     static_dir = Path(str(resources.files("detente.web").joinpath("static")))
 
     @contextlib.asynccontextmanager
     async def lifespan(_: Any) -> Any:
+        import anyio.to_thread
+
+        # Sync endpoints run in anyio's thread pool (40 threads by default). The store answers
+        # one query at a time, so more threads only queue there while each one holds its own
+        # request's frames and malloc arena: a few threads keep memory level under load.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = SERVE_THREADS
         yield
         with lock:
             store.close()
@@ -375,32 +393,45 @@ def create_app(db: str | Path, token: str | None = None,
         return [{"a": a, "b": b, "events": n, "first": _clean(f), "last": _clean(l)}
                 for a, b, n, f, l in rows]
 
+    # Series and phases are the costly views (pandas plus change-point search, 50-300 ms) and
+    # the store is read-only while the app runs, so each computed answer stays right: keep the
+    # most recent SERVE_CACHE_ENTRIES of them. The cache is bounded, so memory stays level.
+    @functools.lru_cache(maxsize=SERVE_CACHE_ENTRIES)
+    def series_rows(a: str, b: str, by: str, track: str | None) -> tuple[tuple[dict[str, Any], ...],
+                                                                         dict[str, Any]]:
+        from ..analysis.series import dyad_series
+
+        with lock:
+            frame = dyad_series(store, a, b, by=by, track=track)  # type: ignore[arg-type]
+        rows = tuple({k: _clean(v) for k, v in r.items()} for r in frame.to_dict("records"))
+        attrs = {k: _clean(v) for k, v in frame.attrs.items()
+                 if isinstance(v, (int, float, str, type(None)))}
+        return rows, attrs
+
+    @functools.lru_cache(maxsize=SERVE_CACHE_ENTRIES)
+    def phase_rows(a: str, b: str, by: str, track: str | None) -> tuple[dict[str, Any], ...]:
+        from ..analysis.phases import dyad_phases
+
+        with lock:
+            found = dyad_phases(store, a, b, by=by, track=track)
+        return tuple({k: _clean(v) if not isinstance(v, list) else v for k, v in p.to_dict().items()}
+                     for p in found)
+
     @app.get("/api/dyads/{a}/{b}/series", summary="Net cooperation and quad-class counts per period")
     def series(a: str, b: str, by: str = Query("year", pattern="^(month|quarter|year)$"),
                track: str | None = Query(None, max_length=64),
                since: str | None = None, until: str | None = None) -> dict[str, Any]:
         a, b = known_dyad(a, b)
         lo, hi = dates(since, until)
-        from ..analysis.series import dyad_series
-
-        with lock:
-            frame = dyad_series(store, a, b, by=by, track=track or None)  # type: ignore[arg-type]
-        rows = [{k: _clean(v) for k, v in r.items()} for r in frame.to_dict("records")]
-        rows = [r for r in rows if _overlaps(r.get("period_start"), r.get("period_end"), lo, hi)]
-        return {"a": a, "b": b, "by": by, "track": track, "rows": rows,
-                "attrs": {k: _clean(v) for k, v in frame.attrs.items()
-                          if isinstance(v, (int, float, str, type(None)))}}
+        cached, attrs = series_rows(a, b, by, track or None)
+        rows = [dict(r) for r in cached if _overlaps(r.get("period_start"), r.get("period_end"), lo, hi)]
+        return {"a": a, "b": b, "by": by, "track": track, "rows": rows, "attrs": dict(attrs)}
 
     @app.get("/api/dyads/{a}/{b}/phases", summary="Phases and turning points of the dyad's series")
     def phases(a: str, b: str, by: str = Query("year", pattern="^(month|quarter|year)$"),
                track: str | None = Query(None, max_length=64)) -> list[dict[str, Any]]:
         a, b = known_dyad(a, b)
-        from ..analysis.phases import dyad_phases
-
-        with lock:
-            found = dyad_phases(store, a, b, by=by, track=track or None)
-        return [{k: _clean(v) if not isinstance(v, list) else v for k, v in p.to_dict().items()}
-                for p in found]
+        return [dict(p) for p in phase_rows(a, b, by, track or None)]
 
     @app.get("/api/dyads/{a}/{b}/events", summary="The dyad's events, filtered")
     def events(a: str, b: str, track: str | None = Query(None, max_length=64),
@@ -411,36 +442,36 @@ def create_app(db: str | Path, token: str | None = None,
         a, b = known_dyad(a, b)
         lo, hi = dates(since, until)
         with lock:
-            frame = store.events_frame(dyad=(a, b), since=lo, until=hi,
-                                       track=track if track and track != "unspecified" else None,
-                                       event_type=type or None)
+            rows = store.events_rows(dyad=(a, b), since=lo, until=hi,
+                                     track=track if track and track != "unspecified" else None,
+                                     event_type=type or None)
         if track == "unspecified":
-            frame = frame[frame["track"].isna()]
+            rows = [r for r in rows if r["track"] is None]
         if quad is not None:
-            frame = frame[frame["quad_class"] == quad]
+            rows = [r for r in rows if r["quad_class"] == quad]
         if actor:
             needle = actor.lower()
-            hay = (frame["source_country"].fillna("") + " " + frame["target_country"].fillna("") + " "
-                   + frame["source_text"].fillna("") + " " + frame["target_text"].fillna("")).str.lower()
-            frame = frame[hay.str.contains(needle, regex=False)]
-        frame = frame.sort_values(["date_start", "event_id"], na_position="last")
-        total = len(frame)
-        rows = [{k: _clean(r.get(k)) for k in EVENT_FIELDS} for r in frame.head(limit).to_dict("records")]
-        return {"a": a, "b": b, "total": total, "events": rows}
+            rows = [r for r in rows if needle in " ".join(
+                str(r[k] or "") for k in ("source_country", "target_country", "source_text",
+                                          "target_text")).lower()]
+        # by date, undated last, then id (what the page lists)
+        rows.sort(key=lambda r: (r["date_start"] is None, r["date_start"] or dt.date.min, r["event_id"]))
+        return {"a": a, "b": b, "total": len(rows),
+                "events": [{k: _clean(r.get(k)) for k in EVENT_FIELDS} for r in rows[:limit]]}
 
     @app.get("/api/events/{event_id}", summary="One event with the document text around its sentence")
     def event(event_id: int) -> dict[str, Any]:
         with lock:
-            frame = store.query(
+            found = rows_of(store.con.execute(
                 'SELECT e.*, d.title, d.url, d.path, d.doc_date, d.n_chars, '
                 f'substr(d.text, greatest(1, e."start" + 1 - {CONTEXT_CHARS}), '
                 f'least(e."start", {CONTEXT_CHARS})) AS before, '
                 'substr(d.text, e."start" + 1, e."end" - e."start") AS sentence, '
                 f'substr(d.text, e."end" + 1, {CONTEXT_CHARS}) AS after '
-                'FROM events e JOIN documents d USING (doc_id) WHERE e.event_id = ?', [event_id])
-        if not len(frame):
+                'FROM events e JOIN documents d USING (doc_id) WHERE e.event_id = ?', [event_id]))
+        if not found:
             raise HTTPException(404, f"no event {event_id}")
-        r = {k: _clean(v) for k, v in frame.to_dict("records")[0].items()}
+        r = {k: _clean(v) for k, v in found[0].items()}
         start, end = r.get("start") or 0, r.get("end") or 0
         # the trigger, relative to the sentence, when it lies inside it
         ts, te = (r.get("trigger_start") or 0) - start, (r.get("trigger_end") or 0) - start
