@@ -123,11 +123,12 @@ def _clean_lines(text: str) -> Iterable[tuple[int, str]]:
 
 
 def _plural(word: str) -> str:
-    """PETRARCH's regular plural (make_plural)."""
-    if word.endswith("Y"):
+    """The regular plural the docs describe (-IES, -ES, -S); unlike PETRARCH's code, a vowel + Y
+    takes -S ("envoys") and -S/-X/-Z/-CH/-SH take -ES ("glasses")."""
+    if word.endswith("Y") and word[-2:-1] not in ("A", "E", "I", "O", "U"):
         return word[:-1] + "IES"
-    if word.endswith("S"):
-        return word[:-1] + "ES"
+    if word.endswith(("S", "X", "Z", "CH", "SH")):
+        return word + "ES"
     return word + "S"
 
 
