@@ -184,7 +184,7 @@ def apply_verb_dictionary(lex: Lexicon, vd: VerbDictionary) -> None:
             out.append(VerbPattern(p.left, p.right, p.weight, c.type, c.mode, c.track, c.paired_type,
                                    c.paired_mode, p.code))
         pattern_sets.append(tuple(out))
-    kept_builtin = dropped_verbs = 0
+    kept_builtin = dropped_verbs = patterns_only = 0
     for v in vd.verbs:
         base = lex.verbs.get(v.lemma)
         pats = pattern_sets[v.block]
@@ -196,6 +196,7 @@ def apply_verb_dictionary(lex: Lexicon, vd: VerbDictionary) -> None:
                 trig = replace(base, patterns=pats, code=v.code)
                 kept_builtin += 1
             elif pats:
+                patterns_only += 1
                 trig = restructure(Trigger(v.lemma, None, patterns=pats, code=v.code), base) \
                     if base else Trigger(v.lemma, None, preps=DICTIONARY_PREPS, patterns=pats, code=v.code)
             else:
@@ -213,8 +214,8 @@ def apply_verb_dictionary(lex: Lexicon, vd: VerbDictionary) -> None:
     if unknown:
         codes = ", ".join(sorted(unknown)[:12]) + (" ..." if len(unknown) > 12 else "")
         report += (f"; {sum(unknown.values())} entries with codes cameo2plover.csv does not map ({codes}): "
-                   f"{kept_builtin} verbs keep detente's type, {dropped_verbs} verbs and "
-                   f"{dropped_patterns} patterns skipped")
+                   f"{kept_builtin} verbs keep detente's type, {patterns_only} code only through their "
+                   f"patterns, {dropped_verbs} verbs and {dropped_patterns} patterns skipped")
     lex.verb_reports.append(report)
     if vd.skipped or unknown:
         log.warning("detente: %s", report)
