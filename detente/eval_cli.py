@@ -40,15 +40,19 @@ def eval_command() -> None:
               help="Gold events of DOC (the seed.gold.jsonl format).")
 @click.option("--scorer", default=None, type=click.Path(dir_okay=False),
               help="score.py (default ../shared/eval/score.py).")
-@click.option("--actors", "actor_files", multiple=True, type=click.Path(dir_okay=False))
-def eval_doc(doc: str, gold: str, scorer: str | None, actor_files: tuple[str, ...]) -> None:
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(dir_okay=False),
+              help="Extra actor dictionary (as for extract), repeatable.")
+@click.option("--verbs", "verb_files", multiple=True, type=click.Path(dir_okay=False),
+              help="PETRARCH verb dictionary (as for extract), repeatable.")
+def eval_doc(doc: str, gold: str, scorer: str | None, actor_files: tuple[str, ...],
+             verb_files: tuple[str, ...]) -> None:
     """Extract events from DOC and score them against GOLD (f1_strict, core recall, precision)."""
     from .extractor import Extractor, extract
 
     scorer_path = Path(scorer) if scorer else _shared("eval", "score.py")
     if not scorer_path.exists():
         raise click.UsageError(f"scorer not found: {scorer_path} (give --scorer)")
-    events = extract(Path(doc), extractor=Extractor(actor_files=actor_files))
+    events = extract(Path(doc), extractor=Extractor(actor_files=actor_files, verb_files=verb_files))
     with tempfile.TemporaryDirectory(prefix="detente-eval-") as tmp:
         pred = Path(tmp) / "pred.jsonl"
         pred.write_text("".join(json.dumps(e.to_dict()) + "\n" for e in events), encoding="utf-8")

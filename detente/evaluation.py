@@ -9,7 +9,7 @@ event_type}]} and scored:
 
   plover_gsr     score_sentences.py GOLD PRED              (split: see --split)
   petrarch_unit  score_sentences.py GOLD PRED --match root (with the PETR.Validate actors + agents
-                 dictionaries passed as --actors)
+                 dictionaries passed as --actors and its verbs dictionary as --verbs)
   confli_raters  quad-class agreement with the raters' majority, computed here (no scorer exists
                  for it): see `confli_agreement`.
 
@@ -44,6 +44,8 @@ DEFAULT_BENCHMARKS = (Path.cwd().parent / "shared" / "benchmarks"
                       else ROOT.parent / "shared" / "benchmarks")
 SETS = ("plover_gsr", "petrarch_unit", "confli_raters")
 PETRARCH_ACTOR_FILES = ("PETR.Validate.actors.txt", "PETR.Validate.agents.txt")
+# the suite is defined as coded with its own verb dictionary too (UnitTest.Environment.xml)
+PETRARCH_VERB_FILES = ("PETR.Validate.verbs.txt",)
 # PLOVER type -> quad class, as in score_sentences.py and the plover_gsr README (SANCTION = 4).
 QUAD = {t: 1 for t in ("AGREE", "CONSULT", "SUPPORT", "CONCEDE")}
 QUAD.update({t: 2 for t in ("COOPERATE", "AID", "RETREAT")})
@@ -121,14 +123,17 @@ def corpus_rows(records: Sequence[dict[str, Any]]) -> Iterable[dict[str, Any]]:
 
 
 def run_detente(cmd: Sequence[str], corpus: Path, actor_files: Sequence[Path] = (),
-                timeout: float | None = None) -> tuple[list[dict[str, Any]], float, int, str]:
-    """Run `detente extract CORPUS --format jsonl [--actors F]...`.
+                timeout: float | None = None, verb_files: Sequence[Path] = ()
+                ) -> tuple[list[dict[str, Any]], float, int, str]:
+    """Run `detente extract CORPUS --format jsonl [--actors F]... [--verbs F]...`.
 
     Returns (records, seconds, exit status, stderr). Lines of stdout that are not JSON objects
     are counted in a warning, not fatal, so a stray print cannot lose a whole set."""
     argv = [*cmd, "extract", str(corpus), "--format", "jsonl"]
     for f in actor_files:
         argv += ["--actors", str(f)]
+    for f in verb_files:
+        argv += ["--verbs", str(f)]
     env = dict(os.environ)
     # Make the checkout importable when the CLI is not installed (namespace or regular package).
     env["PYTHONPATH"] = os.pathsep.join(p for p in (env.get("PYTHONPATH", ""), str(ROOT)) if p)
@@ -322,7 +327,9 @@ def bench_scored(name: str, bench: Path, tmp: Path, cmd: Sequence[str], split: s
     write_jsonl(corpus, corpus_rows(gold))
     actors = ([bench / name / "dictionaries" / f for f in PETRARCH_ACTOR_FILES]
               if name == "petrarch_unit" else [])
-    records, seconds, rc, stderr = run_detente(cmd, corpus, actors, timeout)
+    verbs = ([bench / name / "dictionaries" / f for f in PETRARCH_VERB_FILES]
+             if name == "petrarch_unit" else [])
+    records, seconds, rc, stderr = run_detente(cmd, corpus, actors, timeout, verb_files=verbs)
     print(f"detente extract: {len(gold)} sentences, {len(records)} records, {seconds:.1f} s, exit {rc}")
     if rc != 0:
         print(stderr.rstrip()[-4000:], file=sys.stderr)

@@ -31,10 +31,13 @@ class Extractor:
 
     def __init__(self, model: str | None = None, actor_files: Sequence[str | Path] = (),
                  lexicon_files: Sequence[str | Path] = (), nlp: "Language | None" = None,
-                 narrative_dates: bool = True, chunk_chars: int = CHUNK_CHARS) -> None:
+                 narrative_dates: bool = True, chunk_chars: int = CHUNK_CHARS,
+                 verb_files: Sequence[str | Path] = ()) -> None:
         self.model = model
         self.actor_files = tuple(str(p) for p in actor_files)
         self.lexicon_files = tuple(str(p) for p in lexicon_files)
+        # PETRARCH verb dictionaries (see detente/nlp/verbdict.py)
+        self.verb_files = tuple(str(p) for p in verb_files)
         self.narrative_dates = narrative_dates
         self.chunk_chars = chunk_chars
         self._nlp = nlp
@@ -46,6 +49,7 @@ class Extractor:
             from .nlp.pipeline import build_pipeline
 
             config = {"detente_events": {"lexicon_files": list(self.lexicon_files),
+                                         "verb_files": list(self.verb_files),
                                          "narrative_dates": self.narrative_dates}}
             self._nlp = build_pipeline(self.model, self.actor_files, config)
         return self._nlp

@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from .errors import DetenteError
+from .nlp.verbdict import CLI_HELP as VERBS_HELP
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1  # some inputs could not be read or stored; the rest was
@@ -64,6 +65,7 @@ def summary_line(summary: Any, db: str, arrow: str = "→") -> str:
               help="Extra actor dictionary: CSV, YAML, or PETRARCH .actors.txt/.agents.txt (repeatable).")
 @click.option("--lexicon", "lexicon_files", multiple=True, type=click.Path(dir_okay=False),
               help="Extra event lexicon YAML (verbs:/nouns:/tracks:), repeatable.")
+@click.option("--verbs", "verb_files", multiple=True, type=click.Path(dir_okay=False), help=VERBS_HELP)
 @click.option("--model", default=None, metavar="NAME", help="spaCy pipeline to parse with.")
 @click.option("--batch-size", default=16, show_default=True, type=click.IntRange(1, 4096),
               help="Documents per nlp.pipe batch.")
@@ -84,7 +86,8 @@ def summary_line(summary: Any, db: str, arrow: str = "→") -> str:
               help="Progress on stderr: a bar on a terminal, a plain line every 30 s in logs; "
                    "--no-progress for neither.")
 def ingest_command(paths: tuple[str, ...], db: str, document_date: dt.date | None,
-                   actor_files: tuple[str, ...], lexicon_files: tuple[str, ...], model: str | None,
+                   actor_files: tuple[str, ...], lexicon_files: tuple[str, ...], verb_files: tuple[str, ...],
+                   model: str | None,
                    batch_size: int, n_process: int, max_bytes: int | None, cluster: str | None,
                    chunk_docs: int | None, retries: int | None,
                    show_progress: bool | None) -> None:
@@ -117,7 +120,8 @@ def ingest_command(paths: tuple[str, ...], db: str, document_date: dt.date | Non
     total = count_documents(paths) if enabled else None
     progress = ProgressReporter(total, tty=bar, enabled=enabled, sanitize=_safe)
 
-    extractor = Extractor(model=model, actor_files=actor_files, lexicon_files=lexicon_files)
+    extractor = Extractor(model=model, actor_files=actor_files, lexicon_files=lexicon_files,
+                          verb_files=verb_files)
     try:
         with Store(db) as store:
             summary = ingest(paths, store, extractor=extractor, batch_size=batch_size,

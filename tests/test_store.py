@@ -79,7 +79,8 @@ class FakeExtractor:
     """Stands in for detente.extractor.Extractor: no spaCy, records what it was asked to code."""
 
     def __init__(self, model: str | None = None, actor_files: Iterable[str] = (),
-                 lexicon_files: Iterable[str] = (), fail_on: Iterable[str] = ()) -> None:
+                 lexicon_files: Iterable[str] = (), fail_on: Iterable[str] = (),
+                 verb_files: Iterable[str] = ()) -> None:
         self.fail_on = set(fail_on)
         self.coded: list[str] = []
         self.loads = 0

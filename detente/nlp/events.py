@@ -38,7 +38,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Span, Token
 from ..ontology import type_info
 from ..record import Actor, Event, Location, Quantity
 from . import extensions
-from .lexicon import Lexicon, Trigger, load_lexicon
+from .lexicon import Lexicon, Trigger, VerbPattern, load_lexicon, restructure
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 THING_PRONOUNS = {"it", "its", "they", "them", "their", "theirs"}
@@ -65,6 +65,8 @@ LOCATION_PREPS = {"in", "at", "near"}
 # prepositions whose object is the party an act is aimed at
 TARGET_PREPS = {"to", "with", "for", "from", "into", "against", "on", "toward", "towards", "over"}
 INTENT_ADJECTIVES = {"ready", "willing", "prepared"}
+# prepositions a PETRARCH pattern may name after the verb; their object becomes a target
+PATTERN_PREPS = TARGET_PREPS | {"in", "at", "about", "of", "upon", "onto", "across", "through"}
 # governing verbs whose complement is intended, threatened, refused or requested, not done
 CONTROL_TYPES = {"AGREE", "THREATEN", "REJECT", "REQUEST"}
 # Light verbs may take their event noun through these prepositions ("engage in talks").
@@ -124,6 +126,8 @@ class EventCoder:
     def __init__(self, lexicon: Lexicon, narrative_dates: bool = True) -> None:
         self.lex = lexicon
         self.narrative_dates = narrative_dates
+        # (surface form, lemma) -> a dictionary form's coding on the lemma's grammar
+        self._form_cache: dict[tuple[str, str], Trigger] = {}
 
     # ------------------------------------------------------------------ component entry point
     def __call__(self, doc: Doc) -> Doc:
@@ -176,6 +180,14 @@ class EventCoder:
             proto = self.code_verb(tok, coding, consumed)
             if proto is not None:
                 protos.append(proto)
+                if proto.coding.paired_type and not proto.symmetric:
+                    # a PETRARCH paired code [A:B]: B is the act of the target towards the source
+                    # ("arrived in X" = visit / receive a visit)
+                    protos.append(Proto(trigger=tok, coding=Trigger(lemma=proto.coding.lemma,
+                                        type=proto.coding.paired_type, mode=proto.coding.paired_mode),
+                                        sources=list(proto.targets), targets=list(proto.sources),
+                                        negated=proto.negated, hypothetical=proto.hypothetical,
+                                        head_tokens=list(proto.head_tokens)))
         for tok in sent:
             if tok.i in consumed or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
                 continue
@@ -229,9 +241,45 @@ class EventCoder:
                 combo = self.lex.verbs.get(f"{lemma}_{child.lower_}")
                 if combo is not None:
                     return combo
+        form = self.lex.verb_forms.get(tok.lower_) if self.lex.verb_forms else None
+        if form is not None:
+            # a PETRARCH dictionary names this surface form ("LEFT [032]" apart from "LEAVE"): its
+            # code, with the grammar detente knows for the token's lemma
+            if form.lemma == lemma:
+                return form
+            key = (tok.lower_, lemma)
+            if key not in self._form_cache:
+                self._form_cache[key] = restructure(form, self.lex.verbs.get(lemma))
+            return self._form_cache[key]
         return self.lex.verbs.get(lemma)
 
+    def _pattern(self, tok: Token, patterns: Sequence[VerbPattern]) -> VerbPattern | None:
+        """The most specific dictionary pattern whose words occur before the verb (in its
+        sentence) and after it (in its phrase), in order; None when none matches."""
+        sent = tok.sent
+        before = [t for t in sent if t.i < tok.i]
+        after = [t for t in tok.subtree if t.i > tok.i]
+        best = None
+        for p in patterns:
+            if best is not None and p.weight <= best.weight:
+                continue
+            if _phrases_match(before, p.left) and _phrases_match(after, p.right):
+                best = p
+        return best
+
     def code_verb(self, tok: Token, coding: Trigger, consumed: set[int]) -> Proto | None:
+        if coding.patterns:
+            hit = self._pattern(tok, coding.patterns)
+            if hit is not None:
+                if hit.type is None:
+                    return None  # the dictionary's null code for this context: no event
+                # a preposition the pattern names ("LEFT * FOR") introduces the target
+                preps = coding.preps + tuple(dict.fromkeys(
+                    w for phrase in hit.right for item in phrase for words in item for w in words
+                    if w in PATTERN_PREPS and w not in coding.preps))
+                coding = replace(coding, type=hit.type, mode=hit.mode, track=hit.track or coding.track,
+                                 paired_type=hit.paired_type, paired_mode=hit.paired_mode, light=False,
+                                 objects=frozenset(), objects_not=frozenset(), patterns=(), preps=preps)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         dobj = next((c for c in tok.children if c.dep_ in ("dobj", "attr")), None)
         if passive:
@@ -1123,6 +1171,40 @@ def _event_value(span: Span) -> str | None:
     return getattr(timex, "event_value", None) if timex is not None else None
 
 
+def _phrases_match(tokens: Sequence[Token], phrases: Sequence[tuple]) -> bool:
+    """Whether `phrases` occur in `tokens` in order (gaps allowed between phrases, none inside
+    one). A phrase is a tuple of items; an item is a tuple of word sequences (a word or a synset),
+    compared with the token's text or lemma."""
+    pos = 0
+    for phrase in phrases:
+        found = False
+        for start in range(pos, len(tokens)):
+            end = _phrase_at(tokens, start, phrase)
+            if end is not None:
+                pos, found = end, True
+                break
+        if not found:
+            return False
+    return True
+
+
+def _phrase_at(tokens: Sequence[Token], i: int, phrase: tuple) -> int | None:
+    """The end of `phrase` matched from tokens[i] (consecutive items), or None."""
+    if not phrase:
+        return i
+    for words in phrase[0]:
+        j = i
+        for w in words:
+            if j >= len(tokens) or w not in (tokens[j].lower_, tokens[j].lemma_.lower()):
+                break
+            j += 1
+        else:
+            end = _phrase_at(tokens, j, phrase[1:])
+            if end is not None:
+                return end
+    return None
+
+
 def _dedupe(events: list[Event]) -> list[Event]:
     best: dict[tuple, Event] = {}
     order: list[tuple] = []
@@ -1139,8 +1221,10 @@ def _dedupe(events: list[Event]) -> list[Event]:
 
 @Language.factory(
     "detente_events",
-    default_config={"lexicon_files": [], "narrative_dates": True},
+    default_config={"lexicon_files": [], "verb_files": [], "narrative_dates": True},
 )
-def make_event_coder(nlp: Language, name: str, lexicon_files: list[str], narrative_dates: bool) -> EventCoder:
-    """Factory for the event coder; `lexicon_files` extend the packaged verb/noun/track lexicons."""
-    return EventCoder(load_lexicon(tuple(lexicon_files)), narrative_dates=narrative_dates)
+def make_event_coder(nlp: Language, name: str, lexicon_files: list[str], verb_files: list[str],
+                     narrative_dates: bool) -> EventCoder:
+    """Factory for the event coder; `lexicon_files` (YAML) and `verb_files` (PETRARCH verb
+    dictionaries) extend the packaged verb/noun/track lexicons."""
+    return EventCoder(load_lexicon(tuple(lexicon_files), tuple(verb_files)), narrative_dates=narrative_dates)

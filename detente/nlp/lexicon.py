@@ -1,12 +1,16 @@
 """Event lexicons (verbs, nouns, track keywords) loaded from YAML data files.
 
 The packaged files live in detente/data/events/. A user file with the same top-level keys
-(`verbs:`, `nouns:`, `tracks:`) extends or overrides the packaged entries.
+(`verbs:`, `nouns:`, `tracks:`) extends or overrides the packaged entries. PETRARCH verb
+dictionaries (`--verbs`, see verbdict.py) are applied after them: their codes replace the type of
+the verbs they name, while the grammar detente knows for that lemma (target prepositions, joint
+acts, light and reporting verbs) is kept, since a PETRARCH dictionary says nothing about it.
 """
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -16,6 +20,28 @@ import yaml
 
 from ..errors import DetenteError, Errors
 from ..ontology import plover_types
+from .verbdict import NULL_CODE, Phrase, VerbDictionary, read_verb_dictionary
+
+log = logging.getLogger("detente")
+# Target prepositions of a dictionary verb detente has no entry for (PETRARCH takes its target
+# from the verb phrase, whatever the preposition); location prepositions are left out.
+DICTIONARY_PREPS = ("with", "to", "against", "on", "into", "toward", "towards")
+
+
+@dataclass(frozen=True)
+class VerbPattern:
+    """A PETRARCH pattern: words before (`left`) and after (`right`) the verb select this coding.
+    `type` None is the null code: the match cancels the event."""
+
+    left: tuple[Phrase, ...]
+    right: tuple[Phrase, ...]
+    weight: int
+    type: str | None
+    mode: str | None = None
+    track: str | None = None
+    paired_type: str | None = None
+    paired_mode: str | None = None
+    code: str = ""
 
 
 @dataclass(frozen=True)
@@ -36,6 +62,12 @@ class Trigger:
     allege: bool = False
     standalone: bool = True
     track: str | None = None
+    # from a PETRARCH verb dictionary: context patterns, the reverse event of a paired code
+    # [A:B] (B from target to source) and the dictionary's own code
+    patterns: tuple[VerbPattern, ...] = ()
+    paired_type: str | None = None
+    paired_mode: str | None = None
+    code: str | None = None
 
 
 @dataclass
@@ -45,6 +77,10 @@ class Lexicon:
     # keyword lemma -> track, in priority order of the tracks file
     track_words: dict[str, str] = field(default_factory=dict)
     track_order: tuple[str, ...] = ()
+    # surface form -> coding, from PETRARCH verb dictionaries (matched before the lemma)
+    verb_forms: dict[str, Trigger] = field(default_factory=dict)
+    # one summary line per verb dictionary read
+    verb_reports: list[str] = field(default_factory=list)
 
 
 def _word(value: Any) -> str:
@@ -95,9 +131,100 @@ def _merge(lex: Lexicon, data: dict[str, Any], source: str) -> None:
     lex.track_order = tuple(order)
 
 
+def restructure(coding: Trigger, base: Trigger | None) -> Trigger:
+    """`coding`'s event coding (type, mode, patterns, paired code) on `base`'s grammar.
+
+    The object restrictions of `base` are dropped: they select the built-in meaning, and the
+    dictionary says the verb itself is the event."""
+    if base is None:
+        return coding
+    return replace(base, lemma=coding.lemma, type=coding.type, mode=coding.mode,
+                   track=coding.track or base.track, objects=frozenset(), objects_not=frozenset(),
+                   reverse_objects=frozenset(), patterns=coding.patterns, paired_type=coding.paired_type,
+                   paired_mode=coding.paired_mode, code=coding.code)
+
+
+@dataclass(frozen=True)
+class _Coding:
+    type: str | None
+    mode: str | None = None
+    track: str | None = None
+    paired_type: str | None = None
+    paired_mode: str | None = None
+
+
+def cameo_coding(code: str) -> _Coding | None:
+    """A dictionary code as PLOVER: `[---]` -> no event (type None); `[A:B]` -> A and its paired
+    reverse B; None when A is not a CAMEO code that cameo2plover.csv maps."""
+    from ..interop import cameo_to_plover  # light module; imported late to keep lexicon imports small
+
+    if code == NULL_CODE:
+        return _Coding(None)
+    first, _, second = code.partition(":")
+    m = cameo_to_plover(first)
+    if m is None:
+        return None
+    p = cameo_to_plover(second) if second and second != NULL_CODE else None
+    return _Coding(m.event_type, m.mode, m.track, p.event_type if p else None, p.mode if p else None)
+
+
+def apply_verb_dictionary(lex: Lexicon, vd: VerbDictionary) -> None:
+    """Add (and for the same lemma, override) the verbs of a PETRARCH dictionary to `lex`."""
+    unknown: dict[str, int] = {}
+    pattern_sets: list[tuple[VerbPattern, ...]] = []
+    dropped_patterns = 0
+    for block in vd.patterns:
+        out = []
+        for p in block:
+            c = cameo_coding(p.code)
+            if c is None:
+                unknown[p.code] = unknown.get(p.code, 0) + 1
+                dropped_patterns += 1
+                continue
+            out.append(VerbPattern(p.left, p.right, p.weight, c.type, c.mode, c.track, c.paired_type,
+                                   c.paired_mode, p.code))
+        pattern_sets.append(tuple(out))
+    kept_builtin = dropped_verbs = patterns_only = 0
+    for v in vd.verbs:
+        base = lex.verbs.get(v.lemma)
+        pats = pattern_sets[v.block]
+        c = cameo_coding(v.code)
+        if c is None:
+            unknown[v.code] = unknown.get(v.code, 0) + 1
+            if base is not None and base.type is not None:
+                # fallback: the code says "an event" but not which PLOVER type; keep detente's
+                trig = replace(base, patterns=pats, code=v.code)
+                kept_builtin += 1
+            elif pats:
+                patterns_only += 1
+                trig = restructure(Trigger(v.lemma, None, patterns=pats, code=v.code), base) \
+                    if base else Trigger(v.lemma, None, preps=DICTIONARY_PREPS, patterns=pats, code=v.code)
+            else:
+                dropped_verbs += 1
+                continue
+        else:
+            own = Trigger(v.lemma, c.type, c.mode, preps=DICTIONARY_PREPS, track=c.track, patterns=pats,
+                          paired_type=c.paired_type, paired_mode=c.paired_mode, code=v.code)
+            trig = restructure(own, base)
+        lex.verbs[v.lemma] = trig
+        for form in v.forms:
+            lex.verb_forms[form] = trig
+    report = (f"{vd.path}: {vd.blocks} verb blocks, {len(vd.verbs)} verbs, {vd.n_patterns} patterns read; "
+              f"{len(vd.skipped)} unsupported lines skipped")
+    if unknown:
+        codes = ", ".join(sorted(unknown)[:12]) + (" ..." if len(unknown) > 12 else "")
+        report += (f"; {sum(unknown.values())} entries with codes cameo2plover.csv does not map ({codes}): "
+                   f"{kept_builtin} verbs keep detente's type, {patterns_only} code only through their "
+                   f"patterns, {dropped_verbs} verbs and {dropped_patterns} patterns skipped")
+    lex.verb_reports.append(report)
+    if vd.skipped or unknown:
+        log.warning("detente: %s", report)
+
+
 @lru_cache(maxsize=8)
-def load_lexicon(extra_files: Sequence[str] = ()) -> Lexicon:
-    """The packaged lexicons, extended by `extra_files` (YAML). Cached: call with a tuple."""
+def load_lexicon(extra_files: Sequence[str] = (), verb_files: Sequence[str] = ()) -> Lexicon:
+    """The packaged lexicons, extended by `extra_files` (YAML) and then by PETRARCH verb
+    dictionaries `verb_files`. Cached: call with tuples."""
     lex = Lexicon()
     base = resources.files("detente").joinpath("data/events")
     # tracks first, so that user files can only add keywords (setdefault keeps the packaged ones)
@@ -111,4 +238,6 @@ def load_lexicon(extra_files: Sequence[str] = ()) -> Lexicon:
         except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
             raise DetenteError(Errors.E021, path=path, detail=str(exc).splitlines()[0]) from None
         _merge(lex, data, str(path))
+    for path in verb_files:
+        apply_verb_dictionary(lex, read_verb_dictionary(path))
     return lex

@@ -1,0 +1,327 @@
+"""PETRARCH/TABARI verb dictionaries (`detente extract --verbs FILE`).
+
+The format is petrarch2's `docs/source/dictionaries.rst` and `PETRreader.read_verb_dictionary`:
+
+    &CURRENCY                      a synset: its `+` lines are words or phrases (plurals added unless the
+    +DOLLARS                       label or the phrase ends in `_`); `+&OTHER` nests another synset
+    --- GRANT  [070] ---           a verb block and its default code ([---] = the bare verb is no event)
+    GRANT                          a verb: regular forms (S/ES, ED/D, ING) are generated
+    GIVE {GAVE GIVEN GIVING} [071] irregular forms in {...}; a code of its own in [...]
+    +CORDON_OFF                    a verb with a particle (`LASH OUT` is read the same way)
+    - * &CURRENCY [903]            a pattern: words before/after the verb (`*`) select another code
+    - SAID * TO ATTEND [082]       `_` joins words that must be consecutive; $ + % ^ mark roles
+
+What detente does with it:
+  * Every verb of a block codes as the block's code (or its own); its generated and {irregular}
+    forms are matched on the surface form, and the base form is also matched as a lemma, so
+    irregular forms the dictionary does not list still code.
+  * Codes are CAMEO, mapped to PLOVER type/mode/track with ontology/cameo2plover.csv (longest
+    listed prefix). `[A:B]` is a paired event (PETRARCH's "symmetric" code): A from source to
+    target and B from target to source. `[---]` is the null code: no event.
+  * A code that does not map (not CAMEO, or CAMEO 01/02 which PLOVER drops): the verb keeps
+    detente's built-in type for that lemma when there is one; otherwise the verb (or pattern) is
+    skipped. Both are counted in the load report.
+  * Patterns: their literal words (and synset members) must occur in order in the sentence before
+    the verb (left of `*`) and in the verb's phrase after it (right of `*`); the pattern with the
+    most words wins. A pattern with the null code cancels the event.
+  * Argument roles come from detente's dependency parse, not from the dictionary.
+
+Not supported (skipped and counted, never an error): `$ + % ^` as role constraints (they are read
+as "any words here"), patterns with no literal word (`- % * [030]`), multi-word verbs whose verb is
+not the first word (`WIRE_+TAP`), multi-word particles (`+ABC_DEF_GHI`), verb transformations (`~`
+lines) and undefined synsets. Stems (TABARI's open `WORD_` matches) are read as whole words.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import DetenteError, Errors
+
+# One item of a pattern phrase: the word sequences any of which it matches (a word, or a synset).
+Item = tuple[tuple[str, ...], ...]
+# Items that must be consecutive (words joined by `_` in the dictionary).
+Phrase = tuple[Item, ...]
+
+CLI_HELP = ("PETRARCH/TABARI verb dictionary (e.g. CAMEO.2.0.txt; CAMEO codes become PLOVER types), "
+            "repeatable: its verbs and patterns add to the built-in lexicon and override it for the "
+            "same lemma.")
+ROLE_MARKS = frozenset({"$", "+", "%", "^"})
+NULL_CODE = "---"
+_BRACKET = re.compile(r"\[([^\]]*)\]")
+_BRACES = re.compile(r"\{([^}]*)\}")
+# `#` starts a comment anywhere except inside a [code] ("[###]" occurs as a code); `;` is the
+# KEDS/TABARI comment the docs still accept
+_COMMENT = re.compile(r"^((?:[^#;\[]|\[[^\]]*\])*)[#;].*$")
+# synset expansion is combinatorial; a pattern expanding past this is cut (and reported)
+MAX_SYNSET_MEMBERS = 2000
+
+
+@dataclass(frozen=True)
+class PetrPattern:
+    """One `- LEFT * RIGHT [CODE]` line, synsets resolved."""
+
+    left: tuple[Phrase, ...]
+    right: tuple[Phrase, ...]
+    code: str
+    line: int
+
+    @property
+    def weight(self) -> int:
+        """Number of words the pattern needs (the most specific pattern wins)."""
+        return sum(len(p) for p in self.left + self.right)
+
+
+@dataclass(frozen=True)
+class PetrVerb:
+    """One verb line of a block."""
+
+    lemma: str                  # base form, lower case; "cordon_off" for a verb + particle
+    forms: tuple[str, ...]      # surface forms matched as written (single words)
+    code: str                   # the verb's own code, else its block's
+    block: int                  # index into VerbDictionary.patterns
+    line: int
+
+
+@dataclass
+class VerbDictionary:
+    """A parsed PETRARCH verb dictionary."""
+
+    path: str
+    blocks: int = 0
+    verbs: list[PetrVerb] = field(default_factory=list)
+    patterns: list[list[PetrPattern]] = field(default_factory=list)  # per block
+    synsets: dict[str, Item] = field(default_factory=dict)
+    skipped: list[tuple[int, str]] = field(default_factory=list)  # (line, why)
+
+    @property
+    def n_patterns(self) -> int:
+        return sum(len(p) for p in self.patterns)
+
+
+# ------------------------------------------------------------------------------------- reading
+def _clean_lines(text: str) -> Iterable[tuple[int, str]]:
+    """(line number, content) with <!-- --> (multi-line too), `#` and legacy `;` comments removed."""
+    in_comment = False
+    for n, raw in enumerate(text.splitlines(), 1):
+        out, rest = "", raw
+        while rest:
+            if in_comment:
+                k = rest.find("-->")
+                rest, in_comment = ("", True) if k < 0 else (rest[k + 3:], False)
+            else:
+                k = rest.find("<!--")
+                if k < 0:
+                    out, rest = out + rest, ""
+                else:
+                    out, rest, in_comment = out + rest[:k], rest[k + 4:], True
+        out = _COMMENT.sub(r"\1", out)
+        if out.strip():
+            yield n, out.rstrip()
+
+
+def _plural(word: str) -> str:
+    """The regular plural the docs describe (-IES, -ES, -S); unlike PETRARCH's code, a vowel + Y
+    takes -S ("envoys") and -S/-X/-Z/-CH/-SH take -ES ("glasses")."""
+    if word.endswith("Y") and word[-2:-1] not in ("A", "E", "I", "O", "U"):
+        return word[:-1] + "IES"
+    if word.endswith(("S", "X", "Z", "CH", "SH")):
+        return word + "ES"
+    return word + "S"
+
+
+def _regular_forms(verb: str) -> list[str]:
+    """PETRARCH's generated forms (make_verb_forms): -S/-ES, -ED/-D, -ING."""
+    forms = [verb + ("ES" if verb[-1] in "SXZ" else "S")]
+    if verb.endswith("E"):
+        forms += [verb + "D", verb[:-1] + "ING"]
+    else:
+        forms += [verb + "ED", verb + "ING"]
+    return forms
+
+
+def _code(line: str, path: str, n: int) -> str | None:
+    """The first [...] code of a line (None when there is none)."""
+    if line.count("[") != line.count("]"):
+        raise DetenteError(Errors.E024, path=path, line=n, detail="unbalanced [ ]")
+    m = _BRACKET.search(line)
+    if m is None:
+        return None
+    code = m.group(1).strip()
+    if not code or " " in code:
+        raise DetenteError(Errors.E024, path=path, line=n, detail=f"bad code [{m.group(1)}]")
+    return code
+
+
+class _Reader:
+    def __init__(self, path: str) -> None:
+        self.vd = VerbDictionary(path=path)
+        self.raw_synsets: dict[str, tuple[bool, list[str]]] = {}  # label -> (plurals?, members)
+        self.block_code: str | None = None  # None: before the first block
+        self.block_first = False  # '### NAME ###' blocks take their code from the first verb
+        self.pending: list[tuple[int, str]] = []  # the block's pattern lines, resolved at its end
+        self.synset: str | None = None
+
+    # -- synsets
+    def resolve(self, label: str, depth: int = 0) -> Item | None:
+        if label in self.vd.synsets:
+            return self.vd.synsets[label]
+        if label not in self.raw_synsets or depth > 5:
+            return None
+        plurals, members = self.raw_synsets[label]
+        out: list[tuple[str, ...]] = []
+        for m in members:
+            if m.startswith("&"):
+                inner = self.resolve(m.split()[0], depth + 1)
+                out.extend(inner or ())
+                continue
+            no_plural = m.endswith("_")
+            words = tuple(w for w in m.replace("_", " ").split())
+            if not words:
+                continue
+            out.append(words)
+            if plurals and not no_plural:
+                out.append(words[:-1] + (_plural(words[-1]),))
+        item = tuple(dict.fromkeys(tuple(w.lower() for w in ws) for ws in out))
+        self.vd.synsets[label] = item
+        return item
+
+    # -- patterns
+    def phrases(self, side: str, n: int) -> tuple[Phrase, ...] | None:
+        """A pattern side as phrases (`_`-joined items); None when a synset is undefined."""
+        side = side.replace("(", " ").replace(")", " ").replace("{", " ").replace("}", " ")
+        out: list[Phrase] = []
+        for chunk in side.split():
+            items: list[Item] = []
+            for word in chunk.split("_"):
+                if not word or word in ROLE_MARKS:
+                    continue
+                if word.startswith("&"):
+                    item = self.resolve(word)
+                    if item is None:
+                        self.vd.skipped.append((n, f"undefined synset {word}"))
+                        return None
+                    items.append(item)
+                else:
+                    items.append(((word.lower().strip("+$%^"),),))
+            items = [i for i in items if i and i != (("",),)]
+            if items:
+                out.append(tuple(items))
+        return tuple(out)
+
+    def pattern(self, n: int, line: str) -> PetrPattern | None:
+        body = line.strip()[1:]
+        code = _code(body, self.vd.path, n)
+        if code is None:
+            raise DetenteError(Errors.E024, path=self.vd.path, line=n, detail="pattern without a [code]")
+        body = _BRACKET.sub(" ", body).replace("**", "*")
+        if body.count("*") != 1:
+            if "*" not in body:
+                raise DetenteError(Errors.E024, path=self.vd.path, line=n,
+                                   detail="pattern without '*' (the verb's place)")
+            self.vd.skipped.append((n, "pattern with more than one '*'"))
+            return None
+        left_s, right_s = body.split("*")
+        left, right = self.phrases(left_s, n), self.phrases(right_s, n)
+        if left is None or right is None:
+            return None
+        if not left and not right:
+            self.vd.skipped.append((n, "pattern with no literal word (only $ + % ^ roles)"))
+            return None
+        return PetrPattern(left, right, code, n)
+
+    def end_block(self) -> None:
+        if self.block_code is None:
+            return
+        pats = [p for n, ln in self.pending if (p := self.pattern(n, ln)) is not None]
+        self.vd.patterns.append(pats)
+        self.pending = []
+
+    # -- verbs
+    def verb(self, n: int, line: str) -> None:
+        code = _code(line, self.vd.path, n)
+        if line.count("{") != line.count("}"):
+            raise DetenteError(Errors.E024, path=self.vd.path, line=n, detail="unbalanced { }")
+        braces = _BRACES.search(line)
+        irregular = braces.group(1).split() if braces else []
+        head = _BRACKET.sub(" ", _BRACES.sub(" ", line)).split()
+        if not head:
+            raise DetenteError(Errors.E024, path=self.vd.path, line=n, detail="verb line without a verb")
+        if self.block_first:
+            self.block_code, self.block_first = code or NULL_CODE, False
+        own = code or self.block_code or NULL_CODE
+        block = len(self.vd.patterns)
+        words = head[0].split("_") if len(head) == 1 else head
+        words = [w for w in words if w]
+        if len(head) > 2:
+            self.vd.skipped.append((n, f"verb {' '.join(head)!r}: unrecognised verb phrase"))
+            return
+        if len(words) == 1:
+            base = words[0].lstrip("+")
+            forms = [base] + ([f.lstrip("+") for f in irregular] if irregular else _regular_forms(base))
+            self.vd.verbs.append(PetrVerb(base.lower(), tuple(dict.fromkeys(f.lower() for f in forms)),
+                                          own, block, n))
+            return
+        # a verb with a particle: "+CORDON_OFF", "LASH OUT"; the verb must be the first word
+        if any(w.startswith("+") for w in words[1:]):
+            self.vd.skipped.append((n, f"multi-word verb {head[0]!r}: the verb is not the first word"))
+            return
+        if len(words) > 2:
+            self.vd.skipped.append((n, f"multi-word verb {head[0]!r}: more than one particle"))
+            return
+        lemma = f"{words[0].lstrip('+').lower()}_{words[1].lower()}"
+        self.vd.verbs.append(PetrVerb(lemma, (), own, block, n))
+
+    def feed(self, n: int, line: str) -> None:
+        s = line.strip()
+        if s.startswith("+") and self.synset is not None:
+            self.raw_synsets[self.synset][1].append(s[1:].strip())
+            return
+        self.synset = None
+        if s.startswith("---") or s.startswith("###"):
+            self.end_block()
+            self.vd.blocks += 1
+            code = _code(s, self.vd.path, n)
+            self.block_first = s.startswith("###") and code is None
+            self.block_code = code or NULL_CODE
+            return
+        if s.startswith("&"):
+            label = s.split()[0]
+            plurals = not label.endswith("_")
+            label = label.rstrip("_")
+            self.raw_synsets[label] = (plurals, [])
+            self.synset = label
+            return
+        if s.startswith("~"):
+            self.vd.skipped.append((n, "verb transformation (~) not supported"))
+            return
+        if self.block_code is None:
+            raise DetenteError(Errors.E024, path=self.vd.path, line=n,
+                               detail=f"{s[:40]!r} before any '--- VERB [code] ---' block "
+                                      "(is this a PETRARCH verb dictionary?)")
+        if s.startswith("-"):
+            self.pending.append((n, s))
+        else:
+            self.verb(n, s)
+
+
+def parse_verb_dictionary(text: str, path: str = "<text>") -> VerbDictionary:
+    """Parse the text of a PETRARCH verb dictionary; malformed lines raise E024 (file and line)."""
+    reader = _Reader(path)
+    for n, line in _clean_lines(text):
+        reader.feed(n, line)
+    reader.end_block()
+    if reader.vd.blocks == 0:
+        raise DetenteError(Errors.E023, path=path, detail="no '--- VERB [code] ---' blocks found")
+    return reader.vd
+
+
+def read_verb_dictionary(path: str | Path) -> VerbDictionary:
+    """Read and parse a PETRARCH verb dictionary file."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DetenteError(Errors.E023, path=str(path), detail=str(exc) or type(exc).__name__) from None
+    return parse_verb_dictionary(text, str(path))

@@ -1,0 +1,242 @@
+"""PETRARCH verb dictionaries (`--verbs`): the reader, the merge into the lexicon, patterns and paired
+codes in the event coder, the CLI option and its errors."""
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+from spacy.tokens import Doc
+
+from conftest import ROOT, jsonl, run_cli, shared_path
+from detente.cli import cli
+from detente.errors import DetenteError
+from detente.nlp.events import _phrases_match
+from detente.nlp.lexicon import load_lexicon
+from detente.nlp.verbdict import parse_verb_dictionary, read_verb_dictionary
+
+# Written for these tests. Codes are CAMEO: 042/043 make/host a visit (CONSULT), 036 express intent
+# to meet (AGREE), 161 reduce relations (SANCTION), 040 consult, 111/112 criticize (ACCUSE); 212 is
+# not a CAMEO code.
+VERBS = """\
+<!-- A small verb dictionary
+     for detente's tests -->
+&TIES_
++DIPLOMATIC_TIES
++RELATIONS
+
+&OFFICIAL
++ENVOY
+
+&PEOPLE
++&OFFICIAL
++DELEGATE
+
+--- DEPART  [042:043] ---
+DEPART              # a comment
+LEAVE {LEAVES LEFT LEAVING}
+CRUISE
+- * FOR TALKS [036]
+- * &TIES [161]     ; a TABARI-style comment
+- SUDDENLY * [---]
+- * WITH &PEOPLE [040]
+
+--- SCOLD [111] ---
+SCOLD
+RAP_OUT
+LASH OUT [112]
+WIRE_+TAP
+- % * [030]
+
+--- GREET [---] ---
+GREET
+- WARMLY * [042]
+
+--- WAVE [212] ---
+WAVE
+CRITICIZE
+~ SOMETHING = ELSE
+"""
+
+
+@pytest.fixture
+def verbs_file(tmp_path):
+    path = tmp_path / "test.verbs.txt"
+    path.write_text(VERBS, encoding="utf-8")
+    return path
+
+
+# ------------------------------------------------------------------------------ the reader
+def test_blocks_verbs_and_forms():
+    vd = parse_verb_dictionary(VERBS, "t.verbs.txt")
+    assert vd.blocks == 4
+    by = {v.lemma: v for v in vd.verbs}
+    assert set(by) == {"depart", "leave", "cruise", "scold", "rap_out", "lash_out", "greet", "wave", "criticize"}
+    assert by["depart"].forms == ("depart", "departs", "departed", "departing")
+    assert by["cruise"].forms == ("cruise", "cruises", "cruised", "cruising")  # -E: -D, -ING
+    assert by["leave"].forms == ("leave", "leaves", "left", "leaving")  # {irregular} replaces them
+    assert by["depart"].code == by["leave"].code == "042:043"
+    assert by["scold"].code == "111" and by["lash_out"].code == "112"  # a verb's own code
+    assert by["rap_out"].forms == ()  # a particle verb is matched by lemma + particle
+
+
+def test_patterns_and_synsets():
+    vd = parse_verb_dictionary(VERBS)
+    depart = vd.patterns[0]
+    assert [p.code for p in depart] == ["036", "161", "---", "040"]
+    assert depart[0].left == () and depart[0].right == (((("for",),),), ((("talks",),),))
+    assert depart[2].left == (((("suddenly",),),),) and depart[2].right == ()
+    # `_` joins consecutive words; a label ending in `_` gets no plurals
+    assert vd.synsets["&TIES"] == (("diplomatic", "ties"), ("relations",))
+    # nested synsets; plurals added
+    assert set(vd.synsets["&PEOPLE"]) == {("envoy",), ("envoys",), ("delegate",), ("delegates",)}
+    assert depart[3].right[1][0] == vd.synsets["&PEOPLE"]
+
+
+def test_unsupported_lines_are_skipped_and_counted():
+    vd = parse_verb_dictionary(VERBS)
+    reasons = " | ".join(why for _, why in vd.skipped)
+    assert len(vd.skipped) == 3, vd.skipped
+    assert "WIRE_+TAP" in reasons and "no literal word" in reasons and "transformation" in reasons
+    assert vd.n_patterns == 5  # "- % * [030]" is not among them
+
+
+def test_comment_marks_inside_a_code_are_kept():
+    vd = parse_verb_dictionary("--- X [010] ---\nX\n- * Y [###]  # why\n")
+    assert vd.patterns[0][0].code == "###"
+
+
+@pytest.mark.parametrize("text, line, what", [
+    ("GONDOR [GON]\n+MINAS_TIRITH\n", 1, "before any"),
+    ("--- A [010] ---\nA\n- FOR TALKS [036]\n", 3, "without '*'"),
+    ("--- A [010] ---\nA\n- * FOR TALKS\n", 3, "without a [code]"),
+    ("--- A [010] ---\nA [01\n", 2, "unbalanced"),
+])
+def test_malformed_lines_name_file_and_line(text, line, what):
+    with pytest.raises(DetenteError) as err:
+        parse_verb_dictionary(text, "my.verbs.txt")
+    assert err.value.code == "E024"
+    assert err.value.message.startswith(f"E024 my.verbs.txt:{line}:") and what in err.value.message
+
+
+def test_unreadable_or_empty_file(tmp_path):
+    with pytest.raises(DetenteError) as err:
+        read_verb_dictionary(tmp_path / "missing.verbs.txt")
+    assert err.value.code == "E023" and "missing.verbs.txt" in err.value.message
+    path = tmp_path / "comments.verbs.txt"
+    path.write_text("<!-- nothing -->\n# here\n", encoding="utf-8")
+    with pytest.raises(DetenteError, match="no '--- VERB"):
+        read_verb_dictionary(path)
+
+
+# ------------------------------------------------------------------------------ the lexicon
+def test_codes_map_to_plover_and_override_the_builtin_lemma(verbs_file):
+    builtin = load_lexicon()
+    lex = load_lexicon((), (str(verbs_file),))
+    depart = lex.verbs["depart"]
+    assert (depart.type, depart.mode, depart.paired_type, depart.paired_mode) == ("CONSULT", "visit", "CONSULT", "host")
+    assert depart.code == "042:043"
+    assert lex.verb_forms["left"] is lex.verbs["leave"]
+    assert lex.verbs["lash_out"].type == "ACCUSE"
+    # null code: no event of its own, patterns still apply
+    assert lex.verbs["greet"].type is None and lex.verbs["greet"].patterns[0].type == "CONSULT"
+    # the pattern with the null code cancels
+    assert [p.type for p in depart.patterns] == ["AGREE", "SANCTION", None, "CONSULT"]
+    # unknown code (212 is not CAMEO): the built-in type stays; no built-in entry: skipped
+    assert lex.verbs["criticize"].type == builtin.verbs["criticize"].type
+    assert "wave" not in lex.verbs or lex.verbs["wave"] is builtin.verbs.get("wave")
+    assert "wave" not in lex.verb_forms
+    assert "codes cameo2plover.csv does not map (212)" in lex.verb_reports[0]
+    # no --verbs: nothing changes
+    assert not builtin.verb_forms and builtin.verbs["criticize"].code is None
+
+
+def test_override_keeps_detente_grammar(tmp_path):
+    path = tmp_path / "meet.verbs.txt"
+    path.write_text("--- MEET [036] ---\nMEET {MEETS MET MEETING}\n", encoding="utf-8")
+    builtin = load_lexicon().verbs["meet"]
+    meet = load_lexicon((), (str(path),)).verbs["meet"]
+    assert meet.type == "AGREE" and meet.code == "036"
+    assert meet.preps == builtin.preps and meet.symmetric == builtin.symmetric
+
+
+def test_phrases_match_in_order_with_gaps_and_consecutive_words(vocab):
+    doc = Doc(vocab, words="restored full diplomatic ties with them".split(),
+              lemmas="restore full diplomatic tie with they".split())
+    toks = list(doc)
+    tie = ((("diplomatic", "ties"),),)
+    assert _phrases_match(toks, (tie,))
+    assert _phrases_match(toks, (((("full",),),), ((("tie",),),)))  # lemma; a gap between phrases
+    assert not _phrases_match(toks, (((("full",), ), (("ties",),)),))  # `_`: must be consecutive
+    assert not _phrases_match(toks, (((("ties",),),), ((("full",),),)))  # order matters
+    assert _phrases_match(toks, ())
+
+
+# ------------------------------------------------------------------------------ coding
+@pytest.fixture(scope="module")
+def coded(tmp_path_factory):
+    from detente.extractor import Extractor
+
+    path = tmp_path_factory.mktemp("verbs") / "test.verbs.txt"
+    path.write_text(VERBS, encoding="utf-8")
+    ex = Extractor(verb_files=[str(path)])
+
+    def run(text: str) -> list[tuple[str, str, str]]:
+        return [(e.source.country, e.target.country, e.event_type) for e in ex.extract_text(text)]
+    return run
+
+
+def test_verb_codes_and_paired_codes(coded):
+    # 042:043 -> both directions
+    assert coded("Russia departed Iran.") == [("RUS", "IRN", "CONSULT"), ("IRN", "RUS", "CONSULT")]
+    assert coded("France scolded Germany.") == [("FRA", "DEU", "ACCUSE")]
+
+
+def test_patterns_select_the_code(coded):
+    assert coded("Russia left Iran for talks.") == [("RUS", "IRN", "AGREE")]
+    assert coded("Russia left diplomatic ties with Iran.") == [("RUS", "IRN", "SANCTION")]
+    assert coded("Russia suddenly left Iran.") == []  # null-code pattern
+    assert coded("France warmly greeted Germany.") == [("FRA", "DEU", "CONSULT")]
+    assert coded("France greeted Germany.") == []  # [---] and no pattern
+
+
+# ------------------------------------------------------------------------------ CLI and API
+def test_cli_verbs_option(tmp_path, verbs_file, extractor):
+    doc = tmp_path / "d.txt"
+    doc.write_text("France scolded Germany.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(doc), "--verbs", str(verbs_file)])
+    assert result.exit_code == 0, result.output
+    assert [(r["source"]["country"], r["target"]["country"], r["event_type"])
+            for r in jsonl(result.stdout)] == [("FRA", "DEU", "ACCUSE")]
+
+
+def test_cli_bad_verb_dictionary_is_one_line_without_traceback(tmp_path):
+    doc = tmp_path / "d.txt"
+    doc.write_text("France scolded Germany.\n", encoding="utf-8")
+    bad = tmp_path / "actors.txt"
+    bad.write_text("# an actors file given as verbs\nGONDOR [GON]\n", encoding="utf-8")
+    proc = run_cli("extract", str(doc), "--verbs", str(bad))
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.startswith(f"detente: E024 {bad}:2:") and "Traceback" not in proc.stderr
+
+
+def test_verbs_is_documented_and_on_every_pipeline_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "--verbs" in readme and "### PETRARCH verb dictionaries" in readme
+    runner = CliRunner()
+    for args in (["extract", "--help"], ["ingest", "--help"], ["eval", "doc", "--help"]):
+        out = runner.invoke(cli, args).output
+        assert "--verbs" in out and "--actors" in out, args
+
+
+def test_extractor_spec_carries_verb_files():
+    from detente.extractor import Extractor
+    from detente.scale import ExtractorSpec
+
+    spec = ExtractorSpec.from_extractor(Extractor(verb_files=["a.verbs.txt"]))
+    assert spec.verb_files == ("a.verbs.txt",) and spec.build().verb_files == ("a.verbs.txt",)
+
+
+def test_petrarch_validation_verbs_load_fully():
+    """The suite's verb dictionary (an input, read here only to check the reader)."""
+    vd = read_verb_dictionary(shared_path("benchmarks", "petrarch_unit", "dictionaries", "PETR.Validate.verbs.txt"))
+    assert vd.blocks > 250 and len(vd.verbs) > 250 and vd.n_patterns > 450
+    assert len(vd.skipped) <= 10
