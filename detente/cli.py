@@ -17,6 +17,7 @@ import click
 
 from . import __version__
 from .errors import DetenteError
+from .extractor import DOMESTIC_HELP
 from .nlp.verbdict import CLI_HELP as VERBS_HELP
 
 EXIT_PARTIAL = 1  # some inputs could not be read; the rest was processed
@@ -40,6 +41,11 @@ def document_date_option(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--document-date", metavar="YYYY-MM-DD", callback=_parse_date_cb,
                         help="Creation date of the documents: anchors 'last week', 'on Monday' and "
                              "years left out. A JSONL line's own `date` wins.")(f)
+
+
+def domestic_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--domestic/--interstate", default=False, show_default=True,
+                        help=DOMESTIC_HELP)(f)
 
 
 def pipeline_options(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -92,10 +98,11 @@ def cli() -> None:
               show_default=True, help="jsonl and csv are for machines, table for people.")
 @document_date_option
 @pipeline_options
+@domestic_option
 @batch_options
 def extract(paths: tuple[str, ...], fmt: str, document_date: dt.date | None, actor_files: tuple[str, ...],
-            lexicon_files: tuple[str, ...], verb_files: tuple[str, ...], model: str | None, batch_size: int,
-            n_process: int, max_bytes: int | None) -> None:
+            lexicon_files: tuple[str, ...], verb_files: tuple[str, ...], model: str | None,
+            domestic: bool, batch_size: int, n_process: int, max_bytes: int | None) -> None:
     """Extract events from PATHS and write one record per event to stdout.
 
     \b
@@ -106,7 +113,8 @@ def extract(paths: tuple[str, ...], fmt: str, document_date: dt.date | None, act
     """
     from .extractor import Extractor
 
-    extractor = _make_extractor(Extractor, model, actor_files, lexicon_files, verb_files)
+    extractor = _make_extractor(Extractor, model, actor_files, lexicon_files, verb_files,
+                                domestic=domestic)
     writer = _writer(fmt)
     counts = {"documents": 0, "events": 0}
     failures: list[str] = []
@@ -220,8 +228,10 @@ def demo(db: str, out: str) -> None:
 
 # ---------------------------------------------------------------------- plumbing
 def _make_extractor(cls: Any, model: str | None, actor_files: tuple[str, ...],
-                    lexicon_files: tuple[str, ...], verb_files: tuple[str, ...] = ()) -> Any:
-    extractor = cls(model=model, actor_files=actor_files, lexicon_files=lexicon_files, verb_files=verb_files)
+                    lexicon_files: tuple[str, ...], verb_files: tuple[str, ...] = (),
+                    domestic: bool = False) -> Any:
+    extractor = cls(model=model, actor_files=actor_files, lexicon_files=lexicon_files,
+                    verb_files=verb_files, domestic=domestic)
     try:
         extractor.nlp  # load now, so a missing model or bad dictionary fails before any output
     except DetenteError as exc:

@@ -70,7 +70,9 @@ def eval_sentences(args: tuple[str, ...]) -> None:
     """PLOVER GSR, PETRARCH validation suite (with its dictionaries) and rater-coded news.
 
     Options: --set all|plover_gsr|petrarch_unit|confli_raters, --split test|all (plover_gsr: the
-    fixed sha1 split; test = the half never used for tuning), --benchmarks DIR, --keep DIR.
+    fixed sha1 split; test = the half never used for tuning), --scope domestic|interstate
+    (domestic, the default, codes events between two actors of one country too, as the three
+    sets do), --benchmarks DIR, --keep DIR.
     """
     from .evaluation import main
 

@@ -13,11 +13,14 @@ event_type}]} and scored:
   confli_raters  quad-class agreement with the raters' majority, computed here (no scorer exists
                  for it): see `confli_agreement`.
 
+Scope: the three sets code events between two actors of one country too (government and rebels,
+police and protesters), so `detente extract` runs with `--domestic` unless `--scope interstate`.
+
 plover_gsr split (fixed, by id): sha1(id) last hex digit even = tune, odd = test. `--split test`
 (default) reports the test half and the whole set; `--split all` only the whole set.
 
 usage: detente eval sentences [--set all|plover_gsr|petrarch_unit|confli_raters] [--split test|all]
-                              [--benchmarks DIR]
+                              [--scope domestic|interstate] [--benchmarks DIR]
        python bench/sentence_benchmarks.py (the same options)
 """
 from __future__ import annotations
@@ -123,9 +126,9 @@ def corpus_rows(records: Sequence[dict[str, Any]]) -> Iterable[dict[str, Any]]:
 
 
 def run_detente(cmd: Sequence[str], corpus: Path, actor_files: Sequence[Path] = (),
-                timeout: float | None = None, verb_files: Sequence[Path] = ()
-                ) -> tuple[list[dict[str, Any]], float, int, str]:
-    """Run `detente extract CORPUS --format jsonl [--actors F]... [--verbs F]...`.
+                timeout: float | None = None, verb_files: Sequence[Path] = (),
+                extra_args: Sequence[str] = ()) -> tuple[list[dict[str, Any]], float, int, str]:
+    """Run `detente extract CORPUS --format jsonl [--actors F]... [--verbs F]... [EXTRA]...`.
 
     Returns (records, seconds, exit status, stderr). Lines of stdout that are not JSON objects
     are counted in a warning, not fatal, so a stray print cannot lose a whole set."""
@@ -134,6 +137,7 @@ def run_detente(cmd: Sequence[str], corpus: Path, actor_files: Sequence[Path] = 
         argv += ["--actors", str(f)]
     for f in verb_files:
         argv += ["--verbs", str(f)]
+    argv += list(extra_args)
     env = dict(os.environ)
     # Make the checkout importable when the CLI is not installed (namespace or regular package).
     env["PYTHONPATH"] = os.pathsep.join(p for p in (env.get("PYTHONPATH", ""), str(ROOT)) if p)
@@ -319,7 +323,7 @@ def fmt(v: Any, digits: int = 3) -> str:
 
 
 def bench_scored(name: str, bench: Path, tmp: Path, cmd: Sequence[str], split: str,
-                 timeout: float | None) -> list[dict[str, Any]]:
+                 timeout: float | None, scope: str = "domestic") -> list[dict[str, Any]]:
     """plover_gsr / petrarch_unit: extract, group, score; returns summary rows."""
     gold_path = bench / name / "records.jsonl"
     gold = load_jsonl(gold_path)
@@ -329,7 +333,8 @@ def bench_scored(name: str, bench: Path, tmp: Path, cmd: Sequence[str], split: s
               if name == "petrarch_unit" else [])
     verbs = ([bench / name / "dictionaries" / f for f in PETRARCH_VERB_FILES]
              if name == "petrarch_unit" else [])
-    records, seconds, rc, stderr = run_detente(cmd, corpus, actors, timeout, verb_files=verbs)
+    records, seconds, rc, stderr = run_detente(cmd, corpus, actors, timeout, verb_files=verbs,
+                                               extra_args=[f"--{scope}"])
     print(f"detente extract: {len(gold)} sentences, {len(records)} records, {seconds:.1f} s, exit {rc}")
     if rc != 0:
         print(stderr.rstrip()[-4000:], file=sys.stderr)
@@ -354,13 +359,14 @@ def bench_scored(name: str, bench: Path, tmp: Path, cmd: Sequence[str], split: s
     return rows
 
 
-def bench_confli(bench: Path, tmp: Path, cmd: Sequence[str], timeout: float | None) -> list[dict[str, Any]]:
+def bench_confli(bench: Path, tmp: Path, cmd: Sequence[str], timeout: float | None,
+                 scope: str = "domestic") -> list[dict[str, Any]]:
     """confli_raters: extract, then agreement with the raters' majority quad (two labelings)."""
     folder = bench / "confli_raters"
     gold = load_jsonl(folder / "records.jsonl")
     corpus = tmp / "confli_raters.corpus.jsonl"
     write_jsonl(corpus, corpus_rows(gold))
-    records, seconds, rc, stderr = run_detente(cmd, corpus, (), timeout)
+    records, seconds, rc, stderr = run_detente(cmd, corpus, (), timeout, extra_args=[f"--{scope}"])
     print(f"detente extract: {len(gold)} sentences, {len(records)} records, {seconds:.1f} s, exit {rc}")
     if rc != 0:
         print(stderr.rstrip()[-4000:], file=sys.stderr)
@@ -426,6 +432,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--benchmarks", type=Path, default=DEFAULT_BENCHMARKS, help="default: %(default)s")
     ap.add_argument("--detente-cmd", default=None,
                     help="command that runs the CLI (default: the `detente` script, else python -c detente.cli)")
+    ap.add_argument("--scope", choices=("domestic", "interstate"), default="domestic",
+                    help="domestic (default): `detente extract --domestic`, since all three sets code "
+                         "events between actors of one country too; interstate: detente's default")
     ap.add_argument("--timeout", type=float, default=1800, help="seconds per `detente extract` run")
     ap.add_argument("--keep", type=Path, default=None,
                     help="keep corpus/prediction files in this folder (must be outside the repository)")
@@ -450,9 +459,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"\n=== {name}")
             try:
                 if name == "confli_raters":
-                    rows += bench_confli(a.benchmarks, tmp, cmd, a.timeout)
+                    rows += bench_confli(a.benchmarks, tmp, cmd, a.timeout, a.scope)
                 else:
-                    rows += bench_scored(name, a.benchmarks, tmp, cmd, a.split, a.timeout)
+                    rows += bench_scored(name, a.benchmarks, tmp, cmd, a.split, a.timeout, a.scope)
             except subprocess.TimeoutExpired:
                 print(f"detente extract timed out after {a.timeout:.0f} s", file=sys.stderr)
                 rows.append({"set": name, "error": "timeout"})

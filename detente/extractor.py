@@ -22,6 +22,11 @@ CHUNK_CHARS = 100_000
 BATCH_CHARS = 250_000
 
 
+DOMESTIC_HELP = ("Also code events between two distinct actors of one country (government "
+                 "and rebels, police and protesters), as ICEWS and POLECAT do. Off by default: "
+                 "detente's records are interstate.")
+
+
 class Extractor:
     """Holds one loaded pipeline and turns texts or Documents into Event records.
 
@@ -32,13 +37,15 @@ class Extractor:
     def __init__(self, model: str | None = None, actor_files: Sequence[str | Path] = (),
                  lexicon_files: Sequence[str | Path] = (), nlp: "Language | None" = None,
                  narrative_dates: bool = True, chunk_chars: int = CHUNK_CHARS,
-                 verb_files: Sequence[str | Path] = ()) -> None:
+                 verb_files: Sequence[str | Path] = (), domestic: bool = False) -> None:
         self.model = model
         self.actor_files = tuple(str(p) for p in actor_files)
         self.lexicon_files = tuple(str(p) for p in lexicon_files)
         # PETRARCH verb dictionaries (see detente/nlp/verbdict.py)
         self.verb_files = tuple(str(p) for p in verb_files)
         self.narrative_dates = narrative_dates
+        # events between two actors of one country too (see EventCoder.domestic)
+        self.domestic = domestic
         self.chunk_chars = chunk_chars
         self._nlp = nlp
 
@@ -50,7 +57,8 @@ class Extractor:
 
             config = {"detente_events": {"lexicon_files": list(self.lexicon_files),
                                          "verb_files": list(self.verb_files),
-                                         "narrative_dates": self.narrative_dates}}
+                                         "narrative_dates": self.narrative_dates,
+                                         "domestic": self.domestic}}
             self._nlp = build_pipeline(self.model, self.actor_files, config)
         return self._nlp
 

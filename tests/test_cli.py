@@ -46,6 +46,25 @@ def test_extract_jsonl_records_point_at_their_sentence(runner, note, extractor):
     assert visit["date"] == "2016-08-09"
 
 
+def test_domestic_flag_adds_events_within_one_country(runner, tmp_path, extractor):
+    path = tmp_path / "nigeria.txt"
+    path.write_text("The Nigerian army clashed with Boko Haram militants in 2014.\n"
+                    "Nigeria signed a trade agreement with Ghana in 2014.\n", encoding="utf-8")
+    plain = jsonl(runner.invoke(cli, ["extract", str(path)]).stdout)
+    assert plain and all(r["source"]["country"] != r["target"]["country"] for r in plain)
+    result = runner.invoke(cli, ["extract", str(path), "--domestic"])
+    assert result.exit_code == 0, result.output
+    domestic = [r for r in jsonl(result.stdout) if r["source"]["country"] == r["target"]["country"]]
+    assert domestic, result.stdout
+    for rec in domestic:
+        assert rec["source"]["country"] == "NGA"
+        assert (rec["source"]["sector"], rec["source"]["text"]) != (rec["target"]["sector"], rec["target"]["text"])
+    # the interstate records are the same either way
+    inter = [r for r in jsonl(result.stdout) if r["source"]["country"] != r["target"]["country"]]
+    assert [(r["source"]["country"], r["target"]["country"], r["event_type"]) for r in inter] == \
+        [(r["source"]["country"], r["target"]["country"], r["event_type"]) for r in plain]
+
+
 def test_extract_csv_and_table(runner, note, extractor):
     out = runner.invoke(cli, ["extract", str(note), "--format", "csv"])
     assert out.exit_code == 0

@@ -422,3 +422,34 @@ def test_denied_act_is_negated(coder, make_doc):
                    actors={0: ("BRD", None), 5: ("SYL", None)})
     (ev,) = [e for e in code(coder, doc) if e.event_type == "ASSAULT"]
     assert ev.negated and (ev.source.country, ev.target.country) == ("BRD", "SYL")
+
+
+# ------------------------------------------------------------------ domestic events (opt-in)
+_ARMY_VS_REBELS = ("The/the/DET/det/1 army/army/NOUN/nsubj/2 shelled/shell/VERB/ROOT/2 "
+                   "the/the/DET/det/4 rebels/rebel/NOUN/dobj/2 ././PUNCT/punct/2")
+
+
+def test_domestic_events_are_off_by_default(coder, make_doc):
+    doc = make_doc(_ARMY_VS_REBELS, actors={(0, 2): ("SYL", "MIL"), (3, 5): ("SYL", "REB")})
+    assert code(coder, doc) == []
+
+
+def test_domestic_mode_codes_two_sectors_of_one_country(make_doc):
+    domestic = EventCoder(load_lexicon(()), domestic=True)
+    doc = make_doc(_ARMY_VS_REBELS, actors={(0, 2): ("SYL", "MIL"), (3, 5): ("SYL", "REB")})
+    events = code(domestic, doc)
+    assert triples(events) == {("SYL", "SYL", "ASSAULT")}
+    assert (events[0].source.sector, events[0].target.sector) == ("MIL", "REB")
+
+
+def test_domestic_mode_still_needs_two_distinct_actors(make_doc):
+    domestic = EventCoder(load_lexicon(()), domestic=True)
+    # the same state twice (no sector on either side) is one actor, not a domestic dyad
+    doc = make_doc("Syldavia/Syldavia/PROPN/nsubj/1 shelled/shell/VERB/ROOT/1 "
+                   "Syldavia/Syldavia/PROPN/dobj/1 ././PUNCT/punct/1",
+                   actors={0: ("SYL", None), 2: ("SYL", None)})
+    assert code(domestic, doc) == []
+    # interstate events are coded as before
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 shelled/shell/VERB/ROOT/1 Syldavia/Syldavia/PROPN/dobj/1 ././PUNCT/punct/1",
+                   actors={0: ("BRD", None), 2: ("SYL", None)})
+    assert triples(code(domestic, doc)) == {("BRD", "SYL", "ASSAULT")}

@@ -123,9 +123,13 @@ class Proto:
 class EventCoder:
     """Codes events in a Doc that already carries actor, date, place and quantity spans."""
 
-    def __init__(self, lexicon: Lexicon, narrative_dates: bool = True) -> None:
+    def __init__(self, lexicon: Lexicon, narrative_dates: bool = True, domestic: bool = False) -> None:
         self.lex = lexicon
         self.narrative_dates = narrative_dates
+        # code events between two distinct actors of one country (government vs rebels, police
+        # vs protesters), as ICEWS and POLECAT do; off by default, since detente's records are
+        # the interstate relations it analyses
+        self.domestic = domestic
         # (surface form, lemma) -> a dictionary form's coding on the lemma's grammar
         self._form_cache: dict[tuple[str, str], Trigger] = {}
 
@@ -854,7 +858,7 @@ class EventCoder:
         text = sent.text.rstrip()
         out = []
         for src, tgt, sym, direct in pairs:
-            if src.country == tgt.country:
+            if src.country == tgt.country and not (self.domestic and _distinct_actors(src, tgt)):
                 continue  # two organs of one state: not an interstate event
             conf = 0.55 + (0.15 if direct else 0.0) + (0.1 if basis == "sentence" else 0.0) - (0.1 if proto.nominal else 0.0)
             if proto.hypothetical or proto.negated:
@@ -1219,12 +1223,22 @@ def _dedupe(events: list[Event]) -> list[Event]:
     return [best[k] for k in order]
 
 
+def _distinct_actors(a: Actor, b: Actor) -> bool:
+    """Two actors of one country that are not the same body: their sectors differ (GOV vs REB)
+    or, sector alike, they are named differently ("the army" and "the police" are both coded
+    by sector; two unnamed state references are the same state)."""
+    if a.sector != b.sector:
+        return True
+    return bool(a.sector) and a.text.strip().lower() != b.text.strip().lower()
+
+
 @Language.factory(
     "detente_events",
-    default_config={"lexicon_files": [], "verb_files": [], "narrative_dates": True},
+    default_config={"lexicon_files": [], "verb_files": [], "narrative_dates": True, "domestic": False},
 )
 def make_event_coder(nlp: Language, name: str, lexicon_files: list[str], verb_files: list[str],
-                     narrative_dates: bool) -> EventCoder:
+                     narrative_dates: bool, domestic: bool = False) -> EventCoder:
     """Factory for the event coder; `lexicon_files` (YAML) and `verb_files` (PETRARCH verb
     dictionaries) extend the packaged verb/noun/track lexicons."""
-    return EventCoder(load_lexicon(tuple(lexicon_files), tuple(verb_files)), narrative_dates=narrative_dates)
+    return EventCoder(load_lexicon(tuple(lexicon_files), tuple(verb_files)), narrative_dates=narrative_dates,
+                      domestic=domestic)
