@@ -374,3 +374,12 @@ def test_factory_in_pipeline_and_actors_in(nlp):
     doc = local("Iran and Russia met. The two countries agreed.")
     sent = list(doc.sents)[1]
     assert sorted(a.country for a in actors_in(sent)) == ["IRN", "RUS"]
+
+
+def test_groups_named_without_a_country_are_kept_aside(nlp, tagger):
+    from detente.nlp.extensions import GROUPS
+
+    doc = run(nlp, tagger, "Kenyan police arrested opposition protesters in Nairobi.")
+    assert all(s._.actor.country for s in doc.spans["detente_actors"])
+    groups = [(s.text, s._.actor.country, s._.actor.sector) for s in doc.spans[GROUPS]]
+    assert groups == [("opposition protesters", "", "OPP")]

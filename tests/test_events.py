@@ -10,6 +10,7 @@ from spacy.tokens import Span
 from detente.nlp import extensions
 from detente.nlp.events import EventCoder
 from detente.nlp.lexicon import load_lexicon
+from detente.record import Actor
 
 
 @pytest.fixture(scope="module")
@@ -453,3 +454,33 @@ def test_domestic_mode_still_needs_two_distinct_actors(make_doc):
     doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 shelled/shell/VERB/ROOT/1 Syldavia/Syldavia/PROPN/dobj/1 ././PUNCT/punct/1",
                    actors={0: ("BRD", None), 2: ("SYL", None)})
     assert triples(code(domestic, doc)) == {("BRD", "SYL", "ASSAULT")}
+
+
+def test_domestic_mode_places_a_group_in_its_sentences_one_country(make_doc):
+    from detente.nlp.extensions import GROUPS
+
+    domestic = EventCoder(load_lexicon(()), domestic=True)
+    spec = ("Syldavian/Syldavian/ADJ/amod/1 police/police/NOUN/nsubj/2 arrested/arrest/VERB/ROOT/2 "
+            "protesters/protester/NOUN/dobj/2 ././PUNCT/punct/2")
+    doc = make_doc(spec, actors={(0, 2): ("SYL", "COP")})
+    group = Span(doc, 3, 4, label="GROUP")
+    group._.actor = Actor("", "CVL", "protesters")
+    doc.spans[GROUPS] = [group]
+    events = code(domestic, doc)
+    assert {(e.source.country, e.source.sector, e.target.country, e.target.sector) for e in events} == \
+        {("SYL", "COP", "SYL", "CVL")}
+    # interstate coding never uses the group
+    assert code(coder_plain := EventCoder(load_lexicon(())), doc) == [] and coder_plain.domestic is False
+
+
+def test_a_group_in_a_sentence_naming_two_countries_stays_unresolved(make_doc):
+    from detente.nlp.extensions import GROUPS
+
+    domestic = EventCoder(load_lexicon(()), domestic=True)
+    spec = ("Borduria/Borduria/PROPN/nsubj/1 armed/arm/VERB/ROOT/1 rebels/rebel/NOUN/dobj/1 "
+            "in/in/ADP/prep/2 Syldavia/Syldavia/PROPN/pobj/3 ././PUNCT/punct/1")
+    doc = make_doc(spec, actors={0: ("BRD", None), 4: ("SYL", None)})
+    group = Span(doc, 2, 3, label="GROUP")
+    group._.actor = Actor("", "REB", "rebels")
+    doc.spans[GROUPS] = [group]
+    assert all(e.target.sector != "REB" for e in code(domestic, doc))

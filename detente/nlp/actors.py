@@ -57,7 +57,7 @@ from spacy.tokens import Doc, Span
 from ..errors import DetenteError, Errors
 from ..record import Actor
 from . import extensions  # noqa: F401  (registers span._.actor and doc._.document_date)
-from .extensions import ACTORS
+from .extensions import ACTORS, GROUPS
 
 if not Span.has_extension("members"):
     Span.set_extension("members", default=None)
@@ -693,6 +693,7 @@ class ActorTagger:
                 when = date.fromisoformat(str(when)[:10])
             except ValueError:
                 when = None
+        self._groups: list[tuple[int, int, str]] = []
         atoms = self._atoms(doc, when)
         persons: dict[int, Span] = {}
         if doc.has_annotation("ENT_IOB"):
@@ -730,6 +731,14 @@ class ActorTagger:
             spans.append(span)
             last_end = f.end
         doc.spans[ACTORS] = spans
+        covered = {i for s in spans for i in range(s.start, s.end)}
+        groups = []
+        for s, e, sector in self._groups:
+            if not any(i in covered for i in range(s, e)):
+                span = Span(doc, s, e, label="GROUP")
+                span._.actor = Actor("", sector, span.text)
+                groups.append(span)
+        doc.spans[GROUPS] = groups
 
     def _agents_after(self, doc: Doc, atoms: list[_Atom], k: int, pos: int, has_tags: bool,
                       when: date | None) -> tuple[list[_Entry], int, int]:
@@ -841,6 +850,8 @@ class ActorTagger:
                     found.append(_Found(start, b.end, "AGENT", actor))
                 return k2 + 1
         if agents[-1].agent_kind != "title" and not agent.code:
+            if agent.sector and agents[-1].agent_kind == "group":
+                self._groups.append((start, end, agent.sector))
             return k2
         # Title + name: a known leader, a remembered name, or a title that implies the country
         if k2 < len(atoms) and atoms[k2].start == end and atoms[k2].role == "NATION" \
@@ -1019,6 +1030,11 @@ class ActorTagger:
         if code in _country_codes():
             return True
         return bool(_STATE_CODE.match(code)) and code not in _NON_STATES and code not in _org_codes()
+
+
+def is_state_code(code: str) -> bool:
+    """A state's code: from countries.csv, or a 3-letter user code that is no organisation/bloc."""
+    return bool(code) and ActorTagger._is_state(code)
 
 
 @Language.factory("detente_actors", default_config={"extra_files": []})

@@ -46,6 +46,7 @@ from spacy.tokens import Doc, Span, Token
 from ..ontology import type_info
 from ..record import Actor, Event, Location, Quantity
 from . import extensions
+from .actors import is_state_code
 from .lexicon import Lexicon, Trigger, VerbPattern, load_lexicon, restructure
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
@@ -140,6 +141,9 @@ class EventCoder:
 
     def code(self, doc: Doc) -> Iterable[Event]:
         actor_spans = list(doc.spans[extensions.ACTORS]) if extensions.ACTORS in doc.spans else []
+        if self.domestic:
+            actor_spans = sorted(actor_spans + self._located_groups(doc, actor_spans),
+                                 key=lambda s: (s.start, -s.end))
         if not actor_spans:
             return []
         self.doc = doc
@@ -165,6 +169,34 @@ class EventCoder:
             if sent.start in sent_has_actor:
                 events.extend(self.code_sentence(sent))
         return _dedupe(events)
+
+    @staticmethod
+    def _located_groups(doc: Doc, actor_spans: list[Span]) -> list[Span]:
+        """Groups named without a country ("rebels", "the police") as actors of the one country
+        their sentence names (through its actors or places): "Kenyan police arrested opposition
+        protesters" makes the protesters Kenyan. With no country, or several, in the sentence a
+        group stays unresolved."""
+        groups = list(doc.spans[extensions.GROUPS]) if extensions.GROUPS in doc.spans else []
+        if not groups:
+            return []
+        places = list(doc.spans[extensions.PLACES]) if extensions.PLACES in doc.spans else []
+        countries: dict[int, set[str]] = {}
+        for span in actor_spans:
+            actor = span._.actor
+            if actor is not None and is_state_code(actor.country):
+                countries.setdefault(span.sent.start, set()).add(actor.country)
+        for span in places:
+            place = span._.place
+            if place is not None and place.country:
+                countries.setdefault(span.sent.start, set()).add(place.country)
+        out = []
+        for g in groups:
+            found = countries.get(g.sent.start, set())
+            if len(found) == 1:
+                span = Span(doc, g.start, g.end, label="GROUP")
+                span._.actor = Actor(next(iter(found)), g._.actor.sector, g.text)
+                out.append(span)
+        return out
 
     # ------------------------------------------------------------------ sentence
     def code_sentence(self, sent: Span) -> list[Event]:

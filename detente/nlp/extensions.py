@@ -16,6 +16,9 @@ ACTORS = "detente_actors"
 DATES = "detente_dates"
 QUANTITIES = "detente_quantities"
 PLACES = "detente_places"
+# Groups named without a country ("rebels", "the police", "opposition protesters"): span._.actor
+# has country "" and the group's sector. Only `--domestic` coding uses them (see EventCoder).
+GROUPS = "detente_groups"
 
 
 def register() -> None:
