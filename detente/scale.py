@@ -178,12 +178,13 @@ class ExtractorSpec:
     narrative_dates: bool = True
     chunk_chars: int | None = None
     verb_files: tuple[str, ...] = ()
+    verb_codes: str = "auto"
 
     @classmethod
     def from_extractor(cls, ex: "Extractor") -> ExtractorSpec:
         """The spec an existing Extractor was built from."""
         return cls(ex.model, tuple(ex.actor_files), tuple(ex.lexicon_files), ex.narrative_dates,
-                   ex.chunk_chars, tuple(getattr(ex, "verb_files", ())))
+                   ex.chunk_chars, tuple(getattr(ex, "verb_files", ())), getattr(ex, "verb_codes", "auto"))
 
     def build(self) -> "Extractor":
         """A new Extractor with this configuration (its pipeline loads on first use)."""
@@ -191,7 +192,8 @@ class ExtractorSpec:
 
         return Extractor(self.model, self.actor_files, self.lexicon_files,
                          narrative_dates=self.narrative_dates,
-                         chunk_chars=self.chunk_chars or CHUNK_CHARS, verb_files=self.verb_files)
+                         chunk_chars=self.chunk_chars or CHUNK_CHARS, verb_files=self.verb_files,
+                         verb_codes=self.verb_codes)
 
 
 class SpecLike(Protocol):
