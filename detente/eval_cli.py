@@ -44,15 +44,18 @@ def eval_command() -> None:
               help="Extra actor dictionary (as for extract), repeatable.")
 @click.option("--verbs", "verb_files", multiple=True, type=click.Path(dir_okay=False),
               help="PETRARCH verb dictionary (as for extract), repeatable.")
+@click.option("--verb-codes", "verb_codes", type=click.Choice(["auto", "cameo", "weis"]), default="auto",
+              show_default=True, help="How --verbs codes are read (as for extract).")
 def eval_doc(doc: str, gold: str, scorer: str | None, actor_files: tuple[str, ...],
-             verb_files: tuple[str, ...]) -> None:
+             verb_files: tuple[str, ...], verb_codes: str) -> None:
     """Extract events from DOC and score them against GOLD (f1_strict, core recall, precision)."""
     from .extractor import Extractor, extract
 
     scorer_path = Path(scorer) if scorer else _shared("eval", "score.py")
     if not scorer_path.exists():
         raise click.UsageError(f"scorer not found: {scorer_path} (give --scorer)")
-    events = extract(Path(doc), extractor=Extractor(actor_files=actor_files, verb_files=verb_files))
+    events = extract(Path(doc), extractor=Extractor(actor_files=actor_files, verb_files=verb_files,
+                                                          verb_codes=verb_codes))
     with tempfile.TemporaryDirectory(prefix="detente-eval-") as tmp:
         pred = Path(tmp) / "pred.jsonl"
         pred.write_text("".join(json.dumps(e.to_dict()) + "\n" for e in events), encoding="utf-8")

@@ -9,7 +9,8 @@ event_type}]} and scored:
 
   plover_gsr     score_sentences.py GOLD PRED              (split: see --split)
   petrarch_unit  score_sentences.py GOLD PRED --match root (with the PETR.Validate actors + agents
-                 dictionaries passed as --actors and its verbs dictionary as --verbs)
+                 dictionaries passed as --actors and its verbs dictionary as --verbs, read with
+                 --verb-codes weis: see PETRARCH_VERB_CODES)
   confli_raters  quad-class agreement with the raters' majority, computed here (no scorer exists
                  for it): see `confli_agreement`.
 
@@ -49,6 +50,11 @@ SETS = ("plover_gsr", "petrarch_unit", "confli_raters")
 PETRARCH_ACTOR_FILES = ("PETR.Validate.actors.txt", "PETR.Validate.agents.txt")
 # the suite is defined as coded with its own verb dictionary too (UnitTest.Environment.xml)
 PETRARCH_VERB_FILES = ("PETR.Validate.verbs.txt",)
+# ... whose codes are WEIS: its header says "This dictionary started out as part of a KEDS
+# dictionary -- hence most of the codes are WEIS, not CAMEO" (and the set's README agrees). `auto`
+# would read every WEIS code that also exists in CAMEO (most of 011-202) as CAMEO, e.g. WEIS 191
+# "cancel or postpone event" as CAMEO 191 "impose blockade", so the suite is read as WEIS.
+PETRARCH_VERB_CODES = "weis"
 # PLOVER type -> quad class, as in score_sentences.py and the plover_gsr README (SANCTION = 4).
 QUAD = {t: 1 for t in ("AGREE", "CONSULT", "SUPPORT", "CONCEDE")}
 QUAD.update({t: 2 for t in ("COOPERATE", "AID", "RETREAT")})
@@ -127,8 +133,9 @@ def corpus_rows(records: Sequence[dict[str, Any]]) -> Iterable[dict[str, Any]]:
 
 def run_detente(cmd: Sequence[str], corpus: Path, actor_files: Sequence[Path] = (),
                 timeout: float | None = None, verb_files: Sequence[Path] = (),
-                extra_args: Sequence[str] = ()) -> tuple[list[dict[str, Any]], float, int, str]:
-    """Run `detente extract CORPUS --format jsonl [--actors F]... [--verbs F]... [EXTRA]...`.
+                verb_codes: str | None = None, extra_args: Sequence[str] = ()
+                ) -> tuple[list[dict[str, Any]], float, int, str]:
+    """Run `detente extract CORPUS --format jsonl [--actors F]... [--verbs F]... [--verb-codes S] [EXTRA]...`.
 
     Returns (records, seconds, exit status, stderr). Lines of stdout that are not JSON objects
     are counted in a warning, not fatal, so a stray print cannot lose a whole set."""
@@ -137,6 +144,8 @@ def run_detente(cmd: Sequence[str], corpus: Path, actor_files: Sequence[Path] = 
         argv += ["--actors", str(f)]
     for f in verb_files:
         argv += ["--verbs", str(f)]
+    if verb_files and verb_codes:
+        argv += ["--verb-codes", verb_codes]
     argv += list(extra_args)
     env = dict(os.environ)
     # Make the checkout importable when the CLI is not installed (namespace or regular package).
@@ -334,6 +343,7 @@ def bench_scored(name: str, bench: Path, tmp: Path, cmd: Sequence[str], split: s
     verbs = ([bench / name / "dictionaries" / f for f in PETRARCH_VERB_FILES]
              if name == "petrarch_unit" else [])
     records, seconds, rc, stderr = run_detente(cmd, corpus, actors, timeout, verb_files=verbs,
+                                               verb_codes=PETRARCH_VERB_CODES if verbs else None,
                                                extra_args=[f"--{scope}"])
     print(f"detente extract: {len(gold)} sentences, {len(records)} records, {seconds:.1f} s, exit {rc}")
     if rc != 0:

@@ -37,12 +37,14 @@ class Extractor:
     def __init__(self, model: str | None = None, actor_files: Sequence[str | Path] = (),
                  lexicon_files: Sequence[str | Path] = (), nlp: "Language | None" = None,
                  narrative_dates: bool = True, chunk_chars: int = CHUNK_CHARS,
-                 verb_files: Sequence[str | Path] = (), domestic: bool = False) -> None:
+                 verb_files: Sequence[str | Path] = (), verb_codes: str = "auto",
+                 domestic: bool = False) -> None:
         self.model = model
         self.actor_files = tuple(str(p) for p in actor_files)
         self.lexicon_files = tuple(str(p) for p in lexicon_files)
         # PETRARCH verb dictionaries (see detente/nlp/verbdict.py)
         self.verb_files = tuple(str(p) for p in verb_files)
+        self.verb_codes = verb_codes  # how their codes are read: auto, cameo or weis
         self.narrative_dates = narrative_dates
         # events between two actors of one country too (see EventCoder.domestic)
         self.domestic = domestic
@@ -57,6 +59,7 @@ class Extractor:
 
             config = {"detente_events": {"lexicon_files": list(self.lexicon_files),
                                          "verb_files": list(self.verb_files),
+                                         "verb_codes": self.verb_codes,
                                          "narrative_dates": self.narrative_dates,
                                          "domestic": self.domestic}}
             self._nlp = build_pipeline(self.model, self.actor_files, config)

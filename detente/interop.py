@@ -119,6 +119,54 @@ def cameo_table() -> dict[str, CameoMapping]:
     return out
 
 
+# CAMEO's 01 (make public statement) and 02 (appeal) codes: CAMEO codes with no PLOVER type, so
+# cameo2plover.csv leaves them out (is_cameo_code needs them).
+_CAMEO_01_02 = frozenset(["01", "02", *(f"01{d}" for d in range(10)), *(f"02{d}" for d in range(9))])
+_WEIS_RE = re.compile(r"(\d{2,3})[A-Za-z]?\Z")
+
+
+def is_cameo_code(code: str | None) -> bool:
+    """Whether `code` exists in CAMEO: a root or 3-digit code cameo2plover.csv lists (or CAMEO 01/02),
+    or a 4-digit code under one (CAMEO's 4-digit codes all refine their 3-digit code)."""
+    code = (code or "").strip()
+    if not _CAMEO_RE.match(code):
+        return False
+    table = cameo_table()
+    head = code[:3]
+    return head in table or head in _CAMEO_01_02
+
+
+@lru_cache(maxsize=1)
+def weis_table() -> dict[str, CameoMapping]:
+    """weis2plover.csv as {code: mapping}; rows with an empty event_type (WEIS 02 comment, 14 deny)
+    are kept with event_type "" so that the code is known to be WEIS."""
+    text = resources.files("detente.ontology").joinpath("weis2plover.csv").read_text(encoding="utf-8")
+    return {row["code"]: CameoMapping(row["code"], row["event_type"], row["mode"] or None,
+                                      row["track"] or None, row["description"])
+            for row in csv.DictReader(_data_lines(text))}
+
+
+def weis_lookup(code: str | None) -> CameoMapping | None:
+    """The weis2plover.csv row of a WEIS code (its most specific listed prefix: 223 -> 22; a
+    TABARI letter suffix is dropped: 174K -> 174); None when the code is not WEIS. The row's
+    event_type is "" for WEIS codes without a PLOVER type."""
+    m = _WEIS_RE.match((code or "").strip())
+    if m is None:
+        return None
+    code, table = m.group(1), weis_table()
+    while len(code) >= 2:
+        if code in table:
+            return table[code]
+        code = code[:-1]
+    return None
+
+
+def weis_to_plover(code: str | None) -> CameoMapping | None:
+    """The PLOVER mapping of a WEIS event code; None for WEIS 02/14 and for anything unknown."""
+    m = weis_lookup(code)
+    return m if m is not None and m.event_type else None
+
+
 def cameo_to_plover(code: str | None) -> CameoMapping | None:
     """The PLOVER mapping of a CAMEO event code (its most specific listed prefix: 0231 -> 023 ->
     02), or of a PLOVER type name; None for CAMEO 01/02 and for anything unknown."""

@@ -14,6 +14,7 @@ import click
 from .errors import DetenteError
 from .extractor import DOMESTIC_HELP
 from .nlp.verbdict import CLI_HELP as VERBS_HELP
+from .nlp.verbdict import VERB_CODES_HELP
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1  # some inputs could not be read or stored; the rest was
@@ -67,6 +68,8 @@ def summary_line(summary: Any, db: str, arrow: str = "→") -> str:
 @click.option("--lexicon", "lexicon_files", multiple=True, type=click.Path(dir_okay=False),
               help="Extra event lexicon YAML (verbs:/nouns:/tracks:), repeatable.")
 @click.option("--verbs", "verb_files", multiple=True, type=click.Path(dir_okay=False), help=VERBS_HELP)
+@click.option("--verb-codes", "verb_codes", type=click.Choice(["auto", "cameo", "weis"]), default="auto",
+              show_default=True, help=VERB_CODES_HELP)
 @click.option("--model", default=None, metavar="NAME", help="spaCy pipeline to parse with.")
 @click.option("--domestic/--interstate", default=False, show_default=True, help=DOMESTIC_HELP)
 @click.option("--batch-size", default=16, show_default=True, type=click.IntRange(1, 4096),
@@ -89,7 +92,7 @@ def summary_line(summary: Any, db: str, arrow: str = "→") -> str:
                    "--no-progress for neither.")
 def ingest_command(paths: tuple[str, ...], db: str, document_date: dt.date | None,
                    actor_files: tuple[str, ...], lexicon_files: tuple[str, ...], verb_files: tuple[str, ...],
-                   model: str | None, domestic: bool,
+                   verb_codes: str, model: str | None, domestic: bool,
                    batch_size: int, n_process: int, max_bytes: int | None, cluster: str | None,
                    chunk_docs: int | None, retries: int | None,
                    show_progress: bool | None) -> None:
@@ -123,7 +126,7 @@ def ingest_command(paths: tuple[str, ...], db: str, document_date: dt.date | Non
     progress = ProgressReporter(total, tty=bar, enabled=enabled, sanitize=_safe)
 
     extractor = Extractor(model=model, actor_files=actor_files, lexicon_files=lexicon_files,
-                          verb_files=verb_files, domestic=domestic)
+                          verb_files=verb_files, verb_codes=verb_codes, domestic=domestic)
     try:
         with Store(db) as store:
             summary = ingest(paths, store, extractor=extractor, batch_size=batch_size,

@@ -14,8 +14,8 @@ from detente.nlp.lexicon import load_lexicon
 from detente.nlp.verbdict import parse_verb_dictionary, read_verb_dictionary
 
 # Written for these tests. Codes are CAMEO: 042/043 make/host a visit (CONSULT), 036 express intent
-# to meet (AGREE), 161 reduce relations (SANCTION), 040 consult, 111/112 criticize (ACCUSE); 212 is
-# not a CAMEO code.
+# to meet (AGREE), 161 reduce relations (SANCTION), 040 consult, 111/112 criticize (ACCUSE); 987 is
+# neither CAMEO nor WEIS.
 VERBS = """\
 <!-- A small verb dictionary
      for detente's tests -->
@@ -50,7 +50,7 @@ WIRE_+TAP
 GREET
 - WARMLY * [042]
 
---- WAVE [212] ---
+--- WAVE [987] ---
 WAVE
 CRITICIZE
 ~ SOMETHING = ELSE
@@ -140,11 +140,11 @@ def test_codes_map_to_plover_and_override_the_builtin_lemma(verbs_file):
     assert lex.verbs["greet"].type is None and lex.verbs["greet"].patterns[0].type == "CONSULT"
     # the pattern with the null code cancels
     assert [p.type for p in depart.patterns] == ["AGREE", "SANCTION", None, "CONSULT"]
-    # unknown code (212 is not CAMEO): the built-in type stays; no built-in entry: skipped
+    # unknown code (987 is neither CAMEO nor WEIS): the built-in type stays; no built-in entry: skipped
     assert lex.verbs["criticize"].type == builtin.verbs["criticize"].type
     assert "wave" not in lex.verbs or lex.verbs["wave"] is builtin.verbs.get("wave")
     assert "wave" not in lex.verb_forms
-    assert "codes cameo2plover.csv does not map (212)" in lex.verb_reports[0]
+    assert "codes cameo2plover.csv or weis2plover.csv does not map (987)" in lex.verb_reports[0]
     # no --verbs: nothing changes
     assert not builtin.verb_forms and builtin.verbs["criticize"].code is None
 
@@ -224,7 +224,7 @@ def test_verbs_is_documented_and_on_every_pipeline_command():
     runner = CliRunner()
     for args in (["extract", "--help"], ["ingest", "--help"], ["eval", "doc", "--help"]):
         out = runner.invoke(cli, args).output
-        assert "--verbs" in out and "--actors" in out, args
+        assert "--verbs" in out and "--actors" in out and "--verb-codes" in out, args
 
 
 def test_extractor_spec_carries_verb_files():
@@ -240,3 +240,121 @@ def test_petrarch_validation_verbs_load_fully():
     vd = read_verb_dictionary(shared_path("benchmarks", "petrarch_unit", "dictionaries", "PETR.Validate.verbs.txt"))
     assert vd.blocks > 250 and len(vd.verbs) > 250 and vd.n_patterns > 450
     assert len(vd.skipped) <= 10
+
+
+# ------------------------------------------------------------------------ code schemes (WEIS)
+# Written for these tests: WEIS 212 detain/arrest (no CAMEO 212), WEIS 223 military engagement,
+# 191 (CAMEO: impose blockade -> COERCE; WEIS: cancel or postpone event -> SANCTION), CAMEO 1711
+# confiscate (no WEIS 4-digit codes), 041 (CAMEO: discuss by telephone; WEIS: praise -> SUPPORT),
+# a paired WEIS visit/host 032:033 (CAMEO: intent to cooperate), and 987 in neither scheme.
+SCHEME_VERBS = """\
+--- DETAIN [212] ---
+DETAIN
+--- SHELL [223] ---
+SHELL
+--- POSTPONE [191] ---
+POSTPONE
+--- CONFISCATE [1711] ---
+CONFISCATE
+--- LAUD [041] ---
+LAUD
+--- JOURNEY [032:033] ---
+JOURNEY
+--- WHISTLE [987] ---
+WHISTLE
+"""
+
+
+@pytest.fixture
+def scheme_verbs(tmp_path):
+    path = tmp_path / "schemes.verbs.txt"
+    path.write_text(SCHEME_VERBS, encoding="utf-8")
+    return str(path)
+
+
+def _types(scheme_verbs, scheme):
+    lex = load_lexicon((), (scheme_verbs,), scheme)
+    out = {}
+    for lemma in ("detain", "shell", "postpone", "confiscate", "laud", "journey", "whistle"):
+        v = lex.verbs.get(lemma)
+        out[lemma] = None if v is None or v.code is None else (v.type, v.mode, v.paired_type)
+    return out, lex.verb_reports[0]
+
+
+def test_verb_codes_cameo_is_the_old_behaviour(scheme_verbs):
+    t, report = _types(scheme_verbs, "cameo")
+    assert t["postpone"] == ("COERCE", "restrict", None)      # CAMEO 191
+    assert t["confiscate"] == ("COERCE", "confiscate", None)  # CAMEO 1711
+    assert t["laud"] == ("CONSULT", "phone", None)            # CAMEO 041
+    assert t["journey"] == ("AGREE", None, "AGREE")           # CAMEO 032/033
+    builtin = load_lexicon().verbs
+    # 212, 223: not CAMEO -> detente's own type for the lemma; 987 with no built-in entry: skipped
+    assert t["shell"][0] == builtin["shell"].type and t["detain"][0] == builtin["detain"].type
+    assert t["whistle"] is None
+    assert "(codes: cameo)" in report and "codes cameo2plover.csv does not map (212, 223, 987)" in report
+
+
+def test_verb_codes_weis_reads_the_weis_table_only(scheme_verbs):
+    t, report = _types(scheme_verbs, "weis")
+    assert t["detain"][:2] == ("COERCE", "arrest")
+    assert t["shell"] == ("ASSAULT", None, None)
+    assert t["postpone"] == ("SANCTION", "withdraw", None)    # WEIS 191
+    assert t["laud"] == ("SUPPORT", None, None)               # WEIS 041
+    assert t["journey"] == ("CONSULT", "visit", "CONSULT")    # WEIS 032 visit : 033 host
+    # 1711 is not WEIS: detente's own type stays; 987 with no built-in entry: skipped
+    assert t["confiscate"][0] == load_lexicon().verbs["confiscate"].type and t["whistle"] is None
+    assert "codes weis2plover.csv does not map (1711, 987)" in report
+
+
+def test_verb_codes_auto_prefers_cameo_then_weis(scheme_verbs):
+    t, report = _types(scheme_verbs, "auto")
+    assert t["postpone"] == ("COERCE", "restrict", None)      # 191 exists in CAMEO
+    assert t["confiscate"] == ("COERCE", "confiscate", None)
+    assert t["laud"] == ("CONSULT", "phone", None)
+    assert t["detain"][:2] == ("COERCE", "arrest")            # 212: not CAMEO -> WEIS
+    assert t["shell"] == ("ASSAULT", None, None)
+    assert t["whistle"] is None                               # neither: today's fallback
+    assert "codes cameo2plover.csv or weis2plover.csv does not map (987)" in report
+
+
+def test_verb_codes_default_is_auto_and_bad_scheme_is_refused(scheme_verbs):
+    assert load_lexicon((), (scheme_verbs,)).verb_reports == load_lexicon((), (scheme_verbs,), "auto").verb_reports
+    with pytest.raises(ValueError):
+        load_lexicon((), (scheme_verbs,), "tabari")
+
+
+def test_weis_table_covers_the_codebook():
+    from detente.interop import is_cameo_code, weis_table, weis_to_plover
+    from detente.ontology import plover_types
+
+    table = weis_table()
+    roots = {f"{n:02d}" for n in range(1, 23)}
+    assert roots <= set(table)
+    assert len([c for c in table if len(c) == 3]) == 63
+    assert {m.event_type for m in table.values()} - {""} <= set(plover_types())
+    assert weis_to_plover("022") is None and weis_to_plover("141") is None  # comment, deny: no type
+    assert weis_to_plover("174K").event_type == "THREATEN"                   # TABARI letter suffix
+    assert is_cameo_code("191") and is_cameo_code("0211") and not is_cameo_code("212")
+    assert not is_cameo_code("065") and not is_cameo_code("22")
+
+
+def test_verb_codes_reach_the_pipeline_config_and_spec():
+    from detente.extractor import Extractor
+    from detente.scale import ExtractorSpec
+
+    spec = ExtractorSpec.from_extractor(Extractor(verb_files=["a.verbs.txt"], verb_codes="weis"))
+    assert spec.verb_codes == "weis" and spec.build().verb_codes == "weis"
+    assert ExtractorSpec().build().verb_codes == "auto"
+
+
+def test_cli_verb_codes_option(tmp_path, scheme_verbs, extractor):
+    doc = tmp_path / "d.txt"
+    doc.write_text("France postponed Germany.\n", encoding="utf-8")
+    out = {}
+    for scheme in ("cameo", "weis"):
+        result = CliRunner().invoke(cli, ["extract", str(doc), "--verbs", scheme_verbs, "--verb-codes", scheme])
+        assert result.exit_code == 0, result.output
+        out[scheme] = [r["event_type"] for r in jsonl(result.stdout)]
+    assert out == {"cameo": ["COERCE"], "weis": ["SANCTION"]}
+    bad = CliRunner().invoke(cli, ["extract", str(doc), "--verb-codes", "tabari"])
+    assert bad.exit_code == 2

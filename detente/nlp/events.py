@@ -1266,11 +1266,13 @@ def _distinct_actors(a: Actor, b: Actor) -> bool:
 
 @Language.factory(
     "detente_events",
-    default_config={"lexicon_files": [], "verb_files": [], "narrative_dates": True, "domestic": False},
+    default_config={"lexicon_files": [], "verb_files": [], "verb_codes": "auto", "narrative_dates": True,
+                    "domestic": False},
 )
 def make_event_coder(nlp: Language, name: str, lexicon_files: list[str], verb_files: list[str],
-                     narrative_dates: bool, domestic: bool = False) -> EventCoder:
+                     narrative_dates: bool, verb_codes: str = "auto", domestic: bool = False) -> EventCoder:
     """Factory for the event coder; `lexicon_files` (YAML) and `verb_files` (PETRARCH verb
-    dictionaries) extend the packaged verb/noun/track lexicons."""
-    return EventCoder(load_lexicon(tuple(lexicon_files), tuple(verb_files)), narrative_dates=narrative_dates,
-                      domestic=domestic)
+    dictionaries, codes read as `verb_codes`: auto, cameo or weis) extend the packaged
+    verb/noun/track lexicons; `domestic` codes events within one country too."""
+    return EventCoder(load_lexicon(tuple(lexicon_files), tuple(verb_files), verb_codes),
+                      narrative_dates=narrative_dates, domestic=domestic)

@@ -153,30 +153,58 @@ class _Coding:
     paired_mode: str | None = None
 
 
-def cameo_coding(code: str) -> _Coding | None:
-    """A dictionary code as PLOVER: `[---]` -> no event (type None); `[A:B]` -> A and its paired
-    reverse B; None when A is not a CAMEO code that cameo2plover.csv maps."""
-    from ..interop import cameo_to_plover  # light module; imported late to keep lexicon imports small
+VERB_CODE_SCHEMES = ("auto", "cameo", "weis")
 
+
+def _mapping(code: str, scheme: str) -> Any:
+    """The table row (CameoMapping) a single code maps to under `scheme`, or None."""
+    from ..interop import cameo_to_plover, is_cameo_code, weis_to_plover  # light; imported late
+
+    if scheme == "cameo":
+        return cameo_to_plover(code)
+    if scheme == "weis":
+        return weis_to_plover(code)
+    # auto: a code that exists in CAMEO is read as CAMEO (even CAMEO 01/02, which PLOVER drops);
+    # otherwise as WEIS; a PLOVER type name (no digits) as cameo2plover.csv reads it
+    if is_cameo_code(code) or code.strip().isalpha():
+        return cameo_to_plover(code)
+    return weis_to_plover(code)
+
+
+def dictionary_coding(code: str, scheme: str = "auto") -> _Coding | None:
+    """A dictionary code as PLOVER: `[---]` -> no event (type None); `[A:B]` -> A and its paired
+    reverse B; None when A does not map under `scheme` (see VERB_CODE_SCHEMES and verbdict.py)."""
+    if scheme not in VERB_CODE_SCHEMES:
+        raise ValueError(f"verb code scheme must be one of {', '.join(VERB_CODE_SCHEMES)}: {scheme!r}")
     if code == NULL_CODE:
         return _Coding(None)
     first, _, second = code.partition(":")
-    m = cameo_to_plover(first)
+    m = _mapping(first, scheme)
     if m is None:
         return None
-    p = cameo_to_plover(second) if second and second != NULL_CODE else None
+    p = _mapping(second, scheme) if second and second != NULL_CODE else None
     return _Coding(m.event_type, m.mode, m.track, p.event_type if p else None, p.mode if p else None)
 
 
-def apply_verb_dictionary(lex: Lexicon, vd: VerbDictionary) -> None:
-    """Add (and for the same lemma, override) the verbs of a PETRARCH dictionary to `lex`."""
+def cameo_coding(code: str) -> _Coding | None:
+    """`dictionary_coding` with CAMEO codes only (detente's behaviour before `verb_codes`)."""
+    return dictionary_coding(code, "cameo")
+
+
+_TABLES = {"cameo": "cameo2plover.csv", "weis": "weis2plover.csv",
+           "auto": "cameo2plover.csv or weis2plover.csv"}
+
+
+def apply_verb_dictionary(lex: Lexicon, vd: VerbDictionary, verb_codes: str = "auto") -> None:
+    """Add (and for the same lemma, override) the verbs of a PETRARCH dictionary to `lex`; its
+    codes are read under the scheme `verb_codes` (auto, cameo or weis)."""
     unknown: dict[str, int] = {}
     pattern_sets: list[tuple[VerbPattern, ...]] = []
     dropped_patterns = 0
     for block in vd.patterns:
         out = []
         for p in block:
-            c = cameo_coding(p.code)
+            c = dictionary_coding(p.code, verb_codes)
             if c is None:
                 unknown[p.code] = unknown.get(p.code, 0) + 1
                 dropped_patterns += 1
@@ -188,7 +216,7 @@ def apply_verb_dictionary(lex: Lexicon, vd: VerbDictionary) -> None:
     for v in vd.verbs:
         base = lex.verbs.get(v.lemma)
         pats = pattern_sets[v.block]
-        c = cameo_coding(v.code)
+        c = dictionary_coding(v.code, verb_codes)
         if c is None:
             unknown[v.code] = unknown.get(v.code, 0) + 1
             if base is not None and base.type is not None:
@@ -209,11 +237,12 @@ def apply_verb_dictionary(lex: Lexicon, vd: VerbDictionary) -> None:
         lex.verbs[v.lemma] = trig
         for form in v.forms:
             lex.verb_forms[form] = trig
-    report = (f"{vd.path}: {vd.blocks} verb blocks, {len(vd.verbs)} verbs, {vd.n_patterns} patterns read; "
+    report = (f"{vd.path}: {vd.blocks} verb blocks, {len(vd.verbs)} verbs, {vd.n_patterns} patterns read "
+              f"(codes: {verb_codes}); "
               f"{len(vd.skipped)} unsupported lines skipped")
     if unknown:
         codes = ", ".join(sorted(unknown)[:12]) + (" ..." if len(unknown) > 12 else "")
-        report += (f"; {sum(unknown.values())} entries with codes cameo2plover.csv does not map ({codes}): "
+        report += (f"; {sum(unknown.values())} entries with codes {_TABLES[verb_codes]} does not map ({codes}): "
                    f"{kept_builtin} verbs keep detente's type, {patterns_only} code only through their "
                    f"patterns, {dropped_verbs} verbs and {dropped_patterns} patterns skipped")
     lex.verb_reports.append(report)
@@ -222,9 +251,13 @@ def apply_verb_dictionary(lex: Lexicon, vd: VerbDictionary) -> None:
 
 
 @lru_cache(maxsize=8)
-def load_lexicon(extra_files: Sequence[str] = (), verb_files: Sequence[str] = ()) -> Lexicon:
+def load_lexicon(extra_files: Sequence[str] = (), verb_files: Sequence[str] = (),
+                 verb_codes: str = "auto") -> Lexicon:
     """The packaged lexicons, extended by `extra_files` (YAML) and then by PETRARCH verb
-    dictionaries `verb_files`. Cached: call with tuples."""
+    dictionaries `verb_files`, whose codes are read as `verb_codes` (auto, cameo, weis).
+    Cached: call with tuples."""
+    if verb_codes not in VERB_CODE_SCHEMES:
+        raise ValueError(f"verb_codes must be one of {', '.join(VERB_CODE_SCHEMES)}, not {verb_codes!r}")
     lex = Lexicon()
     base = resources.files("detente").joinpath("data/events")
     # tracks first, so that user files can only add keywords (setdefault keeps the packaged ones)
@@ -239,5 +272,5 @@ def load_lexicon(extra_files: Sequence[str] = (), verb_files: Sequence[str] = ()
             raise DetenteError(Errors.E021, path=path, detail=str(exc).splitlines()[0]) from None
         _merge(lex, data, str(path))
     for path in verb_files:
-        apply_verb_dictionary(lex, read_verb_dictionary(path))
+        apply_verb_dictionary(lex, read_verb_dictionary(path), verb_codes)
     return lex

@@ -15,10 +15,13 @@ What detente does with it:
   * Every verb of a block codes as the block's code (or its own); its generated and {irregular}
     forms are matched on the surface form, and the base form is also matched as a lemma, so
     irregular forms the dictionary does not list still code.
-  * Codes are CAMEO, mapped to PLOVER type/mode/track with ontology/cameo2plover.csv (longest
-    listed prefix). `[A:B]` is a paired event (PETRARCH's "symmetric" code): A from source to
+  * Codes are CAMEO or WEIS (`verb_codes` / `--verb-codes`: cameo, weis, or auto = a code that
+    exists in CAMEO is read as CAMEO, otherwise as WEIS), mapped to PLOVER type/mode/track with
+    ontology/cameo2plover.csv or ontology/weis2plover.csv (longest listed prefix). PETRARCH
+    dictionaries have no header convention that declares the scheme, so none is read. `[A:B]` is a paired event (PETRARCH's "symmetric" code): A from source to
     target and B from target to source. `[---]` is the null code: no event.
-  * A code that does not map (not CAMEO, or CAMEO 01/02 which PLOVER drops): the verb keeps
+  * A code that does not map (in neither table, or CAMEO 01/02 and WEIS 02/14 which have no
+    PLOVER type): the verb keeps
     detente's built-in type for that lemma when there is one; otherwise the verb (or pattern) is
     skipped. Both are counted in the load report.
   * Patterns: their literal words (and synset members) must occur in order in the sentence before
@@ -45,9 +48,13 @@ Item = tuple[tuple[str, ...], ...]
 # Items that must be consecutive (words joined by `_` in the dictionary).
 Phrase = tuple[Item, ...]
 
-CLI_HELP = ("PETRARCH/TABARI verb dictionary (e.g. CAMEO.2.0.txt; CAMEO codes become PLOVER types), "
-            "repeatable: its verbs and patterns add to the built-in lexicon and override it for the "
-            "same lemma.")
+CLI_HELP = ("PETRARCH/TABARI verb dictionary (e.g. CAMEO.2.0.txt; its CAMEO or WEIS codes become PLOVER "
+            "types, see --verb-codes), repeatable: its verbs and patterns add to the built-in lexicon "
+            "and override it for the same lemma.")
+VERB_CODES_HELP = ("How --verbs dictionary codes are read: 'cameo' (ontology/cameo2plover.csv), 'weis' "
+                   "(WEIS codes, e.g. KEDS/TABARI dictionaries: ontology/weis2plover.csv) or 'auto' "
+                   "(a code that exists in CAMEO is CAMEO, otherwise WEIS). Codes that map in neither "
+                   "keep detente's type for the verb or are skipped, and are counted on stderr.")
 ROLE_MARKS = frozenset({"$", "+", "%", "^"})
 NULL_CODE = "---"
 _BRACKET = re.compile(r"\[([^\]]*)\]")
