@@ -8,9 +8,10 @@ system temp folder, never in the repository), coded with the `detente extract` C
 event_type}]} and scored:
 
   plover_gsr     score_sentences.py GOLD PRED              (split: see --split)
-  petrarch_unit  score_sentences.py GOLD PRED --match root (with the PETR.Validate actors + agents
-                 dictionaries passed as --actors and its verbs dictionary as --verbs, read with
-                 --verb-codes weis: see PETRARCH_VERB_CODES)
+  petrarch_unit  score_sentences.py GOLD PRED --match root, twice: with the PETR.Validate actors +
+                 agents dictionaries passed as --actors (the suite as the issue defines it), and
+                 with its verbs dictionary as --verbs too, read with --verb-codes weis (see
+                 PETRARCH_VERB_CODES)
   confli_raters  quad-class agreement with the raters' majority, computed here (no scorer exists
                  for it): see `confli_agreement`.
 
@@ -338,34 +339,42 @@ def bench_scored(name: str, bench: Path, tmp: Path, cmd: Sequence[str], split: s
     gold = load_jsonl(gold_path)
     corpus = tmp / f"{name}.corpus.jsonl"
     write_jsonl(corpus, corpus_rows(gold))
-    actors = ([bench / name / "dictionaries" / f for f in PETRARCH_ACTOR_FILES]
-              if name == "petrarch_unit" else [])
-    verbs = ([bench / name / "dictionaries" / f for f in PETRARCH_VERB_FILES]
-             if name == "petrarch_unit" else [])
-    records, seconds, rc, stderr = run_detente(cmd, corpus, actors, timeout, verb_files=verbs,
-                                               verb_codes=PETRARCH_VERB_CODES if verbs else None,
-                                               extra_args=[f"--{scope}"])
-    print(f"detente extract: {len(gold)} sentences, {len(records)} records, {seconds:.1f} s, exit {rc}")
-    if rc != 0:
-        print(stderr.rstrip()[-4000:], file=sys.stderr)
-        return [{"set": name, "error": f"detente exit {rc}"}]
-    preds = group_predictions(records, [r["id"] for r in gold], generic_igo=(name == "plover_gsr"))
-    pred_path = tmp / f"{name}.pred.jsonl"
-    write_jsonl(pred_path, preds)
-    scorer = bench / "score_sentences.py"
-    parts: list[tuple[str, Path, Path]] = []
-    if name == "plover_gsr" and split == "test":
-        # gold and predictions both cut to the test half, so the scorer warns about nothing
-        test_gold, test_pred = tmp / f"{name}.gold.test.jsonl", tmp / f"{name}.pred.test.jsonl"
-        write_jsonl(test_gold, (r for r in gold if is_test_id(r["id"])))
-        write_jsonl(test_pred, (p for p in preds if is_test_id(p["id"])))
-        parts.append(("test", test_gold, test_pred))
-    parts.append(("all", gold_path, pred_path))
+    if name == "petrarch_unit":
+        # as the issue defines the suite: its actor dictionaries; then also its verb dictionary
+        folder = bench / name / "dictionaries"
+        actors = [folder / f for f in PETRARCH_ACTOR_FILES]
+        runs = [("actors", actors, []), ("actors+verbs", actors, [folder / f for f in PETRARCH_VERB_FILES])]
+    else:
+        runs = [("", [], [])]
     rows = []
-    for part, gpath, ppath in parts:
-        print(f"-- {name} [{part}]")
-        figures = run_scorer(scorer, gpath, ppath, match_root=(name == "petrarch_unit"))
-        rows.append({"set": f"{name} [{part}]", "seconds": seconds, **figures})
+    for label, actor_files, verb_files in runs:
+        tag = f"{name}.{label.replace('+', '_')}" if label else name
+        records, seconds, rc, stderr = run_detente(
+            cmd, corpus, actor_files, timeout, verb_files=verb_files,
+            verb_codes=PETRARCH_VERB_CODES if verb_files else None, extra_args=[f"--{scope}"])
+        print(f"detente extract{' (' + label + ')' if label else ''}: {len(gold)} sentences, "
+              f"{len(records)} records, {seconds:.1f} s, exit {rc}")
+        if rc != 0:
+            print(stderr.rstrip()[-4000:], file=sys.stderr)
+            rows.append({"set": f"{name} {label}".strip(), "error": f"detente exit {rc}"})
+            continue
+        preds = group_predictions(records, [r["id"] for r in gold], generic_igo=(name == "plover_gsr"))
+        pred_path = tmp / f"{tag}.pred.jsonl"
+        write_jsonl(pred_path, preds)
+        scorer = bench / "score_sentences.py"
+        parts: list[tuple[str, Path, Path]] = []
+        if name == "plover_gsr" and split == "test":
+            # gold and predictions both cut to the test half, so the scorer warns about nothing
+            test_gold, test_pred = tmp / f"{tag}.gold.test.jsonl", tmp / f"{tag}.pred.test.jsonl"
+            write_jsonl(test_gold, (r for r in gold if is_test_id(r["id"])))
+            write_jsonl(test_pred, (p for p in preds if is_test_id(p["id"])))
+            parts.append(("test", test_gold, test_pred))
+        parts.append(("all", gold_path, pred_path))
+        for part, gpath, ppath in parts:
+            part_label = f"{label}, {part}" if label else part
+            print(f"-- {name} [{part_label}]")
+            figures = run_scorer(scorer, gpath, ppath, match_root=(name == "petrarch_unit"))
+            rows.append({"set": f"{name} [{part_label}]", "seconds": seconds, **figures})
     return rows
 
 

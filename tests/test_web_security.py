@@ -251,3 +251,31 @@ def test_request_body_over_the_limit_is_413(client: TestClient) -> None:
     # a small body is not refused by the limit (the GET-only API answers 405 to a POST)
     assert client.post("/api/meta", content=b"{}").status_code == 405
     assert client.get("/api/meta", headers={"Content-Length": "nonsense"}).status_code == 400
+
+
+def test_answer_cache_is_bounded_by_size_and_keeps_recent_answers():
+    from detente.web.app import AnswerCache
+
+    cache = AnswerCache(max_bytes=1000 + 4 * AnswerCache.ENTRY_OVERHEAD)
+    calls = []
+
+    def answer(i):
+        def compute():
+            calls.append(i)
+            return {"i": i, "text": "x" * 200}
+        return compute
+
+    for i in range(20):
+        assert cache.get_or_compute(i, answer(i))["i"] == i
+    assert cache.bytes <= cache.max_bytes and len(calls) == 20
+    # the most recent answers are served without computing again, the oldest were dropped
+    cache.get_or_compute(19, answer(19))
+    assert len(calls) == 20
+    cache.get_or_compute(0, answer(0))
+    assert len(calls) == 21
+    # an answer bigger than the whole cache is returned but not kept
+    big = cache.get_or_compute("big", lambda: "y" * 5000)
+    assert len(big) == 5000 and cache.bytes <= cache.max_bytes
+    # "no such thing" is never kept
+    assert cache.get_or_compute("missing", lambda: None) is None
+    assert "missing" not in cache._items

@@ -22,8 +22,8 @@ script's API calls carry the cookie. Static files come from a fixed allow-list o
 """
 from __future__ import annotations
 
+import collections
 import contextlib
-import functools
 import datetime as dt
 import hmac
 import ipaddress
@@ -47,8 +47,9 @@ SERVE_DUCKDB_MEMORY = "256MB"
 # (128 MiB / 512 MiB by default): under steady load a server's RSS then climbs for minutes.
 # Returning it early, from DuckDB's background threads, keeps the RSS level.
 SERVE_THREADS = 4
-# Computed series/phases answers kept per (dyad, period, track); see create_app.
-SERVE_CACHE_ENTRIES = 512
+# Computed answers kept (series, phases, a dyad's event list), at most this many bytes of JSON;
+# see create_app.
+SERVE_CACHE_BYTES = 64 * 1024 * 1024
 SERVE_DUCKDB_ALLOCATOR = {"allocator_flush_threshold": "16MB",
                           "allocator_bulk_deallocation_flush_threshold": "16MB",
                           "allocator_background_threads": "true"}
@@ -214,6 +215,44 @@ class BodyLimit:
         await send(body)
 
 
+class AnswerCache:
+    """Least-recently-used answers of a read-only store, bounded by their size as JSON.
+
+    The store cannot change while the app runs, so an answer computed once stays right; the
+    bound keeps the server's memory level however many distinct requests it sees."""
+
+    ENTRY_OVERHEAD = 512
+
+    def __init__(self, max_bytes: int = SERVE_CACHE_BYTES) -> None:
+        self.max_bytes = max_bytes
+        self.bytes = 0
+        self._items: collections.OrderedDict[Any, tuple[Any, int]] = collections.OrderedDict()
+        self._lock = threading.Lock()
+
+    def get_or_compute(self, key: Any, compute: Any) -> Any:
+        """The cached answer for `key`, or `compute()` (stored unless it is over the bound)."""
+        with self._lock:
+            hit = self._items.get(key)
+            if hit is not None:
+                self._items.move_to_end(key)
+                return hit[0]
+        value = compute()
+        if value is None:  # "no such thing" is not kept: random ids must not fill the cache
+            return value
+        # the JSON size plus what the entry itself costs, so many tiny answers stay bounded too
+        size = len(json.dumps(value, default=str)) + self.ENTRY_OVERHEAD
+        if size > self.max_bytes:
+            return value
+        with self._lock:
+            if key not in self._items:
+                self._items[key] = (value, size)
+                self.bytes += size
+                while self.bytes > self.max_bytes:
+                    _, (_, dropped) = self._items.popitem(last=False)
+                    self.bytes -= dropped
+        return value
+
+
 class TokenGate:
     """ASGI middleware: every request needs the access token (Bearer header, cookie or
     ?token=); see the module docstring. Compared in constant time."""
@@ -284,6 +323,8 @@ def create_app(db: str | Path, token: str | None = None,
         store.con.execute(f"SET {setting} = '{value}'")
     # one DuckDB connection, used by one request at a time (the threadpool runs sync endpoints)
     lock = threading.Lock()
+    # answers computed from the read-only store, kept up to SERVE_CACHE_BYTES (see AnswerCache)
+    cache = AnswerCache()
     static_dir = Path(str(resources.files("detente.web").joinpath("static")))
 
     @contextlib.asynccontextmanager
@@ -334,11 +375,15 @@ def create_app(db: str | Path, token: str | None = None,
 
     def known_dyad(a: str, b: str) -> tuple[str, str]:
         a, b = code(a), code(b)
-        with lock:
-            row = store.con.execute(
-                "SELECT count(*) FROM events WHERE (source_country = ? AND target_country = ?) "
-                "OR (source_country = ? AND target_country = ?)", [a, b, b, a]).fetchall()
-        if not row or not row[0][0]:
+
+        def count() -> int:
+            with lock:
+                row = store.con.execute(
+                    "SELECT count(*) FROM events WHERE (source_country = ? AND target_country = ?) "
+                    "OR (source_country = ? AND target_country = ?)", [a, b, b, a]).fetchall()
+            return int(row[0][0]) if row else 0
+
+        if not cache.get_or_compute(("dyad", a, b), count):
             raise HTTPException(404, f"no events between {a} and {b}")
         return a, b
 
@@ -393,29 +438,34 @@ def create_app(db: str | Path, token: str | None = None,
         return [{"a": a, "b": b, "events": n, "first": _clean(f), "last": _clean(l)}
                 for a, b, n, f, l in rows]
 
-    # Series and phases are the costly views (pandas plus change-point search, 50-300 ms) and
-    # the store is read-only while the app runs, so each computed answer stays right: keep the
-    # most recent SERVE_CACHE_ENTRIES of them. The cache is bounded, so memory stays level.
-    @functools.lru_cache(maxsize=SERVE_CACHE_ENTRIES)
-    def series_rows(a: str, b: str, by: str, track: str | None) -> tuple[tuple[dict[str, Any], ...],
+    # Series and phases are the costly views (pandas plus change-point search, 50-300 ms), and a
+    # dyad's event list the costliest query (it joins the evidence sentences). Answers are kept
+    # in a size-bounded cache (see AnswerCache), so memory stays level.
+
+    def series_rows(a: str, b: str, by: str, track: str | None) -> tuple[list[dict[str, Any]],
                                                                          dict[str, Any]]:
         from ..analysis.series import dyad_series
 
-        with lock:
-            frame = dyad_series(store, a, b, by=by, track=track)  # type: ignore[arg-type]
-        rows = tuple({k: _clean(v) for k, v in r.items()} for r in frame.to_dict("records"))
-        attrs = {k: _clean(v) for k, v in frame.attrs.items()
-                 if isinstance(v, (int, float, str, type(None)))}
-        return rows, attrs
+        def compute() -> tuple[list[dict[str, Any]], dict[str, Any]]:
+            with lock:
+                frame = dyad_series(store, a, b, by=by, track=track)  # type: ignore[arg-type]
+            rows = [{k: _clean(v) for k, v in r.items()} for r in frame.to_dict("records")]
+            attrs = {k: _clean(v) for k, v in frame.attrs.items()
+                     if isinstance(v, (int, float, str, type(None)))}
+            return rows, attrs
 
-    @functools.lru_cache(maxsize=SERVE_CACHE_ENTRIES)
-    def phase_rows(a: str, b: str, by: str, track: str | None) -> tuple[dict[str, Any], ...]:
+        return cache.get_or_compute(("series", a, b, by, track), compute)
+
+    def phase_rows(a: str, b: str, by: str, track: str | None) -> list[dict[str, Any]]:
         from ..analysis.phases import dyad_phases
 
-        with lock:
-            found = dyad_phases(store, a, b, by=by, track=track)
-        return tuple({k: _clean(v) if not isinstance(v, list) else v for k, v in p.to_dict().items()}
-                     for p in found)
+        def compute() -> list[dict[str, Any]]:
+            with lock:
+                found = dyad_phases(store, a, b, by=by, track=track)
+            return [{k: _clean(v) if not isinstance(v, list) else v for k, v in p.to_dict().items()}
+                    for p in found]
+
+        return cache.get_or_compute(("phases", a, b, by, track), compute)
 
     @app.get("/api/dyads/{a}/{b}/series", summary="Net cooperation and quad-class counts per period")
     def series(a: str, b: str, by: str = Query("year", pattern="^(month|quarter|year)$"),
@@ -441,10 +491,18 @@ def create_app(db: str | Path, token: str | None = None,
                limit: int = Query(500, ge=1, le=MAX_EVENTS)) -> dict[str, Any]:
         a, b = known_dyad(a, b)
         lo, hi = dates(since, until)
-        with lock:
-            rows = store.events_rows(dyad=(a, b), since=lo, until=hi,
-                                     track=track if track and track != "unspecified" else None,
-                                     event_type=type or None)
+        stored_track = track if track and track != "unspecified" else None
+
+        def compute() -> list[dict[str, Any]]:
+            with lock:
+                found = store.events_rows(dyad=(a, b), since=lo, until=hi, track=stored_track,
+                                          event_type=type or None)
+            # by date, undated last, then id (what the page lists)
+            found.sort(key=lambda r: (r["date_start"] is None, r["date_start"] or dt.date.min, r["event_id"]))
+            return [{k: _clean(r.get(k)) for k in (*EVENT_FIELDS, "source_text", "target_text")}
+                    for r in found]
+
+        rows = cache.get_or_compute(("events", a, b, lo, hi, stored_track, type or None), compute)
         if track == "unspecified":
             rows = [r for r in rows if r["track"] is None]
         if quad is not None:
@@ -454,13 +512,18 @@ def create_app(db: str | Path, token: str | None = None,
             rows = [r for r in rows if needle in " ".join(
                 str(r[k] or "") for k in ("source_country", "target_country", "source_text",
                                           "target_text")).lower()]
-        # by date, undated last, then id (what the page lists)
-        rows.sort(key=lambda r: (r["date_start"] is None, r["date_start"] or dt.date.min, r["event_id"]))
         return {"a": a, "b": b, "total": len(rows),
-                "events": [{k: _clean(r.get(k)) for k in EVENT_FIELDS} for r in rows[:limit]]}
+                "events": [{k: r[k] for k in EVENT_FIELDS} for r in rows[:limit]]}
 
     @app.get("/api/events/{event_id}", summary="One event with the document text around its sentence")
     def event(event_id: int) -> dict[str, Any]:
+        view = cache.get_or_compute(("event", event_id), lambda: event_view(event_id))
+        if view is None:
+            raise HTTPException(404, f"no event {event_id}")
+        return view
+
+    def event_view(event_id: int) -> dict[str, Any] | None:
+        """The event view of `event_id`, None when there is no such event."""
         with lock:
             found = rows_of(store.con.execute(
                 'SELECT e.*, d.title, d.url, d.path, d.doc_date, d.n_chars, '
@@ -470,7 +533,7 @@ def create_app(db: str | Path, token: str | None = None,
                 f'substr(d.text, e."end" + 1, {CONTEXT_CHARS}) AS after '
                 'FROM events e JOIN documents d USING (doc_id) WHERE e.event_id = ?', [event_id]))
         if not found:
-            raise HTTPException(404, f"no event {event_id}")
+            return None
         r = {k: _clean(v) for k, v in found[0].items()}
         start, end = r.get("start") or 0, r.get("end") or 0
         # the trigger, relative to the sentence, when it lies inside it
