@@ -245,25 +245,10 @@ _SUBST_DEF = re.compile(r"^\s*(![A-Za-z0-9_]+!)\s*=\s*(.+)$")
 
 def _strip_comments(lines: Iterable[str]) -> Iterable[str]:
     """Remove <!-- --> (possibly multi-line) and # comments, keeping leading tabs."""
-    in_comment = False
-    for line in lines:
-        out = ""
-        rest = line
-        while rest:
-            if in_comment:
-                k = rest.find("-->")
-                if k < 0:
-                    rest = ""
-                else:
-                    in_comment, rest = False, rest[k + 3:]
-            else:
-                k = rest.find("<!")
-                if k < 0:
-                    out, rest = out + rest, ""
-                else:
-                    out, rest, in_comment = out + rest[:k], rest[k + 2:], True
-        out = out.split("#", 1)[0]
-        yield out.rstrip()
+    from .verbdict import drop_markup_comments
+
+    for out in drop_markup_comments(lines, opener="<!"):
+        yield out.split("#", 1)[0].rstrip()
 
 
 def _phrase(raw: str) -> str:

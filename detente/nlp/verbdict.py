@@ -37,7 +37,7 @@ lines) and undefined synsets. Stems (TABARI's open `WORD_` matches) are read as 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -109,21 +109,28 @@ class VerbDictionary:
 
 
 # ------------------------------------------------------------------------------------- reading
-def _clean_lines(text: str) -> Iterable[tuple[int, str]]:
-    """(line number, content) with <!-- --> (multi-line too), `#` and legacy `;` comments removed."""
+def drop_markup_comments(lines: Iterable[str], opener: str = "<!--") -> Iterator[str]:
+    """Each line with its `opener` ... `-->` comments removed (they may span lines); one line
+    out per line in, so line numbers stay right. Shared by the verb and actor dictionary readers."""
     in_comment = False
-    for n, raw in enumerate(text.splitlines(), 1):
-        out, rest = "", raw
+    for line in lines:
+        out, rest = "", line
         while rest:
             if in_comment:
                 k = rest.find("-->")
                 rest, in_comment = ("", True) if k < 0 else (rest[k + 3:], False)
             else:
-                k = rest.find("<!--")
+                k = rest.find(opener)
                 if k < 0:
                     out, rest = out + rest, ""
                 else:
-                    out, rest, in_comment = out + rest[:k], rest[k + 4:], True
+                    out, rest, in_comment = out + rest[:k], rest[k + len(opener):], True
+        yield out
+
+
+def _clean_lines(text: str) -> Iterable[tuple[int, str]]:
+    """(line number, content) with <!-- --> (multi-line too), `#` and legacy `;` comments removed."""
+    for n, out in enumerate(drop_markup_comments(text.splitlines()), 1):
         out = _COMMENT.sub(r"\1", out)
         if out.strip():
             yield n, out.rstrip()
