@@ -422,3 +422,14 @@ def test_denied_act_is_negated(coder, make_doc):
                    actors={0: ("BRD", None), 5: ("SYL", None)})
     (ev,) = [e for e in code(coder, doc) if e.event_type == "ASSAULT"]
     assert ev.negated and (ev.source.country, ev.target.country) == ("BRD", "SYL")
+
+
+# ---------------------------------------------------------------- construction families (plover_gsr tune)
+def test_trailing_news_attribution_is_not_an_accusation(coder, make_doc):
+    # "Borduria shelled Syldavia, Zemblan officials said": the reporter is a source, not an accuser
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 shelled/shell/VERB/ccomp/6 Syldavia/Syldavia/PROPN/dobj/1 "
+                   ",/,/PUNCT/punct/6 Zemblan/Zemblan/ADJ/amod/5 officials/official/NOUN/nsubj/6 said/say/VERB/ROOT/6",
+                   actors={0: ("BRD", None), 2: ("SYL", None), (4, 6): ("ZMB", None)})
+    events = code(coder, doc)
+    assert triples(events) == {("BRD", "SYL", "ASSAULT")}
+    assert events[0].attributed_to == "Zemblan officials"

@@ -533,6 +533,9 @@ class EventCoder:
         inside: set[int] = set()
         for c in comps:
             inside.update(t.i for t in c.subtree)
+        # "..., Thai military sources said": a reporting verb after its whole clause is news
+        # attribution (who the report comes from), not a charge against the reported actor
+        trailing = bool(inside) and max(inside) < tok.i
         out: list[Proto] = []
         for c in comps:
             # "X said Y must hand over the suspects": a demand on Y (CAMEO 10)
@@ -565,7 +568,7 @@ class EventCoder:
             if not speakers:
                 continue
             info = type_info(p.coding.type)
-            if p.nominal or not (coding.allege or info["quad_class"] >= 3):
+            if p.nominal or not (coding.allege or (info["quad_class"] >= 3 and not trailing)):
                 continue
             accused = [a for a, _ in p.sources] or [a for a, _ in p.targets]
             speaker_codes = {a.country for a, _ in speakers}
