@@ -433,3 +433,51 @@ def test_trailing_news_attribution_is_not_an_accusation(coder, make_doc):
     events = code(coder, doc)
     assert triples(events) == {("BRD", "SYL", "ASSAULT")}
     assert events[0].attributed_to == "Zemblan officials"
+
+
+def test_object_decides_the_type_of_strengthen(coder, make_doc):
+    # "Borduria strengthened its forces on the border with Syldavia" (MOBILIZE) vs "... its ties with
+    # Syldavia" (COOPERATE); "its forces" are Borduria's own, not the target
+    forces = make_doc("Borduria/Borduria/PROPN/nsubj/1 strengthened/strengthen/VERB/ROOT/1 its/its/PRON/poss/3 "
+                      "forces/force/NOUN/dobj/1 on/on/ADP/prep/3 the/the/DET/det/6 border/border/NOUN/pobj/4 "
+                      "with/with/ADP/prep/6 Syldavia/Syldavia/PROPN/pobj/7",
+                      actors={0: ("BRD", None), 8: ("SYL", None)})
+    assert triples(code(coder, forces)) == {("BRD", "SYL", "MOBILIZE")}
+    ties = make_doc("Borduria/Borduria/PROPN/nsubj/1 strengthened/strengthen/VERB/ROOT/1 its/its/PRON/poss/3 "
+                    "ties/tie/NOUN/dobj/1 with/with/ADP/prep/1 Syldavia/Syldavia/PROPN/pobj/4",
+                    actors={0: ("BRD", None), 5: ("SYL", None)})
+    assert triples(code(coder, ties)) == {("BRD", "SYL", "COOPERATE")}
+
+
+def test_evacuating_the_wounded_is_aid(coder, make_doc):
+    # "Zemblan helicopters evacuated the wounded from the Bordurian town"
+    doc = make_doc("Zemblan/Zemblan/ADJ/amod/1 helicopters/helicopter/NOUN/nsubj/2 evacuated/evacuate/VERB/ROOT/2 "
+                   "the/the/DET/det/4 wounded/wound/VERB/dobj/2 from/from/ADP/prep/2 the/the/DET/det/8 "
+                   "Bordurian/Bordurian/ADJ/amod/8 town/town/NOUN/pobj/5",
+                   actors={0: ("ZMB", None), 7: ("BRD", None)})
+    assert triples(code(coder, doc)) == {("ZMB", "BRD", "AID")}
+
+
+def test_troops_along_the_border_with_a_country_aim_at_it(coder, make_doc):
+    # "Borduria massed troops along the border with Syldavia"
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 massed/mass/VERB/ROOT/1 troops/troop/NOUN/dobj/1 "
+                   "along/along/ADP/prep/1 the/the/DET/det/5 border/border/NOUN/pobj/3 with/with/ADP/prep/5 "
+                   "Syldavia/Syldavia/PROPN/pobj/6", actors={0: ("BRD", None), 7: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "MOBILIZE")}
+
+
+def test_up_to_n_object_is_the_direct_object(coder, make_doc):
+    # "Bordurian rebels kidnapped up to 16 Syldavian advisers" (parsed: up/prt to/prep advisers/pobj)
+    doc = make_doc("Bordurian/Bordurian/ADJ/amod/1 rebels/rebel/NOUN/nsubj/2 kidnapped/kidnap/VERB/ROOT/2 "
+                   "up/up/ADP/prt/2 to/to/ADP/prep/3 16/16/NUM/nummod/7 Syldavian/Syldavian/ADJ/amod/7 "
+                   "advisers/adviser/NOUN/pobj/4", actors={0: ("BRD", None), 6: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "ASSAULT")}
+
+
+def test_denounced_act_in_an_apposition_names_its_author(coder, make_doc):
+    # "Zembla denounced as a crime Borduria's suppression of the protests" (suppression: appos of crime)
+    doc = make_doc("Zembla/Zembla/PROPN/nsubj/1 denounced/denounce/VERB/ROOT/1 as/as/ADP/prep/1 a/a/DET/det/4 "
+                   "crime/crime/NOUN/pobj/2 Borduria/Borduria/PROPN/poss/7 's/'s/PART/case/5 "
+                   "suppression/suppression/NOUN/appos/4 of/of/ADP/prep/7 protests/protest/NOUN/pobj/8",
+                   actors={0: ("ZMB", None), 5: ("BRD", None)})
+    assert triples(code(coder, doc)) == {("ZMB", "BRD", "ACCUSE")}

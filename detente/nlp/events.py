@@ -81,6 +81,8 @@ BLAME_WORDS = {"responsible", "behind", "guilty", "culpable", "to blame"}
 DENIAL_VERBS = {"deny", "dismiss", "refute", "reject"}
 # Acts whose location names their target when no target is named ("bombed targets in X").
 LOCATION_TARGET_TYPES = {"ASSAULT", "COERCE", "RETREAT", "MOBILIZE"}
+# Frontier nouns: "along the border with X" places an act at X's edge.
+BORDER_NOUNS = {"border", "frontier", "boundary"}
 # Nouns for people acting for a country that may name it with "in" ("security forces in X").
 AGENT_NOUNS = {"force", "troop", "soldier", "police", "official", "authority", "government", "army",
                "rebel", "militia", "militant", "guerrilla", "insurgent", "leader", "diplomat", "regime"}
@@ -236,6 +238,8 @@ class EventCoder:
         dobj = next((c for c in tok.children if c.dep_ in ("dobj", "attr")), None)
         if passive:
             dobj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if dobj is None:
+            dobj = _up_to_object(tok)
         noun = None
         noun_coding = None
         if coding.light:
@@ -253,6 +257,12 @@ class EventCoder:
                     break
         obj_lemmas = _object_lemmas(dobj) if dobj is not None else set()
         reverse = bool(coding.reverse_objects and obj_lemmas & coding.reverse_objects)
+        object_type = next((t for o, t in coding.object_types if o in obj_lemmas or (dobj is not None and o == dobj.lower_)),
+                           None) if noun is None else None
+        if object_type is not None:
+            # "strengthened its forces in X" (MOBILIZE), "evacuated the wounded" (AID): the object
+            # decides the type; the verb's own object list does not apply
+            coding = Trigger(lemma=coding.lemma, type=object_type, preps=coding.preps)
         if coding.objects and not reverse:
             if not (obj_lemmas & coding.objects) and noun is None:
                 return None
@@ -383,6 +393,17 @@ class EventCoder:
             poss = next((c for c in dobj.children if c.dep_ == "poss" and c.lower_ in THING_PRONOUNS), None)
             if poss is not None:
                 proto.targets = [(a, False) for a in self.resolve_pronoun(poss, exclude=src_codes)]
+        if (proto.targets and dobj is not None and not passive and noun is None
+                and {a.country for a, _ in proto.targets} <= src_codes
+                and any(c.dep_ == "poss" and c.lower_ in THING_PRONOUNS for c in dobj.children)):
+            # "strengthened its forces in X", "evacuated its staff from X": the author's own
+            # people are not the target; the place or the prepositions may name one
+            proto.targets = []
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ in final.preps:
+                    proto.targets.extend((a, True) for o in _prep_objects(prep)
+                                         for a in self.actors_of(o) or self._visited(final, o)
+                                         if a.country not in src_codes)
         if not proto.targets and proto.sources and not passive and tok.dep_ == "relcl" \
                 and (dobj is None or dobj.lower_ in ("which", "that", "whom")) \
                 and any(c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who") for c in tok.children):
@@ -394,9 +415,11 @@ class EventCoder:
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ not in LOCATION_PREPS:
                     for o in _prep_objects(prep):
-                        if _nominalisation(o):
-                            proto.targets.extend((a, False) for c in o.children if c.dep_ == "poss"
-                                                 for a in self.actors_of(c) if a.country not in src)
+                        # "as an ugly crime X's suppression of ...": the act may be the appositive
+                        for n in [o, *(c for c in o.children if c.dep_ == "appos")]:
+                            if _nominalisation(n):
+                                proto.targets.extend((a, False) for c in n.children if c.dep_ == "poss"
+                                                     for a in self.actors_of(c) if a.country not in src)
         if not proto.targets and proto.sources and final.type in LOCATION_TARGET_TYPES:
             # "shelled villages in Syldavia", "raided a camp near Klow": an attack on a place in
             # another country is aimed at that country
@@ -757,9 +780,13 @@ class EventCoder:
         out: list[Actor] = []
         for head in heads:
             for prep in head.children:
-                if prep.dep_ != "prep" or prep.lower_ not in LOCATION_PREPS | {"on", "inside", "into"}:
+                if prep.dep_ != "prep" or prep.lower_ not in LOCATION_PREPS | {"on", "inside", "into", "along"}:
                     continue
                 for o in _prep_objects(prep):
+                    if o.lemma_.lower() in BORDER_NOUNS:
+                        # "along the border with X": the neighbour across the border
+                        out.extend(a for w in o.children if w.dep_ == "prep" and w.lower_ == "with"
+                                   for p in _prep_objects(w) for a in self.actors_of(p))
                     span = self.tok2place.get(o.i)
                     place = span._.place if span is not None else None
                     if place is not None and place.country:
@@ -964,6 +991,19 @@ def _object_lemmas(tok: Token) -> set[str]:
                     lemmas.add(p.lemma_.lower())
                     lemmas.update(cc.lemma_.lower() for cc in p.children if cc.dep_ == "compound")
     return lemmas
+
+
+def _up_to_object(verb: Token) -> Token | None:
+    """ "kidnapped up to 16 advisers": the parser reads "up" as the verb's particle and the counted
+    noun as the object of "to"; that noun is the direct object."""
+    for prt in verb.children:
+        if prt.dep_ in ("prt", "advmod") and prt.lower_ == "up" and prt.i == verb.i + 1:
+            for prep in prt.children:
+                if prep.dep_ == "prep" and prep.lower_ == "to":
+                    for o in prep.children:
+                        if o.dep_ == "pobj" and any(c.dep_ == "nummod" for c in o.children):
+                            return o
+    return None
 
 
 def _prep_objects(prep: Token) -> list[Token]:

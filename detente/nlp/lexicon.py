@@ -32,6 +32,9 @@ class Trigger:
     objects: frozenset[str] = frozenset()
     objects_not: frozenset[str] = frozenset()
     reverse_objects: frozenset[str] = frozenset()
+    # object lemma -> PLOVER type, for verbs whose type depends on what they act on
+    # ("strengthen ties" COOPERATE vs "strengthen its forces" MOBILIZE)
+    object_types: tuple[tuple[str, str], ...] = ()
     speech: bool = False
     allege: bool = False
     standalone: bool = True
@@ -60,6 +63,12 @@ def _trigger(lemma: str, spec: dict[str, Any], source: str) -> Trigger:
     etype = spec.get("type")
     if etype is not None and etype not in plover_types():
         raise DetenteError(Errors.E021, path=source, detail=f"'{lemma}': unknown PLOVER type {etype!r}")
+    object_types = spec.get("object_types") or {}
+    if not isinstance(object_types, dict):
+        raise DetenteError(Errors.E021, path=source, detail=f"'{lemma}': object_types must be a mapping")
+    for obj, otype in object_types.items():
+        if otype not in plover_types():
+            raise DetenteError(Errors.E021, path=source, detail=f"'{lemma}': unknown PLOVER type {otype!r} for {obj!r}")
     return Trigger(
         lemma=lemma,
         type=etype,
@@ -71,6 +80,7 @@ def _trigger(lemma: str, spec: dict[str, Any], source: str) -> Trigger:
         objects=frozenset(spec.get("object", ())),
         objects_not=frozenset(spec.get("object_not", ())),
         reverse_objects=frozenset(spec.get("reverse_objects", ())),
+        object_types=tuple((str(k).lower(), str(v)) for k, v in object_types.items()),
         speech=bool(spec.get("speech", False)),
         allege=bool(spec.get("allege", False)),
         standalone=bool(spec.get("standalone", True)),
