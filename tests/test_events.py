@@ -481,3 +481,22 @@ def test_denounced_act_in_an_apposition_names_its_author(coder, make_doc):
                    "suppression/suppression/NOUN/appos/4 of/of/ADP/prep/7 protests/protest/NOUN/pobj/8",
                    actors={0: ("ZMB", None), 5: ("BRD", None)})
     assert triples(code(coder, doc)) == {("ZMB", "BRD", "ACCUSE")}
+
+
+def test_measured_event_noun_and_compound_trigger(coder, make_doc):
+    # "Bordurian and Syldavian warships launched ten days of war games": joint military cooperation
+    doc = make_doc("Bordurian/Bordurian/ADJ/amod/3 and/and/CCONJ/cc/0 Syldavian/Syldavian/ADJ/conj/0 "
+                   "warships/warship/NOUN/nsubj/4 launched/launch/VERB/ROOT/4 ten/ten/NUM/nummod/6 "
+                   "days/day/NOUN/dobj/4 of/of/ADP/prep/6 war/war/NOUN/compound/9 games/game/NOUN/pobj/7",
+                   actors={0: ("BRD", None), (2, 4): ("SYL", None)})
+    events = code(coder, doc)
+    assert {(e.event_type, e.symmetric) for e in events} == {("COOPERATE", True)}
+    assert {events[0].source.country, events[0].target.country} == {"BRD", "SYL"}
+
+
+def test_hunger_strike_is_a_protest_not_an_air_strike(coder, make_doc):
+    # "Bordurian exiles staged a hunger strike against Syldavia"
+    doc = make_doc("Bordurian/Bordurian/ADJ/amod/1 exiles/exile/NOUN/nsubj/2 staged/stage/VERB/ROOT/2 a/a/DET/det/5 "
+                   "hunger/hunger/NOUN/compound/5 strike/strike/NOUN/dobj/2 against/against/ADP/prep/5 "
+                   "Syldavia/Syldavia/PROPN/pobj/6", actors={(0, 2): ("BRD", None), 7: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "PROTEST")}

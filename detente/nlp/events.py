@@ -91,6 +91,8 @@ NP_BARRIERS = {"relcl", "acl", "ccomp", "advcl", "conj", "cc", "punct", "paratax
 # Generic heads whose modifier names the event ("a mediation effort", "a bombing campaign").
 LIGHT_NOUNS = {"effort", "bid", "initiative", "mission", "campaign", "drive", "programme", "program",
                "process", "operation", "round"}
+# Measure nouns whose "of" complement is the event ("10 days of war games", "a round of talks").
+MEASURE_NOUNS = {"day", "week", "month", "year", "hour", "round", "series", "wave", "spate", "string"}
 # Auxiliaries that announce an act instead of reporting it ("will withdraw", "said it would boycott").
 FUTURE_AUX = {"will", "'ll", "shall", "would", "wo", "’ll"}
 # Governing verbs/adjectives of stated intent ("plans to impose", "decided to send", "is prepared to").
@@ -181,7 +183,7 @@ class EventCoder:
         for tok in sent:
             if tok.i in consumed or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
                 continue
-            coding = self.lex.nouns.get(tok.lemma_.lower())
+            coding = self.noun_coding(tok)
             if coding is None or not coding.standalone or tok.i in self.tok2actor:
                 continue
             proto = self.code_noun(tok, coding)
@@ -233,6 +235,17 @@ class EventCoder:
                     return combo
         return self.lex.verbs.get(lemma)
 
+    def noun_coding(self, tok: Token) -> Trigger | None:
+        """A noun trigger: a compound entry first ("hunger strike", "war games", lexicon key
+        `hunger_strike`), then the noun's own lemma."""
+        lemma = tok.lemma_.lower()
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod") and c.i < tok.i:
+                combo = self.lex.nouns.get(f"{c.lemma_.lower()}_{lemma}") or self.lex.nouns.get(f"{c.lower_}_{lemma}")
+                if combo is not None:
+                    return combo
+        return self.lex.nouns.get(lemma)
+
     def code_verb(self, tok: Token, coding: Trigger, consumed: set[int]) -> Proto | None:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         dobj = next((c for c in tok.children if c.dep_ in ("dobj", "attr")), None)
@@ -250,8 +263,12 @@ class EventCoder:
             # "launched a mediation effort", "began a bombing campaign": the event is the modifier
             cands.extend(c for cand in list(cands) if cand.lemma_.lower() in LIGHT_NOUNS
                          for c in cand.children if c.dep_ in ("compound", "amod"))
+            # "launched 10 days of war games", "held a new round of talks": the measured event
+            cands.extend(o for cand in list(cands) if cand.lemma_.lower() in MEASURE_NOUNS
+                         for p in cand.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for o in p.children if o.dep_ == "pobj")
             for cand in cands:
-                nc = self.lex.nouns.get(cand.lemma_.lower())
+                nc = self.noun_coding(cand)
                 if nc is not None and nc.type is not None:
                     noun, noun_coding = cand, nc
                     break
