@@ -500,3 +500,20 @@ def test_hunger_strike_is_a_protest_not_an_air_strike(coder, make_doc):
                    "hunger/hunger/NOUN/compound/5 strike/strike/NOUN/dobj/2 against/against/ADP/prep/5 "
                    "Syldavia/Syldavia/PROPN/pobj/6", actors={(0, 2): ("BRD", None), 7: ("SYL", None)})
     assert triples(code(coder, doc)) == {("BRD", "SYL", "PROTEST")}
+
+
+def test_agreed_or_demanded_act_is_not_an_event_of_its_own(coder, make_doc):
+    # "Borduria and Syldavia agreed to a truce": an agreement, not (yet) a ceasefire
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/3 and/and/CCONJ/cc/0 Syldavia/Syldavia/PROPN/conj/0 "
+                   "agreed/agree/VERB/ROOT/3 to/to/ADP/prep/3 a/a/DET/det/6 truce/truce/NOUN/pobj/4",
+                   actors={0: ("BRD", None), 2: ("SYL", None)})
+    assert {e.event_type for e in code(coder, doc)} == {"AGREE"}
+
+
+def test_demanded_withdrawal_is_a_demand_on_whoever_withdraws(coder, make_doc):
+    # "Zembla demanded the withdrawal of Bordurian forces from Syldavia": a demand on Borduria only
+    doc = make_doc("Zembla/Zembla/PROPN/nsubj/1 demanded/demand/VERB/ROOT/1 the/the/DET/det/3 "
+                   "withdrawal/withdrawal/NOUN/dobj/1 of/of/ADP/prep/3 Bordurian/Bordurian/ADJ/amod/6 "
+                   "forces/force/NOUN/pobj/4 from/from/ADP/prep/3 Syldavia/Syldavia/PROPN/pobj/7",
+                   actors={0: ("ZMB", None), (5, 7): ("BRD", None), 8: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("ZMB", "BRD", "REQUEST")}

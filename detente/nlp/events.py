@@ -180,8 +180,12 @@ class EventCoder:
             proto = self.code_verb(tok, coding, consumed)
             if proto is not None:
                 protos.append(proto)
+        # "agreed to a ceasefire", "demanded the withdrawal of X", "rejected any assistance": the
+        # noun is the content of the agreement, demand or refusal, not an act that happened
+        content = {o.i for p in protos if p.coding.type in CONTROL_TYPES
+                   for o in _content_objects(p.trigger, p.coding.type == "REJECT")}
         for tok in sent:
-            if tok.i in consumed or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
+            if tok.i in consumed or tok.i in content or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
                 continue
             coding = self.noun_coding(tok)
             if coding is None or not coding.standalone or tok.i in self.tok2actor:
@@ -336,8 +340,11 @@ class EventCoder:
         prep_heads = [tok] + ([noun] if noun is not None else [])
         if noun is not None and noun.dep_ in ("compound", "amod") and noun.head not in prep_heads:
             prep_heads.append(noun.head)  # "a mediation effort between A and B"
-        if noun is None and dobj is not None and not passive and dobj.i not in self.tok2actor:
+        if noun is None and dobj is not None and not passive and dobj.i not in self.tok2actor and not (
+                targets and self.noun_coding(dobj) is not None):
             # "broke relations with the Sudan", "cut ties with Qatar": the object's prepositions
+            # (not when an event noun already names its party: "demanded the withdrawal of X from Y"
+            # is a demand on X, not on Y)
             prep_heads.append(dobj)
         if reverse and dobj is not None:
             prep_heads.append(dobj)
@@ -756,6 +763,9 @@ class EventCoder:
         if out or depth > 1:
             return out
         preps = ("of", "from", "by", "in") if tok.lemma_.lower() in AGENT_NOUNS else ("of", "from", "by")
+        if tok.pos_ == "NOUN" and self.noun_coding(tok) is not None:
+            # an event noun's "from" is where the act starts ("the withdrawal of X from Y"), not its party
+            preps = ("of", "by")
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in child.children:
@@ -1008,6 +1018,21 @@ def _object_lemmas(tok: Token) -> set[str]:
                     lemmas.add(p.lemma_.lower())
                     lemmas.update(cc.lemma_.lower() for cc in p.children if cc.dep_ == "compound")
     return lemmas
+
+
+def _content_objects(verb: Token, controlled: bool = False) -> list[Token]:
+    """The direct and prepositional objects of a verb ("agreed to a truce", "demanded a truce"),
+    with their coordinated nouns; with `controlled`, also those of the verb it controls ("refused
+    to commit to aid": what is refused has not happened; an urged act's means may be real)."""
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in ("to", "for", "on"):
+            out.extend(_prep_objects(c))  # "agreed to", "called for", "insisted on"; not "through dialogue"
+        elif controlled and c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+            out.extend(_content_objects(c))
+    return out + [j for o in out for j in o.conjuncts if j.i > o.i]
 
 
 def _up_to_object(verb: Token) -> Token | None:
