@@ -517,3 +517,20 @@ def test_demanded_withdrawal_is_a_demand_on_whoever_withdraws(coder, make_doc):
                    "forces/force/NOUN/pobj/4 from/from/ADP/prep/3 Syldavia/Syldavia/PROPN/pobj/7",
                    actors={0: ("ZMB", None), (5, 7): ("BRD", None), 8: ("SYL", None)})
     assert triples(code(coder, doc)) == {("ZMB", "BRD", "REQUEST")}
+
+
+def test_coordinated_object_of_a_light_verb_can_be_the_event(coder, make_doc):
+    # "Bordurian forces launched artillery and rocket fire against Syldavian camps"
+    doc = make_doc("Bordurian/Bordurian/ADJ/amod/1 forces/force/NOUN/nsubj/2 launched/launch/VERB/ROOT/2 "
+                   "artillery/artillery/NOUN/dobj/2 and/and/CCONJ/cc/3 rocket/rocket/NOUN/compound/6 "
+                   "fire/fire/NOUN/conj/3 against/against/ADP/prep/6 Syldavian/Syldavian/ADJ/amod/9 "
+                   "camps/camp/NOUN/pobj/7", actors={0: ("BRD", None), 8: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "ASSAULT")}
+
+
+def test_imposed_blockade_is_coercion_of_the_blockaded(coder, make_doc):
+    # "Borduria imposed a blockade on Syldavia" (CAMEO 191 -> COERCE, not an economic sanction)
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 imposed/impose/VERB/ROOT/1 a/a/DET/det/3 "
+                   "blockade/blockade/NOUN/dobj/1 on/on/ADP/prep/1 Syldavia/Syldavia/PROPN/pobj/4",
+                   actors={0: ("BRD", None), 5: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "COERCE")}

@@ -264,6 +264,8 @@ class EventCoder:
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ in LIGHT_PREPS:
                     cands.extend(c for c in prep.children if c.dep_ == "pobj")
+            # "launched artillery, mortar and rocket fire against X": the event noun may be a conjunct
+            cands.extend(j for cand in list(cands) for j in cand.conjuncts if j.i > cand.i)
             # "launched a mediation effort", "began a bombing campaign": the event is the modifier
             cands.extend(c for cand in list(cands) if cand.lemma_.lower() in LIGHT_NOUNS
                          for c in cand.children if c.dep_ in ("compound", "amod"))
