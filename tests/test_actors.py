@@ -71,6 +71,17 @@ def test_country_names_and_demonyms(nlp, tagger, text, surface, code):
     assert found(run(nlp, tagger, text))[surface][0] == code
 
 
+@pytest.mark.parametrize("text,surface,code", [
+    ("The International Labour Organization criticised the law.", "International Labour Organization", "ILO"),
+    ("The FAO warned of famine.", "FAO", "FAO"),
+    ("The Tamil Tigers attacked the base.", "Tamil Tigers", "LKA"),
+    ("The FARC released the hostages.", "FARC", "COL"),
+    ("UNITA rejected the plan.", "UNITA", "AGO"),
+])
+def test_un_agencies_and_armed_groups(nlp, tagger, text, surface, code):
+    assert found(run(nlp, tagger, text))[surface][0] == code
+
+
 def test_hyphenated_compounds_tag_each_side(nlp, tagger):
     doc = run(nlp, tagger, "Russian-Iranian relations improved, and Iran-Russia trade grew.")
     codes = [s._.actor.country for s in actor_spans(doc)]

@@ -534,3 +534,21 @@ def test_imposed_blockade_is_coercion_of_the_blockaded(coder, make_doc):
                    "blockade/blockade/NOUN/dobj/1 on/on/ADP/prep/1 Syldavia/Syldavia/PROPN/pobj/4",
                    actors={0: ("BRD", None), 5: ("SYL", None)})
     assert triples(code(coder, doc)) == {("BRD", "SYL", "COERCE")}
+
+
+def test_target_deep_inside_the_object_phrase(coder, make_doc):
+    # "Zembla agreed to an extension of the mandate for the force in Syldavia"
+    doc = make_doc("Zembla/Zembla/PROPN/nsubj/1 agreed/agree/VERB/ROOT/1 to/to/ADP/prep/1 an/an/DET/det/4 "
+                   "extension/extension/NOUN/pobj/2 of/of/ADP/prep/4 the/the/DET/det/7 mandate/mandate/NOUN/pobj/5 "
+                   "for/for/ADP/prep/7 the/the/DET/det/10 force/force/NOUN/pobj/8 in/in/ADP/prep/10 "
+                   "Syldavia/Syldavia/PROPN/pobj/11", actors={0: ("ZMB", None), 12: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("ZMB", "SYL", "AGREE")}
+
+
+def test_a_border_is_not_the_party_of_a_nested_phrase(coder, make_doc):
+    # "Bordurian troops captured a stronghold on the Syldavian border": Syldavia is not the target
+    doc = make_doc("Bordurian/Bordurian/ADJ/amod/1 troops/troop/NOUN/nsubj/2 captured/capture/VERB/ROOT/2 "
+                   "a/a/DET/det/4 stronghold/stronghold/NOUN/dobj/2 on/on/ADP/prep/4 the/the/DET/det/8 "
+                   "Syldavian/Syldavian/ADJ/amod/8 border/border/NOUN/pobj/5",
+                   actors={0: ("BRD", None), 7: ("SYL", None)})
+    assert triples(code(coder, doc)) == set()

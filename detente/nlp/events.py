@@ -86,6 +86,9 @@ BORDER_NOUNS = {"border", "frontier", "boundary"}
 # Nouns for people acting for a country that may name it with "in" ("security forces in X").
 AGENT_NOUNS = {"force", "troop", "soldier", "police", "official", "authority", "government", "army",
                "rebel", "militia", "militant", "guerrilla", "insurgent", "leader", "diplomat", "regime"}
+# How many dependency levels the nested-actor search descends (a preposition and its object are
+# two): "an extension of the mandate for the force in X" puts X six levels down.
+NESTED_DEPTH = 6
 # Dependencies that leave a noun phrase (clauses, coordination) for the nested-actor search.
 NP_BARRIERS = {"relcl", "acl", "ccomp", "advcl", "conj", "cc", "punct", "parataxis", "xcomp", "appos"}
 # Generic heads whose modifier names the event ("a mediation effort", "a bombing campaign").
@@ -705,8 +708,10 @@ class EventCoder:
         if tok.pos_ not in ("NOUN", "PROPN"):
             return []
         level = [tok]
-        for _ in range(4):
-            nxt = [c for t in level for c in t.children if c.dep_ not in NP_BARRIERS]
+        for _ in range(NESTED_DEPTH):
+            # a border names a frontier between two countries, not a party ("a stronghold on the Thai border")
+            nxt = [c for t in level if t.lemma_.lower() not in BORDER_NOUNS
+                   for c in t.children if c.dep_ not in NP_BARRIERS]
             hits = [c for c in nxt if c.i in self.tok2actor]
             if hits:
                 spans = {self.tok2actor[c.i].start: self.tok2actor[c.i] for c in hits}
@@ -743,8 +748,10 @@ class EventCoder:
             # "the country" refers back like a pronoun
             return self.resolve_pronoun(tok)
         out: list[Actor] = []
+        # "the Thai border" is a frontier, not Thailand (a possessive still names its owner)
+        mod_deps = ("poss",) if tok.lemma_.lower() in BORDER_NOUNS else ("poss", "amod", "compound", "nmod")
         for child in tok.children:
-            if child.dep_ in ("poss", "amod", "compound", "nmod"):
+            if child.dep_ in mod_deps:
                 if child.i in self.tok2actor:
                     out.extend(_members_or_actor(self.tok2actor[child.i]))
                 elif child.dep_ == "poss" and (child.lower_ in PERSON_PRONOUNS or child.lower_ in THING_PRONOUNS):
