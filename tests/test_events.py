@@ -552,3 +552,18 @@ def test_a_border_is_not_the_party_of_a_nested_phrase(coder, make_doc):
                    "Syldavian/Syldavian/ADJ/amod/8 border/border/NOUN/pobj/5",
                    actors={0: ("BRD", None), 7: ("SYL", None)})
     assert triples(code(coder, doc)) == set()
+
+
+def test_demand_with_a_content_clause_is_a_request_on_its_subject(coder, make_doc):
+    # "Zembla renewed its demand that Borduria withdraw": a REQUEST; the withdrawal has not happened
+    doc = make_doc("Zembla/Zembla/PROPN/nsubj/1 renewed/renew/VERB/ROOT/1 its/its/PRON/poss/3 "
+                   "demand/demand/NOUN/dobj/1 that/that/SCONJ/mark/6 Borduria/Borduria/PROPN/nsubj/6 "
+                   "withdraw/withdraw/VERB/acl/3 from/from/ADP/prep/6 Syldavia/Syldavia/PROPN/pobj/7",
+                   actors={0: ("ZMB", None), 5: ("BRD", None), 8: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("ZMB", "BRD", "REQUEST")}
+    # "Zembla reiterated its call for Borduria to withdraw": a call with a clause is an appeal
+    call = make_doc("Zembla/Zembla/PROPN/nsubj/1 reiterated/reiterate/VERB/ROOT/1 its/its/PRON/poss/3 "
+                    "call/call/NOUN/dobj/1 for/for/SCONJ/mark/7 Borduria/Borduria/PROPN/nsubj/7 to/to/PART/aux/7 "
+                    "withdraw/withdraw/VERB/advcl/3 from/from/ADP/prep/7 Syldavia/Syldavia/PROPN/pobj/8",
+                    actors={0: ("ZMB", None), 5: ("BRD", None), 9: ("SYL", None)})
+    assert triples(code(coder, call)) == {("ZMB", "BRD", "REQUEST")}

@@ -214,6 +214,16 @@ class EventCoder:
         for proto in protos:
             _reframe(proto)
         self.demanded: set[int] = set()
+        for tok in sent:
+            # "renewed its demand that Israel withdraw", "reiterated its call for X to ease ..."
+            coding = self.lex.nouns.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
+            if coding is not None and tok.lemma_.lower() == "call":
+                # a call with a content clause is an appeal, not a phone call
+                coding = Trigger(lemma="call", type="REQUEST", mode="appeal")
+            if coding is not None and coding.type == "REQUEST" and tok.i not in consumed:
+                proto = self.code_request_clause(tok, coding)
+                if proto is not None:
+                    protos.append(proto)
         for tok, coding in speech:
             protos.extend(self.code_speech(tok, coding, protos))
         if self.demanded:
@@ -516,6 +526,30 @@ class EventCoder:
         gov = _governing_verb(tok)
         proto.hypothetical = gov is not None and _hypothetical(gov) or any(
             c.lower_ in ("potential", "possible", "planned", "proposed", "future") for c in tok.children)
+        return proto
+
+    def code_request_clause(self, noun: Token, coding: Trigger) -> Proto | None:
+        """A demand, call or appeal with its content clause ("its demand that Y withdraw", "a call
+        for Y to ease ..."): a REQUEST on the clause's subject, whose act is asked for, not done."""
+        gov = noun.head if noun.dep_ in ("dobj", "nsubj", "attr") else None
+        clauses = [c for c in noun.children if c.dep_ in ("acl", "advcl", "ccomp")]
+        if gov is not None and gov.pos_ in ("VERB", "AUX"):
+            clauses += [c for c in gov.children if c.dep_ == "ccomp" and c.i > noun.i]
+        clause = next((c for c in clauses if any(g.dep_ == "nsubj" for g in c.children)), None)
+        if clause is None:
+            return None
+        sources = [(a, True) for c in noun.children if c.dep_ == "poss" for a in self.actors_of(c)]
+        if not sources and gov is not None:
+            sources = self.subject_actors(gov)
+        src = {a.country for a, _ in sources}
+        subj = next(g for g in clause.children if g.dep_ == "nsubj")
+        targets = [(a, True) for a in self.actors_of(subj) if a.country not in src]
+        if not sources or not targets:
+            return None
+        self.demanded.add(clause.i)
+        proto = Proto(trigger=noun, coding=coding, sources=sources, targets=targets, nominal=True,
+                      head_tokens=[noun, clause])
+        proto.negated = any(c.lower_ in ("no", "without") for c in noun.children)
         return proto
 
     def code_intent(self, adj: Token) -> Proto | None:
