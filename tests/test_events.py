@@ -10,6 +10,7 @@ from spacy.tokens import Span
 from detente.nlp import extensions
 from detente.nlp.events import EventCoder
 from detente.nlp.lexicon import load_lexicon
+from detente.record import Actor
 
 
 @pytest.fixture(scope="module")
@@ -567,3 +568,32 @@ def test_demand_with_a_content_clause_is_a_request_on_its_subject(coder, make_do
                     "withdraw/withdraw/VERB/advcl/3 from/from/ADP/prep/7 Syldavia/Syldavia/PROPN/pobj/8",
                     actors={0: ("ZMB", None), 5: ("BRD", None), 9: ("SYL", None)})
     assert triples(code(coder, call)) == {("ZMB", "BRD", "REQUEST")}
+
+
+def test_person_known_by_the_title_in_apposition(coder, make_doc):
+    # "Jan Novak, the Zemblan envoy, urged Borduria to talk"
+    doc = make_doc("Jan/Jan/PROPN/compound/1 Novak/Novak/PROPN/nsubj/8 ,/,/PUNCT/punct/1 the/the/DET/det/5 "
+                   "Zemblan/Zemblan/ADJ/amod/5 envoy/envoy/NOUN/appos/1 ,/,/PUNCT/punct/1 "
+                   "today/today/NOUN/npadvmod/8 urged/urge/VERB/ROOT/8 Borduria/Borduria/PROPN/dobj/8",
+                   actors={4: ("ZMB", None), 9: ("BRD", None)})
+    assert triples(code(coder, doc)) == {("ZMB", "BRD", "REQUEST")}
+
+
+def test_the_subject_decides_what_an_arrival_is(coder, make_doc):
+    # "Bordurian peacekeeping troops arrived in Syldavia" (AID) / "Bordurian troops arrived ..." (MOBILIZE)
+    def arrival(mod: str):
+        words = "Bordurian/Bordurian/ADJ/amod/2 " + (f"{mod}/{mod}/NOUN/compound/2 " if mod else "x/x/X/dep/2 ")
+        return make_doc(words + "troops/troop/NOUN/nsubj/3 arrived/arrive/VERB/ROOT/3 in/in/ADP/prep/3 "
+                        "Syldavia/Syldavia/PROPN/pobj/4", actors={0: ("BRD", None), 5: ("SYL", None)})
+    assert triples(code(coder, arrival("peacekeeping"))) == {("BRD", "SYL", "AID")}
+    assert triples(code(coder, arrival(""))) == {("BRD", "SYL", "MOBILIZE")}
+
+
+def test_expelling_an_organisation_is_a_sanction(coder, make_doc):
+    # "Borduria forced the refugee agency out" (CAMEO 166), unlike forcing out refugees (COERCE)
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 forced/force/VERB/ROOT/1 the/the/DET/det/3 "
+                   "UNHCR/UNHCR/PROPN/dobj/1 out/out/ADP/prt/1", actors={0: ("BRD", None)})
+    org = Span(doc, 3, 4, label="ORG")
+    org._.actor = Actor("UNHCR", None, "UNHCR")
+    doc.spans[extensions.ACTORS] = [*doc.spans[extensions.ACTORS], org]
+    assert triples(code(coder, doc)) == {("BRD", "UNHCR", "SANCTION")}

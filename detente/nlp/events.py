@@ -295,9 +295,18 @@ class EventCoder:
         reverse = bool(coding.reverse_objects and obj_lemmas & coding.reverse_objects)
         object_type = next((t for o, t in coding.object_types if o in obj_lemmas or (dobj is not None and o == dobj.lower_)),
                            None) if noun is None else None
+        if object_type is None and coding.subject_types and not passive:
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                # "peacekeeping troops", "the first deployment of NATO peacekeepers"
+                heads = [subj] + [o for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
+                                  for o in p.children if o.dep_ == "pobj"]
+                subj_lemmas = {w.lemma_.lower() for h in heads
+                               for w in [h, *(c for c in h.children if c.dep_ in ("compound", "amod"))]}
+                object_type = next((t for w, t in coding.subject_types if w in subj_lemmas), None)
         if object_type is not None:
-            # "strengthened its forces in X" (MOBILIZE), "evacuated the wounded" (AID): the object
-            # decides the type; the verb's own object list does not apply
+            # "strengthened its forces in X" (MOBILIZE), "evacuated the wounded" (AID), "peacekeepers
+            # arrived in X" (AID): the object or subject decides the type; the verb's object list does not apply
             coding = Trigger(lemma=coding.lemma, type=object_type, preps=coding.preps)
         if coding.objects and not reverse:
             if not (obj_lemmas & coding.objects) and noun is None:
@@ -322,6 +331,11 @@ class EventCoder:
             # "withdraw inspectors / peacekeepers / the ambassador from X": CAMEO 166 expel or
             # withdraw (reduce relations) -> SANCTION, not a military retreat
             final = Trigger(lemma=final.lemma, type="SANCTION", mode="withdraw", preps=final.preps)
+        if final.type == "COERCE" and final.mode == "expel" and dobj is not None and (
+                obj_lemmas & INVOLVEMENT_OBJECTS or self._is_organisation(dobj)):
+            # "forced the UN refugee agency out", "deported the inspectors": expelling a mission or an
+            # organisation reduces relations (CAMEO 166 -> SANCTION), unlike deporting individuals (174)
+            final = Trigger(lemma=final.lemma, type="SANCTION", mode="expel", preps=final.preps)
         if final.type is None:
             return None
         proto = Proto(trigger=tok, coding=final)
@@ -803,6 +817,13 @@ class EventCoder:
             if child.dep_ == "appos" and child.i in self.tok2actor:
                 # "its neighbour, Ethiopia"
                 return _members_or_actor(self.tok2actor[child.i])
+        if not out and depth == 0 and tok.pos_ == "PROPN":
+            # "Jan Egeland, the UN humanitarian chief, urged ...": a person known by the title in apposition
+            for child in tok.children:
+                if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN"):
+                    found = self._actors_single(child, depth + 1)
+                    if found:
+                        return found
         if out or depth > 1:
             return out
         preps = ("of", "from", "by", "in") if tok.lemma_.lower() in AGENT_NOUNS else ("of", "from", "by")
@@ -866,6 +887,14 @@ class EventCoder:
                     if a_span is not None and a_span.label_ in ("COUNTRY", "CAPITAL") and a_span._.actor:
                         out.append(a_span._.actor)
         return _unique(out)
+
+    def _is_organisation(self, tok: Token) -> bool:
+        """An international organisation (an ORG actor with no national sector), itself or in apposition."""
+        for t in [tok, *(c for c in tok.children if c.dep_ == "appos")]:
+            span = self.tok2actor.get(t.i)
+            if span is not None and span.label_ == "ORG" and span._.actor is not None and not span._.actor.sector:
+                return True
+        return False
 
     def _visited(self, coding: Trigger, tok: Token) -> list[Actor]:
         """A visit to a city is a visit to its country ("visited St. Petersburg" -> RUS); so is
