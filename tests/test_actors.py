@@ -389,3 +389,11 @@ def test_factory_in_pipeline_and_actors_in(nlp):
     doc = local("Iran and Russia met. The two countries agreed.")
     sent = list(doc.sents)[1]
     assert sorted(a.country for a in actors_in(sent)) == ["IRN", "RUS"]
+
+
+def test_ethnic_demonym_is_a_people_not_a_state(nlp, tagger):
+    # "ethnic Albanians in Macedonia" are not Albania; a bare demonym still is
+    doc = run(nlp, tagger, "Macedonian police arrested three ethnic Albanians near the Albanian border.")
+    surfaces = found(doc)
+    assert "Albanians" not in surfaces and "ethnic Albanians" not in surfaces
+    assert surfaces["Albanian"][0] == "ALB"
