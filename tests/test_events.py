@@ -597,3 +597,13 @@ def test_expelling_an_organisation_is_a_sanction(coder, make_doc):
     org._.actor = Actor("UNHCR", None, "UNHCR")
     doc.spans[extensions.ACTORS] = [*doc.spans[extensions.ACTORS], org]
     assert triples(code(coder, doc)) == {("BRD", "UNHCR", "SANCTION")}
+
+
+def test_acts_inside_a_demanded_clause_are_not_events(coder, make_doc):
+    # "Zembla demanded that Borduria cancel plans to sell arms to Syldavia": only the demand happened
+    doc = make_doc("Zembla/Zembla/PROPN/nsubj/1 demanded/demand/VERB/ROOT/1 that/that/SCONJ/mark/4 "
+                   "Borduria/Borduria/PROPN/nsubj/4 cancel/cancel/VERB/ccomp/1 plans/plan/NOUN/dobj/4 "
+                   "to/to/PART/aux/7 sell/sell/VERB/acl/5 arms/arm/NOUN/dobj/7 to/to/ADP/prep/7 "
+                   "Syldavia/Syldavia/PROPN/pobj/9",
+                   actors={0: ("ZMB", None), 3: ("BRD", None), 10: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("ZMB", "BRD", "REQUEST")}

@@ -226,9 +226,15 @@ class EventCoder:
                     protos.append(proto)
         for tok, coding in speech:
             protos.extend(self.code_speech(tok, coding, protos))
+        for p in protos:
+            if p.coding.type == "REQUEST" and not p.nominal:
+                # "demanded that the US cancel plans to sell arms to X": the clause is asked for
+                self.demanded.update(c.i for c in p.trigger.children if c.dep_ == "ccomp")
         if self.demanded:
-            # "X said Y must hand over the suspects": the demanded act has not happened
-            protos = [p for p in protos if p.trigger.i not in self.demanded]
+            # "X said Y must hand over the suspects": the demanded act has not happened, nor has
+            # anything inside its clause ("must ensure security to allow aid in")
+            inside = {t.i for d in self.demanded for t in self.doc[d].subtree}
+            protos = [p for p in protos if p.trigger.i not in inside]
         for tok in sent:
             # "according to X, ..." attributes every event of the sentence
             if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
