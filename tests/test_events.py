@@ -607,3 +607,21 @@ def test_acts_inside_a_demanded_clause_are_not_events(coder, make_doc):
                    "Syldavia/Syldavia/PROPN/pobj/9",
                    actors={0: ("ZMB", None), 3: ("BRD", None), 10: ("SYL", None)})
     assert triples(code(coder, doc)) == {("ZMB", "BRD", "REQUEST")}
+
+
+def test_push_for_a_clause_is_a_request_on_its_subject(coder, make_doc):
+    # "Zembla pushed for Borduria to back the plan" ("for" parsed as the clause's marker)
+    doc = make_doc("Zembla/Zembla/PROPN/nsubj/1 pushed/push/VERB/ROOT/1 for/for/SCONJ/mark/5 "
+                   "Borduria/Borduria/PROPN/nsubj/5 to/to/PART/aux/5 back/back/VERB/advcl/1 "
+                   "Syldavia/Syldavia/PROPN/dobj/5",
+                   actors={0: ("ZMB", None), 3: ("BRD", None), 6: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("ZMB", "BRD", "REQUEST")}
+
+
+def test_alert_is_a_posture_aimed_along_the_border(coder, make_doc):
+    # "Borduria put its forces on alert along the border with Syldavia"
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 put/put/VERB/ROOT/1 its/its/PRON/poss/3 forces/force/NOUN/dobj/1 "
+                   "on/on/ADP/prep/1 alert/alert/NOUN/pobj/4 along/along/ADP/prep/1 the/the/DET/det/8 "
+                   "border/border/NOUN/pobj/6 with/with/ADP/prep/8 Syldavia/Syldavia/PROPN/pobj/9",
+                   actors={0: ("BRD", None), 10: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "MOBILIZE")}

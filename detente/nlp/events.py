@@ -229,7 +229,7 @@ class EventCoder:
         for p in protos:
             if p.coding.type == "REQUEST" and not p.nominal:
                 # "demanded that the US cancel plans to sell arms to X": the clause is asked for
-                self.demanded.update(c.i for c in p.trigger.children if c.dep_ == "ccomp")
+                self.demanded.update(c.i for c in _requested_clauses(p.trigger))
         if self.demanded:
             # "X said Y must hand over the suspects": the demanded act has not happened, nor has
             # anything inside its clause ("must ensure security to allow aid in")
@@ -254,6 +254,12 @@ class EventCoder:
         for child in tok.children:
             if child.dep_ in ("prt", "prep") and child.i > tok.i:
                 combo = self.lex.verbs.get(f"{lemma}_{child.lower_}")
+                if combo is not None:
+                    return combo
+            if child.dep_ == "advcl" and child.i > tok.i:
+                # "pushing for the US to support ...": the parser makes "for" the clause's marker
+                mark = next((m for m in child.children if m.dep_ == "mark" and m.lower_ == "for"), None)
+                combo = self.lex.verbs.get(f"{lemma}_for") if mark is not None else None
                 if combo is not None:
                     return combo
         return self.lex.verbs.get(lemma)
@@ -485,10 +491,10 @@ class EventCoder:
             proto.targets = [(a, False) for a in self._place_targets(tok, dobj, passive)
                              if a.country not in {s.country for s, _ in proto.sources}]
         if not proto.targets and final.type == "REQUEST":
-            # "demanded that the US cancel the sale": the demand is on the clause's subject
-            for comp in tok.children:
-                if comp.dep_ == "ccomp":
-                    proto.targets.extend((a, False) for a, _ in self.subject_actors(comp))
+            # "demanded that the US cancel the sale", "pushed for the US to back the plan": the demand
+            # is on the clause's subject
+            for comp in _requested_clauses(tok):
+                proto.targets.extend((a, False) for a, _ in self.subject_actors(comp))
         proto.negated = _negated(tok)
         proto.hypothetical = _hypothetical(tok)
         return proto
@@ -538,6 +544,15 @@ class EventCoder:
             gov = _governing_verb(tok)
             if gov is not None and tok.head.dep_ == "prep" and tok.head.lower_ in ("with", "despite", "without"):
                 targets = [(a, False) for a, _ in self.subject_actors(gov)]
+        if sources and not targets and coding.type == "MOBILIZE":
+            # "troops remained on alert in X", "the deployment of troops in X": a posture aimed at
+            # the country where it is taken up (the noun's place, else its governing verb's)
+            src = {a.country for a, _ in sources}
+            gov = _governing_verb(tok)
+            for head in [tok] + ([gov] if gov is not None and tok.head.dep_ == "prep" else []):
+                targets = [(a, False) for a in self._place_targets(head, None, False) if a.country not in src]
+                if targets:
+                    break
         if not sources and not targets:
             return None
         proto.sources, proto.targets = sources, targets
@@ -1111,6 +1126,12 @@ def _content_objects(verb: Token, controlled: bool = False) -> list[Token]:
         elif controlled and c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
             out.extend(_content_objects(c))
     return out + [j for o in out for j in o.conjuncts if j.i > o.i]
+
+
+def _requested_clauses(verb: Token) -> list[Token]:
+    """The clauses a verb of request asks for: "demanded that X ...", "pushed for X to ..."."""
+    return [c for c in verb.children if c.dep_ == "ccomp" or (
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))]
 
 
 def _up_to_object(verb: Token) -> Token | None:
