@@ -625,3 +625,13 @@ def test_alert_is_a_posture_aimed_along_the_border(coder, make_doc):
                    "border/border/NOUN/pobj/6 with/with/ADP/prep/8 Syldavia/Syldavia/PROPN/pobj/9",
                    actors={0: ("BRD", None), 10: ("SYL", None)})
     assert triples(code(coder, doc)) == {("BRD", "SYL", "MOBILIZE")}
+
+
+def test_sending_troops_is_a_deployment_sending_arms_is_aid(coder, make_doc):
+    # "Borduria sent troops into Syldavia" (MOBILIZE) / "Borduria sent arms to Syldavia" (AID)
+    troops = make_doc("Borduria/Borduria/PROPN/nsubj/1 sent/send/VERB/ROOT/1 troops/troop/NOUN/dobj/1 "
+                      "into/into/ADP/prep/1 Syldavia/Syldavia/PROPN/pobj/3", actors={0: ("BRD", None), 4: ("SYL", None)})
+    assert triples(code(coder, troops)) == {("BRD", "SYL", "MOBILIZE")}
+    arms = make_doc("Borduria/Borduria/PROPN/nsubj/1 sent/send/VERB/ROOT/1 arms/arm/NOUN/dobj/1 "
+                    "to/to/ADP/prep/1 Syldavia/Syldavia/PROPN/pobj/3", actors={0: ("BRD", None), 4: ("SYL", None)})
+    assert triples(code(coder, arms)) == {("BRD", "SYL", "AID")}
