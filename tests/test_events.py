@@ -635,3 +635,25 @@ def test_sending_troops_is_a_deployment_sending_arms_is_aid(coder, make_doc):
     arms = make_doc("Borduria/Borduria/PROPN/nsubj/1 sent/send/VERB/ROOT/1 arms/arm/NOUN/dobj/1 "
                     "to/to/ADP/prep/1 Syldavia/Syldavia/PROPN/pobj/3", actors={0: ("BRD", None), 4: ("SYL", None)})
     assert triples(code(coder, arms)) == {("BRD", "SYL", "AID")}
+
+
+def test_participle_modifier_takes_its_noun_phrase_as_subject(coder, make_doc):
+    # "Borduria vetoed a Zemblan resolution condemning Syldavia": Zembla condemns, Borduria rejects
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 vetoed/veto/VERB/ROOT/1 a/a/DET/det/4 "
+                   "Zemblan/Zemblan/ADJ/amod/4 resolution/resolution/NOUN/dobj/1 "
+                   "condemning/condemn/VERB/acl/4 Syldavia/Syldavia/PROPN/dobj/5",
+                   actors={0: ("BRD", None), 3: ("ZMB", None), 6: ("SYL", None)})
+    doc[5].tag_ = "VBG"
+    assert triples(code(coder, doc)) == {("BRD", "ZMB", "REJECT"), ("ZMB", "SYL", "ACCUSE")}
+
+
+def test_exchanging_fire_is_a_joint_assault_and_blocking_a_bid_a_rejection(coder, make_doc):
+    # "Borduria and Syldavia exchanged fire"
+    fire = make_doc("Borduria/Borduria/PROPN/nsubj/3 and/and/CCONJ/cc/0 Syldavia/Syldavia/PROPN/conj/0 "
+                    "exchanged/exchange/VERB/ROOT/3 fire/fire/NOUN/dobj/3", actors={0: ("BRD", None), 2: ("SYL", None)})
+    events = code(coder, fire)
+    assert {(e.event_type, e.symmetric) for e in events} == {("ASSAULT", True)}
+    # "Borduria blocked Syldavia's bid"
+    bid = make_doc("Borduria/Borduria/PROPN/nsubj/1 blocked/block/VERB/ROOT/1 Syldavia/Syldavia/PROPN/poss/4 "
+                   "'s/'s/PART/case/2 bid/bid/NOUN/dobj/1", actors={0: ("BRD", None), 2: ("SYL", None)})
+    assert triples(code(coder, bid)) == {("BRD", "SYL", "REJECT")}

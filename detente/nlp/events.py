@@ -741,6 +741,12 @@ class EventCoder:
             if head.i in self.tok2actor and not any(c.dep_ == "agent" for c in verb.children):
                 # reduced relative: "the two countries engaged in talks" (the parser's acl reading)
                 return [(a, True) for a in self.actors_of(head)]
+            if verb.tag_ == "VBG" and not any(c.dep_ in ("aux", "mark") for c in verb.children):
+                # "a UN resolution condemning X": the noun phrase acts, not the clause around it
+                # (a bare "a bill extending ..." still falls back on who signed it)
+                found = self.actors_of(head)
+                if found:
+                    return [(a, False) for a in found]
             # "efforts by the U.S. to extend ...", "Iran's plan to buy ...": the noun's agent acts
             agents = [a for c in head.children if c.dep_ == "poss" for a in self.actors_of(c)]
             agents += [a for c in head.children if c.dep_ == "prep" and c.lower_ == "by"
