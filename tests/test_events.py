@@ -657,3 +657,19 @@ def test_exchanging_fire_is_a_joint_assault_and_blocking_a_bid_a_rejection(coder
     bid = make_doc("Borduria/Borduria/PROPN/nsubj/1 blocked/block/VERB/ROOT/1 Syldavia/Syldavia/PROPN/poss/4 "
                    "'s/'s/PART/case/2 bid/bid/NOUN/dobj/1", actors={0: ("BRD", None), 2: ("SYL", None)})
     assert triples(code(coder, bid)) == {("BRD", "SYL", "REJECT")}
+
+
+def test_undone_object_is_not_an_event_of_its_own(coder, make_doc):
+    # "Zembla lifted sanctions against Borduria": a concession, not also a sanction
+    doc = make_doc("Zembla/Zembla/PROPN/nsubj/1 lifted/lift/VERB/ROOT/1 sanctions/sanction/NOUN/dobj/1 "
+                   "against/against/ADP/prep/2 Borduria/Borduria/PROPN/pobj/3", actors={0: ("ZMB", None), 4: ("BRD", None)})
+    assert triples(code(coder, doc)) == {("ZMB", "BRD", "CONCEDE")}
+
+
+def test_of_phrase_is_the_agent_of_a_visit(coder, make_doc):
+    # "the visit of the Bordurian premier to Klow" (Klow: Syldavia's capital)
+    doc = make_doc("The/the/DET/det/1 visit/visit/NOUN/nsubjpass/9 of/of/ADP/prep/1 the/the/DET/det/5 "
+                   "Bordurian/Bordurian/ADJ/amod/5 premier/premier/NOUN/pobj/2 to/to/ADP/prep/1 "
+                   "Klow/Klow/PROPN/pobj/6 was/be/AUX/auxpass/9 postponed/postpone/VERB/ROOT/9",
+                   actors={(4, 6): ("BRD", "GOV"), 7: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "CONSULT")}

@@ -81,6 +81,11 @@ BLAME_WORDS = {"responsible", "behind", "guilty", "culpable", "to blame"}
 DENIAL_VERBS = {"deny", "dismiss", "refute", "reject"}
 # Acts whose location names their target when no target is named ("bombed targets in X").
 LOCATION_TARGET_TYPES = {"ASSAULT", "COERCE", "RETREAT", "MOBILIZE"}
+# Acts whose object event is undone, refused or reduced rather than done ("lifted sanctions").
+UNDOING_TYPES = {"SANCTION", "CONCEDE", "REJECT"}
+# Event nouns whose "of" phrase is the agent ("the visit of X", "the withdrawal of X's troops");
+# for the others "of" is the patient ("the invasion of X", "the recognition of X").
+INTRANSITIVE_NOUNS = {"visit", "trip", "withdrawal", "retreat", "arrival", "mobilization", "deployment"}
 # Frontier nouns: "along the border with X" places an act at X's edge.
 BORDER_NOUNS = {"border", "frontier", "boundary"}
 # Nouns for people acting for a country that may name it with "in" ("security forces in X").
@@ -350,6 +355,11 @@ class EventCoder:
             final = Trigger(lemma=final.lemma, type="SANCTION", mode="expel", preps=final.preps)
         if final.type is None:
             return None
+        if noun is None and dobj is not None and not passive and (
+                (coding.objects and obj_lemmas & coding.objects) or final.type in UNDOING_TYPES):
+            # "lifted sanctions", "halted aid", "violated the ceasefire", "suspended talks": the
+            # object is what the act undoes or targets, not an event of its own
+            consumed.update(o.i for o in [dobj, *dobj.conjuncts])
         proto = Proto(trigger=tok, coding=final)
         proto.head_tokens = [tok]
         subjects = self.subject_actors(tok)
@@ -528,7 +538,8 @@ class EventCoder:
                 elif p in coding.preps:
                     for o in objs:
                         targets.extend((a, True) for a in self.actors_of(o) or self._visited(coding, o))
-                elif p in SOURCE_PREPS:
+                elif p in SOURCE_PREPS or (p == "of" and tok.lemma_.lower() in INTRANSITIVE_NOUNS):
+                    # "the visit of the Indian premier to Beijing": an intransitive act's "of" is its agent
                     for o in objs:
                         sources.extend((a, True) for a in self.actors_of(o))
         if not sources and between:
