@@ -673,3 +673,10 @@ def test_of_phrase_is_the_agent_of_a_visit(coder, make_doc):
                    "Klow/Klow/PROPN/pobj/6 was/be/AUX/auxpass/9 postponed/postpone/VERB/ROOT/9",
                    actors={(4, 6): ("BRD", "GOV"), 7: ("SYL", None)})
     assert triples(code(coder, doc)) == {("BRD", "SYL", "CONSULT")}
+
+
+def test_offering_aid_is_an_offer(coder, make_doc):
+    # "Zembla offered aid to Borduria": an expressed intent (CAMEO 033 -> AGREE), not aid given
+    doc = make_doc("Zembla/Zembla/PROPN/nsubj/1 offered/offer/VERB/ROOT/1 aid/aid/NOUN/dobj/1 "
+                   "to/to/ADP/prep/1 Borduria/Borduria/PROPN/pobj/3", actors={0: ("ZMB", None), 4: ("BRD", None)})
+    assert triples(code(coder, doc)) == {("ZMB", "BRD", "AGREE")}
