@@ -680,3 +680,35 @@ def test_offering_aid_is_an_offer(coder, make_doc):
     doc = make_doc("Zembla/Zembla/PROPN/nsubj/1 offered/offer/VERB/ROOT/1 aid/aid/NOUN/dobj/1 "
                    "to/to/ADP/prep/1 Borduria/Borduria/PROPN/pobj/3", actors={0: ("ZMB", None), 4: ("BRD", None)})
     assert triples(code(coder, doc)) == {("ZMB", "BRD", "AGREE")}
+
+
+def test_object_author_attached_to_the_verb(coder, make_doc):
+    # "Zembla rejected the proposal by Borduria" ("by Borduria" parsed on the verb)
+    doc = make_doc("Zembla/Zembla/PROPN/nsubj/1 rejected/reject/VERB/ROOT/1 the/the/DET/det/3 "
+                   "proposal/proposal/NOUN/dobj/1 by/by/ADP/prep/1 Borduria/Borduria/PROPN/pobj/4",
+                   actors={0: ("ZMB", None), 5: ("BRD", None)})
+    assert triples(code(coder, doc)) == {("ZMB", "BRD", "REJECT")}
+
+
+def test_permission_is_granted_to_the_clause_subject(coder, make_doc):
+    # "Zembla agreed to let Bordurian inspectors visit the site"
+    doc = make_doc("Zembla/Zembla/PROPN/nsubj/1 agreed/agree/VERB/ROOT/1 to/to/PART/aux/3 let/let/VERB/xcomp/1 "
+                   "Bordurian/Bordurian/ADJ/amod/5 inspectors/inspector/NOUN/nsubj/6 visit/visit/VERB/ccomp/3 "
+                   "the/the/DET/det/8 site/site/NOUN/dobj/6", actors={0: ("ZMB", None), 4: ("BRD", None)})
+    assert triples(code(coder, doc)) == {("ZMB", "BRD", "AGREE")}
+
+
+def test_warned_against_act_did_not_happen_and_strike_is_an_attack(coder, make_doc):
+    # "Zembla warned Borduria not to sell arms to Syldavia"
+    warn = make_doc("Zembla/Zembla/PROPN/nsubj/1 warned/warn/VERB/ROOT/1 Borduria/Borduria/PROPN/dobj/1 "
+                    "not/not/PART/neg/5 to/to/PART/aux/5 sell/sell/VERB/xcomp/1 arms/arm/NOUN/dobj/5 "
+                    "to/to/ADP/prep/5 Syldavia/Syldavia/PROPN/pobj/7",
+                    actors={0: ("ZMB", None), 2: ("BRD", None), 8: ("SYL", None)})
+    assert triples(code(coder, warn)) == {("ZMB", "BRD", "THREATEN")}
+    # "Bordurian jets struck Syldavia" / "Borduria and Syldavia struck a deal"
+    jets = make_doc("Bordurian/Bordurian/ADJ/amod/1 jets/jet/NOUN/nsubj/2 struck/strike/VERB/ROOT/2 "
+                    "Syldavia/Syldavia/PROPN/dobj/2", actors={0: ("BRD", None), 3: ("SYL", None)})
+    assert triples(code(coder, jets)) == {("BRD", "SYL", "ASSAULT")}
+    deal = make_doc("Borduria/Borduria/PROPN/nsubj/3 and/and/CCONJ/cc/0 Syldavia/Syldavia/PROPN/conj/0 "
+                    "struck/strike/VERB/ROOT/3 a/a/DET/det/5 deal/deal/NOUN/dobj/3", actors={0: ("BRD", None), 2: ("SYL", None)})
+    assert {e.event_type for e in code(coder, deal)} == {"AGREE"}

@@ -479,6 +479,11 @@ class EventCoder:
                     proto.targets.extend((a, True) for o in _prep_objects(prep)
                                          for a in self.actors_of(o) or self._visited(final, o)
                                          if a.country not in src_codes)
+        if not proto.targets and proto.sources and not passive and dobj is not None and dobj.i not in self.tok2actor:
+            # "rejected the proposal by Tokyo": the parser hangs the object's author on the verb
+            src = {a.country for a, _ in proto.sources}
+            proto.targets = [(a, True) for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "by"
+                             for o in _prep_objects(prep) for a in self.actors_of(o) if a.country not in src]
         if not proto.targets and proto.sources and not passive and tok.dep_ == "relcl" \
                 and (dobj is None or dobj.lower_ in ("which", "that", "whom")) \
                 and any(c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who") for c in tok.children):
@@ -500,9 +505,9 @@ class EventCoder:
             # another country is aimed at that country
             proto.targets = [(a, False) for a in self._place_targets(tok, dobj, passive)
                              if a.country not in {s.country for s, _ in proto.sources}]
-        if not proto.targets and final.type == "REQUEST":
+        if not proto.targets and (final.type == "REQUEST" or final.mode == "ease"):
             # "demanded that the US cancel the sale", "pushed for the US to back the plan": the demand
-            # is on the clause's subject
+            # is on the clause's subject; so is a permission ("let IAEA inspectors visit the site")
             for comp in _requested_clauses(tok):
                 proto.targets.extend((a, False) for a, _ in self.subject_actors(comp))
         proto.negated = _negated(tok)
@@ -650,6 +655,9 @@ class EventCoder:
                     p.targets = [(a, False) for a in self._place_targets(comp, comp_obj, False)
                                  if a.country not in src]
                 if inner is not None and {a.country for a, _ in inner.sources} <= {a.country for a, _ in p.sources}:
+                    drop.add(comp.i)
+                elif inner is not None and p.coding.type == "THREATEN" and not inner.nominal:
+                    # "warned Washington not to sell arms": the act warned against has not happened
                     drop.add(comp.i)
         return [p for p in protos if p.trigger.i not in drop or p.nominal]
 
