@@ -712,3 +712,17 @@ def test_warned_against_act_did_not_happen_and_strike_is_an_attack(coder, make_d
     deal = make_doc("Borduria/Borduria/PROPN/nsubj/3 and/and/CCONJ/cc/0 Syldavia/Syldavia/PROPN/conj/0 "
                     "struck/strike/VERB/ROOT/3 a/a/DET/det/5 deal/deal/NOUN/dobj/3", actors={0: ("BRD", None), 2: ("SYL", None)})
     assert {e.event_type for e in code(coder, deal)} == {"AGREE"}
+
+
+def test_judging_an_act_is_aimed_at_its_author(coder, make_doc):
+    # "Zembla condemned the attack on the Bordurian embassy": no charge against Borduria, and no
+    # Zemblan attack either
+    doc = make_doc("Zembla/Zembla/PROPN/nsubj/1 condemned/condemn/VERB/ROOT/1 the/the/DET/det/3 "
+                   "attack/attack/NOUN/dobj/1 on/on/ADP/prep/3 the/the/DET/det/7 Bordurian/Bordurian/ADJ/amod/7 "
+                   "embassy/embassy/NOUN/pobj/4", actors={0: ("ZMB", None), 6: ("BRD", None)})
+    assert triples(code(coder, doc)) == set()
+    # "Zembla condemned the Syldavian attack on Borduria": Syldavia is accused
+    doc = make_doc("Zembla/Zembla/PROPN/nsubj/1 condemned/condemn/VERB/ROOT/1 the/the/DET/det/4 "
+                   "Syldavian/Syldavian/ADJ/amod/4 attack/attack/NOUN/dobj/1 on/on/ADP/prep/4 "
+                   "Borduria/Borduria/PROPN/pobj/5", actors={0: ("ZMB", None), 3: ("SYL", None), 6: ("BRD", None)})
+    assert triples(code(coder, doc)) == {("ZMB", "SYL", "ACCUSE"), ("SYL", "BRD", "ASSAULT")}

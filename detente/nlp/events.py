@@ -81,6 +81,8 @@ BLAME_WORDS = {"responsible", "behind", "guilty", "culpable", "to blame"}
 DENIAL_VERBS = {"deny", "dismiss", "refute", "reject"}
 # Acts whose location names their target when no target is named ("bombed targets in X").
 LOCATION_TARGET_TYPES = {"ASSAULT", "COERCE", "RETREAT", "MOBILIZE"}
+# Verbs that judge an act (condemn, praise, reject, demand): aimed at the act's author.
+EVALUATIVE_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST"}
 # Acts whose object event is undone, refused or reduced rather than done ("lifted sanctions").
 UNDOING_TYPES = {"SANCTION", "CONCEDE", "REJECT"}
 # Event nouns whose "of" phrase is the agent ("the visit of X", "the withdrawal of X's troops");
@@ -381,6 +383,11 @@ class EventCoder:
                     if prep.dep_ == "prep" and prep.lower_ == "between":
                         for o in _prep_objects(prep):
                             subjects.extend((a, True) for a in self.actors_of(o))
+        elif dobj is not None and noun is None and final.type in EVALUATIVE_TYPES and dobj.i not in self.tok2actor \
+                and dobj.pos_ == "NOUN" and self.noun_coding(dobj) is not None:
+            # "condemned Israel's attack on X", "welcomed the withdrawal of Syrian troops": judging an
+            # act is aimed at its author, not at whoever the act was aimed at
+            targets.extend((a, True) for a in self._event_agents(dobj))
         elif dobj is not None and noun is None:
             targets.extend((a, True) for a in self.actors_of(dobj) or self._visited(final, dobj))
         for child in tok.children:
@@ -392,10 +399,10 @@ class EventCoder:
         if noun is not None and noun.dep_ in ("compound", "amod") and noun.head not in prep_heads:
             prep_heads.append(noun.head)  # "a mediation effort between A and B"
         if noun is None and dobj is not None and not passive and dobj.i not in self.tok2actor and not (
-                targets and self.noun_coding(dobj) is not None):
+                (targets or final.type in EVALUATIVE_TYPES) and dobj.pos_ == "NOUN" and self.noun_coding(dobj) is not None):
             # "broke relations with the Sudan", "cut ties with Qatar": the object's prepositions
-            # (not when an event noun already names its party: "demanded the withdrawal of X from Y"
-            # is a demand on X, not on Y)
+            # (not when an event noun already names its party, nor for a judged act: "demanded the
+            # withdrawal of X from Y" is a demand on X, "condemned the attack on Y" no charge against Y)
             prep_heads.append(dobj)
         if reverse and dobj is not None:
             prep_heads.append(dobj)
@@ -553,7 +560,10 @@ class EventCoder:
                 sources = [(a, True) for a in between]
             else:
                 sources = [(a, True) for a in between]
-        if not sources:
+        gov = _governing_verb(tok)
+        gov_coding = self._verb_coding(gov) if gov is not None else None
+        if not sources and not (gov_coding is not None and gov_coding.type in EVALUATIVE_TYPES and tok.dep_ == "dobj"):
+            # (not who condemns or welcomes an act: "Russia condemned the attack" is no Russian attack)
             sources = [(a, False) for a in self._governing_subject(tok)]
         if sources and not targets:
             # "with Russian support, Iran received ...": the clause subject is who is supported
@@ -932,6 +942,17 @@ class EventCoder:
                     a_span = self.tok2actor.get(o.i)
                     if a_span is not None and a_span.label_ in ("COUNTRY", "CAPITAL") and a_span._.actor:
                         out.append(a_span._.actor)
+        return _unique(out)
+
+    def _event_agents(self, noun: Token) -> list[Actor]:
+        """Who performs the act an event noun names: its possessive or national modifier ("Israel's
+        attack", "the Israeli attack"), its "by" phrase, or the "of" phrase of an intransitive act."""
+        out: list[Actor] = []
+        for c in noun.children:
+            if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.i in self.tok2actor):
+                out.extend(self.actors_of(c))
+            elif c.dep_ == "prep" and (c.lower_ == "by" or (c.lower_ == "of" and noun.lemma_.lower() in INTRANSITIVE_NOUNS)):
+                out.extend(a for o in _prep_objects(c) for a in self.actors_of(o))
         return _unique(out)
 
     def _is_organisation(self, tok: Token) -> bool:
