@@ -726,3 +726,28 @@ def test_judging_an_act_is_aimed_at_its_author(coder, make_doc):
                    "Syldavian/Syldavian/ADJ/amod/4 attack/attack/NOUN/dobj/1 on/on/ADP/prep/4 "
                    "Borduria/Borduria/PROPN/pobj/5", actors={0: ("ZMB", None), 3: ("SYL", None), 6: ("BRD", None)})
     assert triples(code(coder, doc)) == {("ZMB", "SYL", "ACCUSE"), ("SYL", "BRD", "ASSAULT")}
+
+
+def test_protest_at_an_embassy_is_aimed_at_its_country(coder, make_doc):
+    # "Zemblan students protested outside the Bordurian embassy"
+    doc = make_doc("Zemblan/Zemblan/ADJ/amod/1 students/student/NOUN/nsubj/2 protested/protest/VERB/ROOT/2 "
+                   "outside/outside/ADP/prep/2 the/the/DET/det/6 Bordurian/Bordurian/ADJ/amod/6 "
+                   "embassy/embassy/NOUN/pobj/3", actors={0: ("ZMB", None), (5, 7): ("BRD", None)})
+    assert triples(code(coder, doc)) == {("ZMB", "BRD", "PROTEST")}
+
+
+def test_lemmatiser_miss_falls_back_on_the_inflected_form(coder, make_doc):
+    # "Zemblan students staged a protest against Borduria" with "staged" lemmatised as "stag"
+    doc = make_doc("Zemblan/Zemblan/ADJ/amod/1 students/student/NOUN/nsubj/2 staged/stag/VERB/ROOT/2 "
+                   "a/a/DET/det/4 protest/protest/NOUN/dobj/2 against/against/ADP/prep/4 "
+                   "Borduria/Borduria/PROPN/pobj/5", actors={0: ("ZMB", None), 6: ("BRD", None)})
+    doc[2].tag_ = "VBD"
+    assert triples(code(coder, doc)) == {("ZMB", "BRD", "PROTEST")}
+
+
+def test_troops_massed_on_a_named_border_face_that_country(coder, make_doc):
+    # "Borduria massed troops on the Syldavian border"
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 massed/mass/VERB/ROOT/1 troops/troop/NOUN/dobj/1 "
+                   "on/on/ADP/prep/1 the/the/DET/det/6 Syldavian/Syldavian/ADJ/amod/6 border/border/NOUN/pobj/3",
+                   actors={0: ("BRD", None), 5: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "MOBILIZE")}

@@ -88,6 +88,8 @@ UNDOING_TYPES = {"SANCTION", "CONCEDE", "REJECT"}
 # Event nouns whose "of" phrase is the agent ("the visit of X", "the withdrawal of X's troops");
 # for the others "of" is the patient ("the invasion of X", "the recognition of X").
 INTRANSITIVE_NOUNS = {"visit", "trip", "withdrawal", "retreat", "arrival", "mobilization", "deployment"}
+# A country's missions abroad: a protest held at one is aimed at that country.
+MISSION_NOUNS = {"embassy", "consulate", "legation", "mission", "high commission"}
 # Frontier nouns: "along the border with X" places an act at X's edge.
 BORDER_NOUNS = {"border", "frontier", "boundary"}
 # Nouns for people acting for a country that may name it with "in" ("security forces in X").
@@ -269,7 +271,14 @@ class EventCoder:
                 combo = self.lex.verbs.get(f"{lemma}_for") if mark is not None else None
                 if combo is not None:
                     return combo
-        return self.lex.verbs.get(lemma)
+        coding = self.lex.verbs.get(lemma)
+        if coding is None and tok.tag_ in ("VBD", "VBN", "VBG", "VBZ"):
+            # the lemmatiser's misses ("staged" -> "stag"): the inflected form less its ending
+            low = tok.lower_
+            for stem in (low[:-1], low[:-2], low[:-3] + "e" if low.endswith("ing") else None):
+                if stem and stem in self.lex.verbs and stem != lemma:
+                    return self.lex.verbs[stem]
+        return coding
 
     def noun_coding(self, tok: Token) -> Trigger | None:
         """A noun trigger: a compound entry first ("hunger strike", "war games", lexicon key
@@ -510,8 +519,12 @@ class EventCoder:
         if not proto.targets and proto.sources and final.type in LOCATION_TARGET_TYPES:
             # "shelled villages in Syldavia", "raided a camp near Klow": an attack on a place in
             # another country is aimed at that country
-            proto.targets = [(a, False) for a in self._place_targets(tok, dobj, passive)
+            proto.targets = [(a, False) for a in self._place_targets(tok, dobj, passive, final.type == "MOBILIZE")
                              if a.country not in {s.country for s, _ in proto.sources}]
+        if not proto.targets and proto.sources and final.type == "PROTEST":
+            # "protested outside the British embassy": a protest at a mission is aimed at its country
+            proto.targets = [(a, False) for h in [tok] + ([noun] if noun is not None else [])
+                             for a in self._mission_targets(h) if a.country not in {s.country for s, _ in proto.sources}]
         if not proto.targets and (final.type == "REQUEST" or final.mode == "ease"):
             # "demanded that the US cancel the sale", "pushed for the US to back the plan": the demand
             # is on the clause's subject; so is a permission ("let IAEA inspectors visit the site")
@@ -570,13 +583,15 @@ class EventCoder:
             gov = _governing_verb(tok)
             if gov is not None and tok.head.dep_ == "prep" and tok.head.lower_ in ("with", "despite", "without"):
                 targets = [(a, False) for a, _ in self.subject_actors(gov)]
+        if sources and not targets and coding.type == "PROTEST":
+            targets = [(a, False) for a in self._mission_targets(tok) if a.country not in {x.country for x, _ in sources}]
         if sources and not targets and coding.type == "MOBILIZE":
             # "troops remained on alert in X", "the deployment of troops in X": a posture aimed at
             # the country where it is taken up (the noun's place, else its governing verb's)
             src = {a.country for a, _ in sources}
             gov = _governing_verb(tok)
             for head in [tok] + ([gov] if gov is not None and tok.head.dep_ == "prep" else []):
-                targets = [(a, False) for a in self._place_targets(head, None, False) if a.country not in src]
+                targets = [(a, False) for a in self._place_targets(head, None, False, True) if a.country not in src]
                 if targets:
                     break
         if not sources and not targets:
@@ -917,7 +932,7 @@ class EventCoder:
             idx -= 1
         return _members_or_actor(fallback) if fallback is not None else []
 
-    def _place_targets(self, tok: Token, dobj: Token | None, passive: bool) -> list[Actor]:
+    def _place_targets(self, tok: Token, dobj: Token | None, passive: bool, posture: bool = False) -> list[Actor]:
         """Countries of the places where a coercive act happens: locative prepositions on the verb
         or on its object ("in Syldavia", "camps near the Zemblan border")."""
         heads = [tok] + ([dobj] if dobj is not None else [])
@@ -931,9 +946,13 @@ class EventCoder:
                     continue
                 for o in _prep_objects(prep):
                     if o.lemma_.lower() in BORDER_NOUNS:
-                        # "along the border with X": the neighbour across the border
+                        # "along the border with X": the neighbour across the border; troops massed on
+                        # "the Ukrainian border" face Ukraine (an attack near it may be on either side)
                         out.extend(a for w in o.children if w.dep_ == "prep" and w.lower_ == "with"
                                    for p in _prep_objects(w) for a in self.actors_of(p))
+                        if posture:
+                            out.extend(a for w in o.children if w.dep_ in ("amod", "compound") and w.i in self.tok2actor
+                                       for a in _members_or_actor(self.tok2actor[w.i]))
                     span = self.tok2place.get(o.i)
                     place = span._.place if span is not None else None
                     if place is not None and place.country:
@@ -942,6 +961,16 @@ class EventCoder:
                     a_span = self.tok2actor.get(o.i)
                     if a_span is not None and a_span.label_ in ("COUNTRY", "CAPITAL") and a_span._.actor:
                         out.append(a_span._.actor)
+        return _unique(out)
+
+    def _mission_targets(self, head: Token) -> list[Actor]:
+        """Countries whose embassy or consulate a protest is held at ("outside the US embassy")."""
+        out: list[Actor] = []
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("outside", "at", "near", "before", "in", "to", "toward", "towards"):
+                for o in _prep_objects(prep):
+                    if o.lemma_.lower() in MISSION_NOUNS:
+                        out.extend(self.actors_of(o))
         return _unique(out)
 
     def _event_agents(self, noun: Token) -> list[Actor]:
