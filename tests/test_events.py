@@ -751,3 +751,20 @@ def test_troops_massed_on_a_named_border_face_that_country(coder, make_doc):
                    "on/on/ADP/prep/1 the/the/DET/det/6 Syldavian/Syldavian/ADJ/amod/6 border/border/NOUN/pobj/3",
                    actors={0: ("BRD", None), 5: ("SYL", None)})
     assert triples(code(coder, doc)) == {("BRD", "SYL", "MOBILIZE")}
+
+
+def test_combined_verb_takes_its_own_preposition_as_target(coder, make_doc):
+    # "Bordurian troops fired on a Syldavian post"
+    doc = make_doc("Bordurian/Bordurian/ADJ/amod/1 troops/troop/NOUN/nsubj/2 fired/fire/VERB/ROOT/2 "
+                   "on/on/ADP/prep/2 a/a/DET/det/6 Syldavian/Syldavian/ADJ/amod/6 post/post/NOUN/pobj/3",
+                   actors={0: ("BRD", None), 5: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "ASSAULT")}
+
+
+def test_his_country_after_a_titled_official(coder, make_doc):
+    # "The Bordurian minister said his country supported Syldavia"
+    doc = make_doc("The/the/DET/det/2 Bordurian/Bordurian/ADJ/amod/2 minister/minister/NOUN/nsubj/3 said/say/VERB/ROOT/3 "
+                   "his/his/PRON/poss/5 country/country/NOUN/nsubj/6 supported/support/VERB/ccomp/3 "
+                   "Syldavia/Syldavia/PROPN/dobj/6", actors={(1, 3): ("BRD", "GOV"), 7: ("SYL", None)})
+    doc[2].tag_ = "NN"
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "SUPPORT")}

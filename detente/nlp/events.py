@@ -90,6 +90,10 @@ UNDOING_TYPES = {"SANCTION", "CONCEDE", "REJECT"}
 INTRANSITIVE_NOUNS = {"visit", "trip", "withdrawal", "retreat", "arrival", "mobilization", "deployment"}
 # A country's missions abroad: a protest held at one is aimed at that country.
 MISSION_NOUNS = {"embassy", "consulate", "legation", "mission", "high commission"}
+# Titles of persons: an actor mention headed by one is "he" or "she" to later pronouns.
+PERSON_TITLES = {"minister", "president", "premier", "leader", "king", "queen", "prince", "emir", "sheikh",
+                 "chancellor", "envoy", "ambassador", "secretary", "spokesman", "spokeswoman", "spokesperson",
+                 "diplomat", "general", "commander", "chief", "dictator", "monarch", "sultan", "shah"}
 # Frontier nouns: "along the border with X" places an act at X's edge.
 BORDER_NOUNS = {"border", "frontier", "boundary"}
 # Nouns for people acting for a country that may name it with "in" ("security forces in X").
@@ -433,6 +437,13 @@ class EventCoder:
                     for o in objs:
                         by_prep.setdefault(rank, []).extend(
                             (a, True) for a in self.actors_of(o) or self._visited(final, o))
+        if "_" in final.lemma and not by_prep:
+            # "fired on a Pakistani post", "called on Iran": the combination's own preposition
+            # takes the target
+            particle = final.lemma.rsplit("_", 1)[1]
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ == particle:
+                    by_prep.setdefault(0, []).extend((a, True) for o in _prep_objects(prep) for a in self.actors_of(o))
         # the lexicon lists a verb's prepositions in order of preference: "complained to the UN
         # about X" accuses X; the addressee counts only when nothing else is named
         ranked = [by_prep[r] for r in sorted(by_prep) if by_prep[r]]
@@ -1160,7 +1171,12 @@ def _members_or_actor(span: Span) -> list[Actor]:
 def _is_person(span: Span) -> bool:
     if any(t.ent_type_ == "PERSON" for t in span):
         return True
-    return span.root.ent_type_ == "PERSON"
+    if span.label_ in ("PERSON", "MEMORY"):
+        return True
+    # "the Saudi foreign minister ... his country": a titled official is a person for "he/his"
+    # ("the rebel leaders ... they" stay plural)
+    return span.root.ent_type_ == "PERSON" or (
+        span.root.lemma_.lower() in PERSON_TITLES and span.root.tag_ != "NNS" and span.root.lower_ == span.root.lemma_.lower())
 
 
 def _unique(actors: Sequence[Actor]) -> list[Actor]:
