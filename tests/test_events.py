@@ -768,3 +768,21 @@ def test_his_country_after_a_titled_official(coder, make_doc):
                    "Syldavia/Syldavia/PROPN/dobj/6", actors={(1, 3): ("BRD", "GOV"), 7: ("SYL", None)})
     doc[2].tag_ = "NN"
     assert triples(code(coder, doc)) == {("BRD", "SYL", "SUPPORT")}
+
+
+def test_act_in_a_relative_clause_is_no_reported_accusation(coder, make_doc):
+    # "Zembla said it backs a resolution that aims to impose sanctions on Borduria"
+    doc = make_doc("Zembla/Zembla/PROPN/nsubj/1 said/say/VERB/ROOT/1 it/it/PRON/nsubj/3 backs/back/VERB/ccomp/1 "
+                   "a/a/DET/det/5 resolution/resolution/NOUN/dobj/3 that/that/PRON/nsubj/7 aims/aim/VERB/relcl/5 "
+                   "to/to/PART/aux/9 impose/impose/VERB/xcomp/7 sanctions/sanction/NOUN/dobj/9 on/on/ADP/prep/9 "
+                   "Borduria/Borduria/PROPN/pobj/11", actors={0: ("ZMB", None), 12: ("BRD", None)})
+    assert ("ZMB", "BRD", "ACCUSE") not in triples(code(coder, doc))
+
+
+def test_coordinated_verb_shares_its_controller(coder, make_doc):
+    # "Borduria plans to cut aid and impose sanctions on Syldavia": both announced (THREATEN)
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 plans/plan/VERB/ROOT/1 to/to/PART/aux/3 cut/cut/VERB/xcomp/1 "
+                   "aid/aid/NOUN/dobj/3 and/and/CCONJ/cc/3 impose/impose/VERB/conj/3 sanctions/sanction/NOUN/dobj/6 "
+                   "on/on/ADP/prep/6 Syldavia/Syldavia/PROPN/pobj/8", actors={0: ("BRD", None), 9: ("SYL", None)})
+    types = {e.event_type for e in code(coder, doc) if e.trigger == "impose"}
+    assert types == {"THREATEN"}

@@ -746,6 +746,10 @@ class EventCoder:
             info = type_info(p.coding.type)
             if p.nominal or not (coding.allege or (info["quad_class"] >= 3 and not trailing)):
                 continue
+            if _in_noun_clause(p.trigger, tok):
+                # "said it will support a resolution that aims to impose sanctions on Y": an act in a
+                # clause describing a noun is no claim the speaker makes about Y
+                continue
             accused = [a for a, _ in p.sources] or [a for a, _ in p.targets]
             speaker_codes = {a.country for a, _ in speakers}
             accused = [a for a in accused if a.country not in speaker_codes]
@@ -1219,6 +1223,18 @@ def _content_objects(verb: Token, controlled: bool = False) -> list[Token]:
     return out + [j for o in out for j in o.conjuncts if j.i > o.i]
 
 
+def _in_noun_clause(tok: Token, top: Token) -> bool:
+    """Whether `tok` sits in a relative or adnominal clause on the way up to `top`."""
+    node = tok
+    for _ in range(12):
+        if node is top or node.head is node:
+            return False
+        if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return True
+        node = node.head
+    return False
+
+
 def _requested_clauses(verb: Token) -> list[Token]:
     """The clauses a verb of request asks for: "demanded that X ...", "pushed for X to ..."."""
     return [c for c in verb.children if c.dep_ == "ccomp" or (
@@ -1294,6 +1310,9 @@ def _announced(tok: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children):
         return True
     node = tok
+    while node.dep_ == "conj" and node.head is not node and node.head.pos_ in ("VERB", "AUX"):
+        # "aims to tighten sanctions and impose a blockade": the second verb shares the first's control
+        node = node.head
     for _ in range(2):
         if node.dep_ not in ("xcomp", "acomp") or node.head is node:
             break
