@@ -786,3 +786,11 @@ def test_coordinated_verb_shares_its_controller(coder, make_doc):
                    "on/on/ADP/prep/6 Syldavia/Syldavia/PROPN/pobj/8", actors={0: ("BRD", None), 9: ("SYL", None)})
     types = {e.event_type for e in code(coder, doc) if e.trigger == "impose"}
     assert types == {"THREATEN"}
+
+
+def test_summoning_an_envoy_is_a_complaint_to_his_country(coder, make_doc):
+    # "Zembla summoned the Bordurian ambassador"
+    doc = make_doc("Zembla/Zembla/PROPN/nsubj/1 summoned/summon/VERB/ROOT/1 the/the/DET/det/4 "
+                   "Bordurian/Bordurian/ADJ/amod/4 ambassador/ambassador/NOUN/dobj/1",
+                   actors={0: ("ZMB", None), (3, 5): ("BRD", "GOV")})
+    assert triples(code(coder, doc)) == {("ZMB", "BRD", "ACCUSE")}
