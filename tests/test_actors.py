@@ -77,6 +77,7 @@ def test_country_names_and_demonyms(nlp, tagger, text, surface, code):
     ("The Tamil Tigers attacked the base.", "Tamil Tigers", "LKA"),
     ("The FARC released the hostages.", "FARC", "COL"),
     ("UNITA rejected the plan.", "UNITA", "AGO"),
+    ("Britain joined the Common Market in 1973.", "Common Market", "EU"),
 ])
 def test_un_agencies_and_armed_groups(nlp, tagger, text, surface, code):
     assert found(run(nlp, tagger, text))[surface][0] == code

@@ -794,3 +794,15 @@ def test_summoning_an_envoy_is_a_complaint_to_his_country(coder, make_doc):
                    "Bordurian/Bordurian/ADJ/amod/4 ambassador/ambassador/NOUN/dobj/1",
                    actors={0: ("ZMB", None), (3, 5): ("BRD", "GOV")})
     assert triples(code(coder, doc)) == {("ZMB", "BRD", "ACCUSE")}
+
+
+def test_ending_a_dispute_settles_it_ending_an_embargo_eases_it(coder, make_doc):
+    # "Borduria and Syldavia ended their war" (AGREE) / "Borduria ended its embargo on Syldavia" (CONCEDE)
+    war = make_doc("Borduria/Borduria/PROPN/nsubj/3 and/and/CCONJ/cc/0 Syldavia/Syldavia/PROPN/conj/0 "
+                   "ended/end/VERB/ROOT/3 their/their/PRON/poss/5 war/war/NOUN/dobj/3",
+                   actors={0: ("BRD", None), 2: ("SYL", None)})
+    assert {e.event_type for e in code(coder, war)} == {"AGREE"}
+    embargo = make_doc("Borduria/Borduria/PROPN/nsubj/1 ended/end/VERB/ROOT/1 its/its/PRON/poss/3 "
+                       "embargo/embargo/NOUN/dobj/1 on/on/ADP/prep/3 Syldavia/Syldavia/PROPN/pobj/4",
+                       actors={0: ("BRD", None), 5: ("SYL", None)})
+    assert triples(code(coder, embargo)) == {("BRD", "SYL", "CONCEDE")}

@@ -501,11 +501,13 @@ class EventCoder:
             # "strengthened its forces in X", "evacuated its staff from X": the author's own
             # people are not the target; the place or the prepositions may name one
             proto.targets = []
-            for prep in tok.children:
-                if prep.dep_ == "prep" and prep.lower_ in final.preps:
-                    proto.targets.extend((a, True) for o in _prep_objects(prep)
-                                         for a in self.actors_of(o) or self._visited(final, o)
-                                         if a.country not in src_codes)
+            for head, preps in ((tok, set(final.preps)), (dobj, TARGET_PREPS)):
+                # ("ended its embargo on X": the object's own preposition may name the target)
+                for prep in head.children:
+                    if prep.dep_ == "prep" and prep.lower_ in preps:
+                        proto.targets.extend((a, True) for o in _prep_objects(prep)
+                                             for a in self.actors_of(o) or self._visited(final, o)
+                                             if a.country not in src_codes)
         if not proto.targets and proto.sources and not passive and dobj is not None and dobj.i not in self.tok2actor:
             # "rejected the proposal by Tokyo": the parser hangs the object's author on the verb
             src = {a.country for a, _ in proto.sources}
