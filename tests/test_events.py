@@ -806,3 +806,19 @@ def test_ending_a_dispute_settles_it_ending_an_embargo_eases_it(coder, make_doc)
                        "embargo/embargo/NOUN/dobj/1 on/on/ADP/prep/3 Syldavia/Syldavia/PROPN/pobj/4",
                        actors={0: ("BRD", None), 5: ("SYL", None)})
     assert triples(code(coder, embargo)) == {("BRD", "SYL", "CONCEDE")}
+
+
+def test_protesting_to_a_government_is_an_official_complaint(coder, make_doc):
+    # "Borduria protested to Syldavia over the incident"
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 protested/protest/VERB/ROOT/1 to/to/ADP/prep/1 "
+                   "Syldavia/Syldavia/PROPN/pobj/2 over/over/ADP/prep/1 the/the/DET/det/6 incident/incident/NOUN/pobj/4",
+                   actors={0: ("BRD", None), 3: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "ACCUSE")}
+
+
+def test_received_from_names_the_visitor(coder, make_doc):
+    # "Borduria received a delegation from Syldavia" ("from" parsed on the verb)
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 received/receive/VERB/ROOT/1 a/a/DET/det/3 "
+                   "delegation/delegation/NOUN/dobj/1 from/from/ADP/prep/1 Syldavia/Syldavia/PROPN/pobj/4",
+                   actors={0: ("BRD", None), 5: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "CONSULT")}

@@ -437,7 +437,7 @@ class EventCoder:
                     for o in objs:
                         by_prep.setdefault(rank, []).extend(
                             (a, True) for a in self.actors_of(o) or self._visited(final, o))
-        if "_" in final.lemma and not by_prep:
+        if "_" in final.lemma and not any(by_prep.values()):
             # "fired on a Pakistani post", "called on Iran": the combination's own preposition
             # takes the target
             particle = final.lemma.rsplit("_", 1)[1]
