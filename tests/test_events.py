@@ -822,3 +822,11 @@ def test_received_from_names_the_visitor(coder, make_doc):
                    "delegation/delegation/NOUN/dobj/1 from/from/ADP/prep/1 Syldavia/Syldavia/PROPN/pobj/4",
                    actors={0: ("BRD", None), 5: ("SYL", None)})
     assert triples(code(coder, doc)) == {("BRD", "SYL", "CONSULT")}
+
+
+def test_aid_to_refugees_fleeing_a_country_is_aid_to_it(coder, make_doc):
+    # "Zembla sent aid to refugees fleeing the war in Borduria"
+    doc = make_doc("Zembla/Zembla/PROPN/nsubj/1 sent/send/VERB/ROOT/1 aid/aid/NOUN/dobj/1 to/to/ADP/prep/1 "
+                   "refugees/refugee/NOUN/pobj/3 fleeing/flee/VERB/acl/4 the/the/DET/det/7 war/war/NOUN/dobj/5 "
+                   "in/in/ADP/prep/7 Borduria/Borduria/PROPN/pobj/8", actors={0: ("ZMB", None), 9: ("BRD", None)})
+    assert ("ZMB", "BRD", "AID") in triples(code(coder, doc))

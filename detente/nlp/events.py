@@ -94,6 +94,8 @@ MISSION_NOUNS = {"embassy", "consulate", "legation", "mission", "high commission
 PERSON_TITLES = {"minister", "president", "premier", "leader", "king", "queen", "prince", "emir", "sheikh",
                  "chancellor", "envoy", "ambassador", "secretary", "spokesman", "spokeswoman", "spokesperson",
                  "diplomat", "general", "commander", "chief", "dictator", "monarch", "sultan", "shah"}
+# People known by the place they flee or live in ("refugees fleeing the war in X").
+DISPLACED_NOUNS = {"refugee", "civilian", "victim", "evacuee", "survivor", "people", "villager", "resident"}
 # Frontier nouns: "along the border with X" places an act at X's edge.
 BORDER_NOUNS = {"border", "frontier", "boundary"}
 # Nouns for people acting for a country that may name it with "in" ("security forces in X").
@@ -846,8 +848,10 @@ class EventCoder:
         level = [tok]
         for _ in range(NESTED_DEPTH):
             # a border names a frontier between two countries, not a party ("a stronghold on the Thai border")
+            # "refugees fleeing the war in X": displaced people are known by where they come from
             nxt = [c for t in level if t.lemma_.lower() not in BORDER_NOUNS
-                   for c in t.children if c.dep_ not in NP_BARRIERS]
+                   for c in t.children if c.dep_ not in NP_BARRIERS
+                   or (c.dep_ == "acl" and t.lemma_.lower() in DISPLACED_NOUNS)]
             hits = [c for c in nxt if c.i in self.tok2actor]
             if hits:
                 spans = {self.tok2actor[c.i].start: self.tok2actor[c.i] for c in hits}
