@@ -830,3 +830,13 @@ def test_aid_to_refugees_fleeing_a_country_is_aid_to_it(coder, make_doc):
                    "refugees/refugee/NOUN/pobj/3 fleeing/flee/VERB/acl/4 the/the/DET/det/7 war/war/NOUN/dobj/5 "
                    "in/in/ADP/prep/7 Borduria/Borduria/PROPN/pobj/8", actors={0: ("ZMB", None), 9: ("BRD", None)})
     assert ("ZMB", "BRD", "AID") in triples(code(coder, doc))
+
+
+def test_army_preparing_an_attack_is_a_show_of_force(coder, make_doc):
+    # "The Bordurian army prepared to shell Syldavia" (MOBILIZE) vs "Borduria prepared to shell ..." (THREATEN)
+    def prepared(subject: str, lemma: str):
+        return make_doc(f"{subject}/{lemma}/NOUN/nsubj/1 prepared/prepare/VERB/ROOT/1 to/to/PART/aux/3 "
+                        "shell/shell/VERB/xcomp/1 Syldavia/Syldavia/PROPN/dobj/3",
+                        actors={0: ("BRD", None), 4: ("SYL", None)})
+    assert triples(code(coder, prepared("army", "army"))) == {("BRD", "SYL", "MOBILIZE")}
+    assert triples(code(coder, prepared("Borduria", "Borduria"))) == {("BRD", "SYL", "THREATEN")}

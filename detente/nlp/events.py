@@ -96,6 +96,8 @@ PERSON_TITLES = {"minister", "president", "premier", "leader", "king", "queen", 
                  "diplomat", "general", "commander", "chief", "dictator", "monarch", "sultan", "shah"}
 # People known by the place they flee or live in ("refugees fleeing the war in X").
 DISPLACED_NOUNS = {"refugee", "civilian", "victim", "evacuee", "survivor", "people", "villager", "resident"}
+# Military bodies: their readiness to attack is a show of force, not a spoken threat.
+MILITARY_NOUNS = {"army", "troop", "force", "military", "soldier", "navy", "warship", "tank", "unit", "militia"}
 # Frontier nouns: "along the border with X" places an act at X's edge.
 BORDER_NOUNS = {"border", "frontier", "boundary"}
 # Nouns for people acting for a country that may name it with "in" ("security forces in X").
@@ -1330,6 +1332,22 @@ def _announced(tok: Token) -> bool:
     return False
 
 
+def _military_preparation(tok: Token) -> bool:
+    """ "The army prepared to attack", "troops are poised to enter X": a verb of readiness whose
+    subject is a military body."""
+    node = tok
+    for _ in range(3):
+        if node.dep_ not in ("xcomp", "conj") or node.head is node:
+            return False
+        node = node.head
+        if node.lemma_.lower() in ("prepare", "poise", "ready", "gear"):
+            subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None and node.dep_ in ("acomp", "xcomp") and node.head is not node:
+                subj = next((c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return subj is not None and subj.lemma_.lower() in MILITARY_NOUNS
+    return False
+
+
 def _conditional(tok: Token) -> bool:
     """ "... unless Y complies", "... if Y goes ahead": a condition on the act itself."""
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
@@ -1356,6 +1374,9 @@ def _reframe(proto: Proto) -> None:
         if etype in REFUSABLE_TYPES and (announced or refused or any(
                 c.dep_ == "aux" and c.lower_ in ("can", "ca", "could") for c in tok.children)):
             new, mode = "REJECT", "refuse"
+    elif etype in COERCIVE_TYPES and announced and _military_preparation(tok):
+        # "the army prepared to resume shelling": troops readying an attack show force (CAMEO 15)
+        new, mode = "MOBILIZE", coding.mode
     elif etype in COERCIVE_TYPES and (announced or _conditional(tok)):
         new, mode = "THREATEN", coding.mode
     elif etype == "RETREAT" and _conditional(tok):
