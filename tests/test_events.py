@@ -840,3 +840,11 @@ def test_army_preparing_an_attack_is_a_show_of_force(coder, make_doc):
                         actors={0: ("BRD", None), 4: ("SYL", None)})
     assert triples(code(coder, prepared("army", "army"))) == {("BRD", "SYL", "MOBILIZE")}
     assert triples(code(coder, prepared("Borduria", "Borduria"))) == {("BRD", "SYL", "THREATEN")}
+
+
+def test_country_led_event_noun_names_its_source(coder, make_doc):
+    # "the Borduria-led offensive against Syldavia"
+    doc = make_doc("The/the/DET/det/4 Borduria/Borduria/PROPN/npadvmod/3 -/-/PUNCT/punct/3 led/lead/VERB/amod/4 "
+                   "offensive/offensive/NOUN/nsubj/5 began/begin/VERB/ROOT/5 against/against/ADP/prep/4 "
+                   "Syldavia/Syldavia/PROPN/pobj/6", actors={1: ("BRD", None), 7: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "ASSAULT")}

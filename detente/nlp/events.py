@@ -567,7 +567,11 @@ class EventCoder:
                         children.extend(c for c in inner.children if c.dep_ == "prep")
                         proto.head_tokens.append(inner)
         for child in children:
-            if child.dep_ == "poss":
+            if child.dep_ == "amod" and child.lemma_.lower() == "lead":
+                # "the US-led war against Iraq": the leading country acts
+                sources.extend((a, True) for g in child.children if g.i in self.tok2actor
+                               for a in _members_or_actor(self.tok2actor[g.i]))
+            elif child.dep_ == "poss":
                 sources.extend((a, child.lower_ not in PERSON_PRONOUNS | THING_PRONOUNS) for a in self.actors_of(child))
             elif child.dep_ in ("amod", "compound", "nmod") and child.i in self.tok2actor:
                 between.extend(_members_or_actor(self.tok2actor[child.i]))
