@@ -848,3 +848,10 @@ def test_country_led_event_noun_names_its_source(coder, make_doc):
                    "offensive/offensive/NOUN/nsubj/5 began/begin/VERB/ROOT/5 against/against/ADP/prep/4 "
                    "Syldavia/Syldavia/PROPN/pobj/6", actors={1: ("BRD", None), 7: ("SYL", None)})
     assert triples(code(coder, doc)) == {("BRD", "SYL", "ASSAULT")}
+
+
+def test_rejecting_talks_with_a_country_rejects_that_country(coder, make_doc):
+    # "Zembla rejected any talks with Borduria": a joint act's partner is the party judged
+    doc = make_doc("Zembla/Zembla/PROPN/nsubj/1 rejected/reject/VERB/ROOT/1 any/any/DET/det/3 talks/talk/NOUN/dobj/1 "
+                   "with/with/ADP/prep/3 Borduria/Borduria/PROPN/pobj/4", actors={0: ("ZMB", None), 5: ("BRD", None)})
+    assert triples(code(coder, doc)) == {("ZMB", "BRD", "REJECT")}

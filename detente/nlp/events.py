@@ -1009,6 +1009,9 @@ class EventCoder:
                 out.extend(self.actors_of(c))
             elif c.dep_ == "prep" and (c.lower_ == "by" or (c.lower_ == "of" and noun.lemma_.lower() in INTRANSITIVE_NOUNS)):
                 out.extend(a for o in _prep_objects(c) for a in self.actors_of(o))
+            elif c.dep_ == "prep" and c.lower_ in ("with", "between") and _coding_symmetric(self.noun_coding(noun)):
+                # "rejected any talks with the United States": a joint act's partner is a party
+                out.extend(a for o in _prep_objects(c) for a in self.actors_of(o))
         return _unique(out)
 
     def _is_organisation(self, tok: Token) -> bool:
@@ -1233,6 +1236,11 @@ def _content_objects(verb: Token, controlled: bool = False) -> list[Token]:
         elif controlled and c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
             out.extend(_content_objects(c))
     return out + [j for o in out for j in o.conjuncts if j.i > o.i]
+
+
+def _coding_symmetric(coding: Trigger | None) -> bool:
+    """Whether a trigger names a joint act (talks, agreement, cooperation)."""
+    return coding is not None and coding.symmetric
 
 
 def _in_noun_clause(tok: Token, top: Token) -> bool:
