@@ -855,3 +855,13 @@ def test_rejecting_talks_with_a_country_rejects_that_country(coder, make_doc):
     doc = make_doc("Zembla/Zembla/PROPN/nsubj/1 rejected/reject/VERB/ROOT/1 any/any/DET/det/3 talks/talk/NOUN/dobj/1 "
                    "with/with/ADP/prep/3 Borduria/Borduria/PROPN/pobj/4", actors={0: ("ZMB", None), 5: ("BRD", None)})
     assert triples(code(coder, doc)) == {("ZMB", "BRD", "REJECT")}
+
+
+def test_hyphenated_pair_before_an_event_noun(coder, make_doc):
+    # "Borduria-Syldavia peace talks" parsed with Borduria hanging on Syldavia
+    doc = make_doc("Borduria/Borduria/PROPN/compound/2 -/-/PUNCT/punct/2 Syldavia/Syldavia/PROPN/compound/4 "
+                   "peace/peace/NOUN/compound/4 talks/talk/NOUN/nsubj/5 collapsed/collapse/VERB/ROOT/5",
+                   actors={0: ("BRD", None), 2: ("SYL", None)})
+    events = code(coder, doc)
+    assert {(e.event_type, e.symmetric) for e in events} == {("CONSULT", True)}
+    assert {events[0].source.country, events[0].target.country} == {"BRD", "SYL"}

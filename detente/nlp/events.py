@@ -575,6 +575,11 @@ class EventCoder:
                 sources.extend((a, child.lower_ not in PERSON_PRONOUNS | THING_PRONOUNS) for a in self.actors_of(child))
             elif child.dep_ in ("amod", "compound", "nmod") and child.i in self.tok2actor:
                 between.extend(_members_or_actor(self.tok2actor[child.i]))
+                # "Iran-Iraq peace talks", "Sino-Soviet talks": the first party hangs on the second
+                between.extend(a for g in child.children if g.dep_ in ("amod", "compound", "nmod")
+                               and g.i in self.tok2actor and g.i < child.i
+                               and not self.tok2actor[g.i].start <= child.i < self.tok2actor[g.i].end
+                               for a in _members_or_actor(self.tok2actor[g.i]))
             elif child.dep_ == "prep":
                 p = child.lower_
                 objs = _prep_objects(child)
