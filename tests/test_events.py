@@ -865,3 +865,11 @@ def test_hyphenated_pair_before_an_event_noun(coder, make_doc):
     events = code(coder, doc)
     assert {(e.event_type, e.symmetric) for e in events} == {("CONSULT", True)}
     assert {events[0].source.country, events[0].target.country} == {"BRD", "SYL"}
+
+
+def test_attending_a_summit_abroad_is_consultation_with_the_host(coder, make_doc):
+    # "Borduria attended the summit in Syldavia"
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 attended/attend/VERB/ROOT/1 the/the/DET/det/3 "
+                   "summit/summit/NOUN/dobj/1 in/in/ADP/prep/3 Syldavia/Syldavia/PROPN/pobj/4",
+                   actors={0: ("BRD", None), 5: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "CONSULT")}
