@@ -484,3 +484,453 @@ def test_a_group_in_a_sentence_naming_two_countries_stays_unresolved(make_doc):
     group._.actor = Actor("", "REB", "rebels")
     doc.spans[GROUPS] = [group]
     assert all(e.target.sector != "REB" for e in code(domestic, doc))
+
+
+# ---------------------------------------------------------------- construction families (plover_gsr tune)
+def test_trailing_news_attribution_is_not_an_accusation(coder, make_doc):
+    # "Borduria shelled Syldavia, Zemblan officials said": the reporter is a source, not an accuser
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 shelled/shell/VERB/ccomp/6 Syldavia/Syldavia/PROPN/dobj/1 "
+                   ",/,/PUNCT/punct/6 Zemblan/Zemblan/ADJ/amod/5 officials/official/NOUN/nsubj/6 said/say/VERB/ROOT/6",
+                   actors={0: ("BRD", None), 2: ("SYL", None), (4, 6): ("ZMB", None)})
+    events = code(coder, doc)
+    assert triples(events) == {("BRD", "SYL", "ASSAULT")}
+    assert events[0].attributed_to == "Zemblan officials"
+
+
+def test_object_decides_the_type_of_strengthen(coder, make_doc):
+    # "Borduria strengthened its forces on the border with Syldavia" (MOBILIZE) vs "... its ties with
+    # Syldavia" (COOPERATE); "its forces" are Borduria's own, not the target
+    forces = make_doc("Borduria/Borduria/PROPN/nsubj/1 strengthened/strengthen/VERB/ROOT/1 its/its/PRON/poss/3 "
+                      "forces/force/NOUN/dobj/1 on/on/ADP/prep/3 the/the/DET/det/6 border/border/NOUN/pobj/4 "
+                      "with/with/ADP/prep/6 Syldavia/Syldavia/PROPN/pobj/7",
+                      actors={0: ("BRD", None), 8: ("SYL", None)})
+    assert triples(code(coder, forces)) == {("BRD", "SYL", "MOBILIZE")}
+    ties = make_doc("Borduria/Borduria/PROPN/nsubj/1 strengthened/strengthen/VERB/ROOT/1 its/its/PRON/poss/3 "
+                    "ties/tie/NOUN/dobj/1 with/with/ADP/prep/1 Syldavia/Syldavia/PROPN/pobj/4",
+                    actors={0: ("BRD", None), 5: ("SYL", None)})
+    assert triples(code(coder, ties)) == {("BRD", "SYL", "COOPERATE")}
+
+
+def test_evacuating_the_wounded_is_aid(coder, make_doc):
+    # "Zemblan helicopters evacuated the wounded from the Bordurian town"
+    doc = make_doc("Zemblan/Zemblan/ADJ/amod/1 helicopters/helicopter/NOUN/nsubj/2 evacuated/evacuate/VERB/ROOT/2 "
+                   "the/the/DET/det/4 wounded/wound/VERB/dobj/2 from/from/ADP/prep/2 the/the/DET/det/8 "
+                   "Bordurian/Bordurian/ADJ/amod/8 town/town/NOUN/pobj/5",
+                   actors={0: ("ZMB", None), 7: ("BRD", None)})
+    assert triples(code(coder, doc)) == {("ZMB", "BRD", "AID")}
+
+
+def test_troops_along_the_border_with_a_country_aim_at_it(coder, make_doc):
+    # "Borduria massed troops along the border with Syldavia"
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 massed/mass/VERB/ROOT/1 troops/troop/NOUN/dobj/1 "
+                   "along/along/ADP/prep/1 the/the/DET/det/5 border/border/NOUN/pobj/3 with/with/ADP/prep/5 "
+                   "Syldavia/Syldavia/PROPN/pobj/6", actors={0: ("BRD", None), 7: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "MOBILIZE")}
+
+
+def test_up_to_n_object_is_the_direct_object(coder, make_doc):
+    # "Bordurian rebels kidnapped up to 16 Syldavian advisers" (parsed: up/prt to/prep advisers/pobj)
+    doc = make_doc("Bordurian/Bordurian/ADJ/amod/1 rebels/rebel/NOUN/nsubj/2 kidnapped/kidnap/VERB/ROOT/2 "
+                   "up/up/ADP/prt/2 to/to/ADP/prep/3 16/16/NUM/nummod/7 Syldavian/Syldavian/ADJ/amod/7 "
+                   "advisers/adviser/NOUN/pobj/4", actors={0: ("BRD", None), 6: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "ASSAULT")}
+
+
+def test_denounced_act_in_an_apposition_names_its_author(coder, make_doc):
+    # "Zembla denounced as a crime Borduria's suppression of the protests" (suppression: appos of crime)
+    doc = make_doc("Zembla/Zembla/PROPN/nsubj/1 denounced/denounce/VERB/ROOT/1 as/as/ADP/prep/1 a/a/DET/det/4 "
+                   "crime/crime/NOUN/pobj/2 Borduria/Borduria/PROPN/poss/7 's/'s/PART/case/5 "
+                   "suppression/suppression/NOUN/appos/4 of/of/ADP/prep/7 protests/protest/NOUN/pobj/8",
+                   actors={0: ("ZMB", None), 5: ("BRD", None)})
+    assert triples(code(coder, doc)) == {("ZMB", "BRD", "ACCUSE")}
+
+
+def test_measured_event_noun_and_compound_trigger(coder, make_doc):
+    # "Bordurian and Syldavian warships launched ten days of war games": joint military cooperation
+    doc = make_doc("Bordurian/Bordurian/ADJ/amod/3 and/and/CCONJ/cc/0 Syldavian/Syldavian/ADJ/conj/0 "
+                   "warships/warship/NOUN/nsubj/4 launched/launch/VERB/ROOT/4 ten/ten/NUM/nummod/6 "
+                   "days/day/NOUN/dobj/4 of/of/ADP/prep/6 war/war/NOUN/compound/9 games/game/NOUN/pobj/7",
+                   actors={0: ("BRD", None), (2, 4): ("SYL", None)})
+    events = code(coder, doc)
+    assert {(e.event_type, e.symmetric) for e in events} == {("COOPERATE", True)}
+    assert {events[0].source.country, events[0].target.country} == {"BRD", "SYL"}
+
+
+def test_hunger_strike_is_a_protest_not_an_air_strike(coder, make_doc):
+    # "Bordurian exiles staged a hunger strike against Syldavia"
+    doc = make_doc("Bordurian/Bordurian/ADJ/amod/1 exiles/exile/NOUN/nsubj/2 staged/stage/VERB/ROOT/2 a/a/DET/det/5 "
+                   "hunger/hunger/NOUN/compound/5 strike/strike/NOUN/dobj/2 against/against/ADP/prep/5 "
+                   "Syldavia/Syldavia/PROPN/pobj/6", actors={(0, 2): ("BRD", None), 7: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "PROTEST")}
+
+
+def test_agreed_or_demanded_act_is_not_an_event_of_its_own(coder, make_doc):
+    # "Borduria and Syldavia agreed to a truce": an agreement, not (yet) a ceasefire
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/3 and/and/CCONJ/cc/0 Syldavia/Syldavia/PROPN/conj/0 "
+                   "agreed/agree/VERB/ROOT/3 to/to/ADP/prep/3 a/a/DET/det/6 truce/truce/NOUN/pobj/4",
+                   actors={0: ("BRD", None), 2: ("SYL", None)})
+    assert {e.event_type for e in code(coder, doc)} == {"AGREE"}
+
+
+def test_demanded_withdrawal_is_a_demand_on_whoever_withdraws(coder, make_doc):
+    # "Zembla demanded the withdrawal of Bordurian forces from Syldavia": a demand on Borduria only
+    doc = make_doc("Zembla/Zembla/PROPN/nsubj/1 demanded/demand/VERB/ROOT/1 the/the/DET/det/3 "
+                   "withdrawal/withdrawal/NOUN/dobj/1 of/of/ADP/prep/3 Bordurian/Bordurian/ADJ/amod/6 "
+                   "forces/force/NOUN/pobj/4 from/from/ADP/prep/3 Syldavia/Syldavia/PROPN/pobj/7",
+                   actors={0: ("ZMB", None), (5, 7): ("BRD", None), 8: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("ZMB", "BRD", "REQUEST")}
+
+
+def test_coordinated_object_of_a_light_verb_can_be_the_event(coder, make_doc):
+    # "Bordurian forces launched artillery and rocket fire against Syldavian camps"
+    doc = make_doc("Bordurian/Bordurian/ADJ/amod/1 forces/force/NOUN/nsubj/2 launched/launch/VERB/ROOT/2 "
+                   "artillery/artillery/NOUN/dobj/2 and/and/CCONJ/cc/3 rocket/rocket/NOUN/compound/6 "
+                   "fire/fire/NOUN/conj/3 against/against/ADP/prep/6 Syldavian/Syldavian/ADJ/amod/9 "
+                   "camps/camp/NOUN/pobj/7", actors={0: ("BRD", None), 8: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "ASSAULT")}
+
+
+def test_imposed_blockade_is_coercion_of_the_blockaded(coder, make_doc):
+    # "Borduria imposed a blockade on Syldavia" (CAMEO 191 -> COERCE, not an economic sanction)
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 imposed/impose/VERB/ROOT/1 a/a/DET/det/3 "
+                   "blockade/blockade/NOUN/dobj/1 on/on/ADP/prep/1 Syldavia/Syldavia/PROPN/pobj/4",
+                   actors={0: ("BRD", None), 5: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "COERCE")}
+
+
+def test_target_deep_inside_the_object_phrase(coder, make_doc):
+    # "Zembla agreed to an extension of the mandate for the force in Syldavia"
+    doc = make_doc("Zembla/Zembla/PROPN/nsubj/1 agreed/agree/VERB/ROOT/1 to/to/ADP/prep/1 an/an/DET/det/4 "
+                   "extension/extension/NOUN/pobj/2 of/of/ADP/prep/4 the/the/DET/det/7 mandate/mandate/NOUN/pobj/5 "
+                   "for/for/ADP/prep/7 the/the/DET/det/10 force/force/NOUN/pobj/8 in/in/ADP/prep/10 "
+                   "Syldavia/Syldavia/PROPN/pobj/11", actors={0: ("ZMB", None), 12: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("ZMB", "SYL", "AGREE")}
+
+
+def test_a_border_is_not_the_party_of_a_nested_phrase(coder, make_doc):
+    # "Bordurian troops captured a stronghold on the Syldavian border": Syldavia is not the target
+    doc = make_doc("Bordurian/Bordurian/ADJ/amod/1 troops/troop/NOUN/nsubj/2 captured/capture/VERB/ROOT/2 "
+                   "a/a/DET/det/4 stronghold/stronghold/NOUN/dobj/2 on/on/ADP/prep/4 the/the/DET/det/8 "
+                   "Syldavian/Syldavian/ADJ/amod/8 border/border/NOUN/pobj/5",
+                   actors={0: ("BRD", None), 7: ("SYL", None)})
+    assert triples(code(coder, doc)) == set()
+
+
+def test_demand_with_a_content_clause_is_a_request_on_its_subject(coder, make_doc):
+    # "Zembla renewed its demand that Borduria withdraw": a REQUEST; the withdrawal has not happened
+    doc = make_doc("Zembla/Zembla/PROPN/nsubj/1 renewed/renew/VERB/ROOT/1 its/its/PRON/poss/3 "
+                   "demand/demand/NOUN/dobj/1 that/that/SCONJ/mark/6 Borduria/Borduria/PROPN/nsubj/6 "
+                   "withdraw/withdraw/VERB/acl/3 from/from/ADP/prep/6 Syldavia/Syldavia/PROPN/pobj/7",
+                   actors={0: ("ZMB", None), 5: ("BRD", None), 8: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("ZMB", "BRD", "REQUEST")}
+    # "Zembla reiterated its call for Borduria to withdraw": a call with a clause is an appeal
+    call = make_doc("Zembla/Zembla/PROPN/nsubj/1 reiterated/reiterate/VERB/ROOT/1 its/its/PRON/poss/3 "
+                    "call/call/NOUN/dobj/1 for/for/SCONJ/mark/7 Borduria/Borduria/PROPN/nsubj/7 to/to/PART/aux/7 "
+                    "withdraw/withdraw/VERB/advcl/3 from/from/ADP/prep/7 Syldavia/Syldavia/PROPN/pobj/8",
+                    actors={0: ("ZMB", None), 5: ("BRD", None), 9: ("SYL", None)})
+    assert triples(code(coder, call)) == {("ZMB", "BRD", "REQUEST")}
+
+
+def test_person_known_by_the_title_in_apposition(coder, make_doc):
+    # "Jan Novak, the Zemblan envoy, urged Borduria to talk"
+    doc = make_doc("Jan/Jan/PROPN/compound/1 Novak/Novak/PROPN/nsubj/8 ,/,/PUNCT/punct/1 the/the/DET/det/5 "
+                   "Zemblan/Zemblan/ADJ/amod/5 envoy/envoy/NOUN/appos/1 ,/,/PUNCT/punct/1 "
+                   "today/today/NOUN/npadvmod/8 urged/urge/VERB/ROOT/8 Borduria/Borduria/PROPN/dobj/8",
+                   actors={4: ("ZMB", None), 9: ("BRD", None)})
+    assert triples(code(coder, doc)) == {("ZMB", "BRD", "REQUEST")}
+
+
+def test_the_subject_decides_what_an_arrival_is(coder, make_doc):
+    # "Bordurian peacekeeping troops arrived in Syldavia" (AID) / "Bordurian troops arrived ..." (MOBILIZE)
+    def arrival(mod: str):
+        words = "Bordurian/Bordurian/ADJ/amod/2 " + (f"{mod}/{mod}/NOUN/compound/2 " if mod else "x/x/X/dep/2 ")
+        return make_doc(words + "troops/troop/NOUN/nsubj/3 arrived/arrive/VERB/ROOT/3 in/in/ADP/prep/3 "
+                        "Syldavia/Syldavia/PROPN/pobj/4", actors={0: ("BRD", None), 5: ("SYL", None)})
+    assert triples(code(coder, arrival("peacekeeping"))) == {("BRD", "SYL", "AID")}
+    assert triples(code(coder, arrival(""))) == {("BRD", "SYL", "MOBILIZE")}
+
+
+def test_expelling_an_organisation_is_a_sanction(coder, make_doc):
+    # "Borduria forced the refugee agency out" (CAMEO 166), unlike forcing out refugees (COERCE)
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 forced/force/VERB/ROOT/1 the/the/DET/det/3 "
+                   "UNHCR/UNHCR/PROPN/dobj/1 out/out/ADP/prt/1", actors={0: ("BRD", None)})
+    org = Span(doc, 3, 4, label="ORG")
+    org._.actor = Actor("UNHCR", None, "UNHCR")
+    doc.spans[extensions.ACTORS] = [*doc.spans[extensions.ACTORS], org]
+    assert triples(code(coder, doc)) == {("BRD", "UNHCR", "SANCTION")}
+
+
+def test_acts_inside_a_demanded_clause_are_not_events(coder, make_doc):
+    # "Zembla demanded that Borduria cancel plans to sell arms to Syldavia": only the demand happened
+    doc = make_doc("Zembla/Zembla/PROPN/nsubj/1 demanded/demand/VERB/ROOT/1 that/that/SCONJ/mark/4 "
+                   "Borduria/Borduria/PROPN/nsubj/4 cancel/cancel/VERB/ccomp/1 plans/plan/NOUN/dobj/4 "
+                   "to/to/PART/aux/7 sell/sell/VERB/acl/5 arms/arm/NOUN/dobj/7 to/to/ADP/prep/7 "
+                   "Syldavia/Syldavia/PROPN/pobj/9",
+                   actors={0: ("ZMB", None), 3: ("BRD", None), 10: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("ZMB", "BRD", "REQUEST")}
+
+
+def test_push_for_a_clause_is_a_request_on_its_subject(coder, make_doc):
+    # "Zembla pushed for Borduria to back the plan" ("for" parsed as the clause's marker)
+    doc = make_doc("Zembla/Zembla/PROPN/nsubj/1 pushed/push/VERB/ROOT/1 for/for/SCONJ/mark/5 "
+                   "Borduria/Borduria/PROPN/nsubj/5 to/to/PART/aux/5 back/back/VERB/advcl/1 "
+                   "Syldavia/Syldavia/PROPN/dobj/5",
+                   actors={0: ("ZMB", None), 3: ("BRD", None), 6: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("ZMB", "BRD", "REQUEST")}
+
+
+def test_alert_is_a_posture_aimed_along_the_border(coder, make_doc):
+    # "Borduria put its forces on alert along the border with Syldavia"
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 put/put/VERB/ROOT/1 its/its/PRON/poss/3 forces/force/NOUN/dobj/1 "
+                   "on/on/ADP/prep/1 alert/alert/NOUN/pobj/4 along/along/ADP/prep/1 the/the/DET/det/8 "
+                   "border/border/NOUN/pobj/6 with/with/ADP/prep/8 Syldavia/Syldavia/PROPN/pobj/9",
+                   actors={0: ("BRD", None), 10: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "MOBILIZE")}
+
+
+def test_sending_troops_is_a_deployment_sending_arms_is_aid(coder, make_doc):
+    # "Borduria sent troops into Syldavia" (MOBILIZE) / "Borduria sent arms to Syldavia" (AID)
+    troops = make_doc("Borduria/Borduria/PROPN/nsubj/1 sent/send/VERB/ROOT/1 troops/troop/NOUN/dobj/1 "
+                      "into/into/ADP/prep/1 Syldavia/Syldavia/PROPN/pobj/3", actors={0: ("BRD", None), 4: ("SYL", None)})
+    assert triples(code(coder, troops)) == {("BRD", "SYL", "MOBILIZE")}
+    arms = make_doc("Borduria/Borduria/PROPN/nsubj/1 sent/send/VERB/ROOT/1 arms/arm/NOUN/dobj/1 "
+                    "to/to/ADP/prep/1 Syldavia/Syldavia/PROPN/pobj/3", actors={0: ("BRD", None), 4: ("SYL", None)})
+    assert triples(code(coder, arms)) == {("BRD", "SYL", "AID")}
+
+
+def test_participle_modifier_takes_its_noun_phrase_as_subject(coder, make_doc):
+    # "Borduria vetoed a Zemblan resolution condemning Syldavia": Zembla condemns, Borduria rejects
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 vetoed/veto/VERB/ROOT/1 a/a/DET/det/4 "
+                   "Zemblan/Zemblan/ADJ/amod/4 resolution/resolution/NOUN/dobj/1 "
+                   "condemning/condemn/VERB/acl/4 Syldavia/Syldavia/PROPN/dobj/5",
+                   actors={0: ("BRD", None), 3: ("ZMB", None), 6: ("SYL", None)})
+    doc[5].tag_ = "VBG"
+    assert triples(code(coder, doc)) == {("BRD", "ZMB", "REJECT"), ("ZMB", "SYL", "ACCUSE")}
+
+
+def test_exchanging_fire_is_a_joint_assault_and_blocking_a_bid_a_rejection(coder, make_doc):
+    # "Borduria and Syldavia exchanged fire"
+    fire = make_doc("Borduria/Borduria/PROPN/nsubj/3 and/and/CCONJ/cc/0 Syldavia/Syldavia/PROPN/conj/0 "
+                    "exchanged/exchange/VERB/ROOT/3 fire/fire/NOUN/dobj/3", actors={0: ("BRD", None), 2: ("SYL", None)})
+    events = code(coder, fire)
+    assert {(e.event_type, e.symmetric) for e in events} == {("ASSAULT", True)}
+    # "Borduria blocked Syldavia's bid"
+    bid = make_doc("Borduria/Borduria/PROPN/nsubj/1 blocked/block/VERB/ROOT/1 Syldavia/Syldavia/PROPN/poss/4 "
+                   "'s/'s/PART/case/2 bid/bid/NOUN/dobj/1", actors={0: ("BRD", None), 2: ("SYL", None)})
+    assert triples(code(coder, bid)) == {("BRD", "SYL", "REJECT")}
+
+
+def test_undone_object_is_not_an_event_of_its_own(coder, make_doc):
+    # "Zembla lifted sanctions against Borduria": a concession, not also a sanction
+    doc = make_doc("Zembla/Zembla/PROPN/nsubj/1 lifted/lift/VERB/ROOT/1 sanctions/sanction/NOUN/dobj/1 "
+                   "against/against/ADP/prep/2 Borduria/Borduria/PROPN/pobj/3", actors={0: ("ZMB", None), 4: ("BRD", None)})
+    assert triples(code(coder, doc)) == {("ZMB", "BRD", "CONCEDE")}
+
+
+def test_of_phrase_is_the_agent_of_a_visit(coder, make_doc):
+    # "the visit of the Bordurian premier to Klow" (Klow: Syldavia's capital)
+    doc = make_doc("The/the/DET/det/1 visit/visit/NOUN/nsubjpass/9 of/of/ADP/prep/1 the/the/DET/det/5 "
+                   "Bordurian/Bordurian/ADJ/amod/5 premier/premier/NOUN/pobj/2 to/to/ADP/prep/1 "
+                   "Klow/Klow/PROPN/pobj/6 was/be/AUX/auxpass/9 postponed/postpone/VERB/ROOT/9",
+                   actors={(4, 6): ("BRD", "GOV"), 7: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "CONSULT")}
+
+
+def test_offering_aid_is_an_offer(coder, make_doc):
+    # "Zembla offered aid to Borduria": an expressed intent (CAMEO 033 -> AGREE), not aid given
+    doc = make_doc("Zembla/Zembla/PROPN/nsubj/1 offered/offer/VERB/ROOT/1 aid/aid/NOUN/dobj/1 "
+                   "to/to/ADP/prep/1 Borduria/Borduria/PROPN/pobj/3", actors={0: ("ZMB", None), 4: ("BRD", None)})
+    assert triples(code(coder, doc)) == {("ZMB", "BRD", "AGREE")}
+
+
+def test_object_author_attached_to_the_verb(coder, make_doc):
+    # "Zembla rejected the proposal by Borduria" ("by Borduria" parsed on the verb)
+    doc = make_doc("Zembla/Zembla/PROPN/nsubj/1 rejected/reject/VERB/ROOT/1 the/the/DET/det/3 "
+                   "proposal/proposal/NOUN/dobj/1 by/by/ADP/prep/1 Borduria/Borduria/PROPN/pobj/4",
+                   actors={0: ("ZMB", None), 5: ("BRD", None)})
+    assert triples(code(coder, doc)) == {("ZMB", "BRD", "REJECT")}
+
+
+def test_permission_is_granted_to_the_clause_subject(coder, make_doc):
+    # "Zembla agreed to let Bordurian inspectors visit the site"
+    doc = make_doc("Zembla/Zembla/PROPN/nsubj/1 agreed/agree/VERB/ROOT/1 to/to/PART/aux/3 let/let/VERB/xcomp/1 "
+                   "Bordurian/Bordurian/ADJ/amod/5 inspectors/inspector/NOUN/nsubj/6 visit/visit/VERB/ccomp/3 "
+                   "the/the/DET/det/8 site/site/NOUN/dobj/6", actors={0: ("ZMB", None), 4: ("BRD", None)})
+    assert triples(code(coder, doc)) == {("ZMB", "BRD", "AGREE")}
+
+
+def test_warned_against_act_did_not_happen_and_strike_is_an_attack(coder, make_doc):
+    # "Zembla warned Borduria not to sell arms to Syldavia"
+    warn = make_doc("Zembla/Zembla/PROPN/nsubj/1 warned/warn/VERB/ROOT/1 Borduria/Borduria/PROPN/dobj/1 "
+                    "not/not/PART/neg/5 to/to/PART/aux/5 sell/sell/VERB/xcomp/1 arms/arm/NOUN/dobj/5 "
+                    "to/to/ADP/prep/5 Syldavia/Syldavia/PROPN/pobj/7",
+                    actors={0: ("ZMB", None), 2: ("BRD", None), 8: ("SYL", None)})
+    assert triples(code(coder, warn)) == {("ZMB", "BRD", "THREATEN")}
+    # "Bordurian jets struck Syldavia" / "Borduria and Syldavia struck a deal"
+    jets = make_doc("Bordurian/Bordurian/ADJ/amod/1 jets/jet/NOUN/nsubj/2 struck/strike/VERB/ROOT/2 "
+                    "Syldavia/Syldavia/PROPN/dobj/2", actors={0: ("BRD", None), 3: ("SYL", None)})
+    assert triples(code(coder, jets)) == {("BRD", "SYL", "ASSAULT")}
+    deal = make_doc("Borduria/Borduria/PROPN/nsubj/3 and/and/CCONJ/cc/0 Syldavia/Syldavia/PROPN/conj/0 "
+                    "struck/strike/VERB/ROOT/3 a/a/DET/det/5 deal/deal/NOUN/dobj/3", actors={0: ("BRD", None), 2: ("SYL", None)})
+    assert {e.event_type for e in code(coder, deal)} == {"AGREE"}
+
+
+def test_judging_an_act_is_aimed_at_its_author(coder, make_doc):
+    # "Zembla condemned the attack on the Bordurian embassy": no charge against Borduria, and no
+    # Zemblan attack either
+    doc = make_doc("Zembla/Zembla/PROPN/nsubj/1 condemned/condemn/VERB/ROOT/1 the/the/DET/det/3 "
+                   "attack/attack/NOUN/dobj/1 on/on/ADP/prep/3 the/the/DET/det/7 Bordurian/Bordurian/ADJ/amod/7 "
+                   "embassy/embassy/NOUN/pobj/4", actors={0: ("ZMB", None), 6: ("BRD", None)})
+    assert triples(code(coder, doc)) == set()
+    # "Zembla condemned the Syldavian attack on Borduria": Syldavia is accused
+    doc = make_doc("Zembla/Zembla/PROPN/nsubj/1 condemned/condemn/VERB/ROOT/1 the/the/DET/det/4 "
+                   "Syldavian/Syldavian/ADJ/amod/4 attack/attack/NOUN/dobj/1 on/on/ADP/prep/4 "
+                   "Borduria/Borduria/PROPN/pobj/5", actors={0: ("ZMB", None), 3: ("SYL", None), 6: ("BRD", None)})
+    assert triples(code(coder, doc)) == {("ZMB", "SYL", "ACCUSE"), ("SYL", "BRD", "ASSAULT")}
+
+
+def test_protest_at_an_embassy_is_aimed_at_its_country(coder, make_doc):
+    # "Zemblan students protested outside the Bordurian embassy"
+    doc = make_doc("Zemblan/Zemblan/ADJ/amod/1 students/student/NOUN/nsubj/2 protested/protest/VERB/ROOT/2 "
+                   "outside/outside/ADP/prep/2 the/the/DET/det/6 Bordurian/Bordurian/ADJ/amod/6 "
+                   "embassy/embassy/NOUN/pobj/3", actors={0: ("ZMB", None), (5, 7): ("BRD", None)})
+    assert triples(code(coder, doc)) == {("ZMB", "BRD", "PROTEST")}
+
+
+def test_lemmatiser_miss_falls_back_on_the_inflected_form(coder, make_doc):
+    # "Zemblan students staged a protest against Borduria" with "staged" lemmatised as "stag"
+    doc = make_doc("Zemblan/Zemblan/ADJ/amod/1 students/student/NOUN/nsubj/2 staged/stag/VERB/ROOT/2 "
+                   "a/a/DET/det/4 protest/protest/NOUN/dobj/2 against/against/ADP/prep/4 "
+                   "Borduria/Borduria/PROPN/pobj/5", actors={0: ("ZMB", None), 6: ("BRD", None)})
+    doc[2].tag_ = "VBD"
+    assert triples(code(coder, doc)) == {("ZMB", "BRD", "PROTEST")}
+
+
+def test_troops_massed_on_a_named_border_face_that_country(coder, make_doc):
+    # "Borduria massed troops on the Syldavian border"
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 massed/mass/VERB/ROOT/1 troops/troop/NOUN/dobj/1 "
+                   "on/on/ADP/prep/1 the/the/DET/det/6 Syldavian/Syldavian/ADJ/amod/6 border/border/NOUN/pobj/3",
+                   actors={0: ("BRD", None), 5: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "MOBILIZE")}
+
+
+def test_combined_verb_takes_its_own_preposition_as_target(coder, make_doc):
+    # "Bordurian troops fired on a Syldavian post"
+    doc = make_doc("Bordurian/Bordurian/ADJ/amod/1 troops/troop/NOUN/nsubj/2 fired/fire/VERB/ROOT/2 "
+                   "on/on/ADP/prep/2 a/a/DET/det/6 Syldavian/Syldavian/ADJ/amod/6 post/post/NOUN/pobj/3",
+                   actors={0: ("BRD", None), 5: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "ASSAULT")}
+
+
+def test_his_country_after_a_titled_official(coder, make_doc):
+    # "The Bordurian minister said his country supported Syldavia"
+    doc = make_doc("The/the/DET/det/2 Bordurian/Bordurian/ADJ/amod/2 minister/minister/NOUN/nsubj/3 said/say/VERB/ROOT/3 "
+                   "his/his/PRON/poss/5 country/country/NOUN/nsubj/6 supported/support/VERB/ccomp/3 "
+                   "Syldavia/Syldavia/PROPN/dobj/6", actors={(1, 3): ("BRD", "GOV"), 7: ("SYL", None)})
+    doc[2].tag_ = "NN"
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "SUPPORT")}
+
+
+def test_act_in_a_relative_clause_is_no_reported_accusation(coder, make_doc):
+    # "Zembla said it backs a resolution that aims to impose sanctions on Borduria"
+    doc = make_doc("Zembla/Zembla/PROPN/nsubj/1 said/say/VERB/ROOT/1 it/it/PRON/nsubj/3 backs/back/VERB/ccomp/1 "
+                   "a/a/DET/det/5 resolution/resolution/NOUN/dobj/3 that/that/PRON/nsubj/7 aims/aim/VERB/relcl/5 "
+                   "to/to/PART/aux/9 impose/impose/VERB/xcomp/7 sanctions/sanction/NOUN/dobj/9 on/on/ADP/prep/9 "
+                   "Borduria/Borduria/PROPN/pobj/11", actors={0: ("ZMB", None), 12: ("BRD", None)})
+    assert ("ZMB", "BRD", "ACCUSE") not in triples(code(coder, doc))
+
+
+def test_coordinated_verb_shares_its_controller(coder, make_doc):
+    # "Borduria plans to cut aid and impose sanctions on Syldavia": both announced (THREATEN)
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 plans/plan/VERB/ROOT/1 to/to/PART/aux/3 cut/cut/VERB/xcomp/1 "
+                   "aid/aid/NOUN/dobj/3 and/and/CCONJ/cc/3 impose/impose/VERB/conj/3 sanctions/sanction/NOUN/dobj/6 "
+                   "on/on/ADP/prep/6 Syldavia/Syldavia/PROPN/pobj/8", actors={0: ("BRD", None), 9: ("SYL", None)})
+    types = {e.event_type for e in code(coder, doc) if e.trigger == "impose"}
+    assert types == {"THREATEN"}
+
+
+def test_summoning_an_envoy_is_a_complaint_to_his_country(coder, make_doc):
+    # "Zembla summoned the Bordurian ambassador"
+    doc = make_doc("Zembla/Zembla/PROPN/nsubj/1 summoned/summon/VERB/ROOT/1 the/the/DET/det/4 "
+                   "Bordurian/Bordurian/ADJ/amod/4 ambassador/ambassador/NOUN/dobj/1",
+                   actors={0: ("ZMB", None), (3, 5): ("BRD", "GOV")})
+    assert triples(code(coder, doc)) == {("ZMB", "BRD", "ACCUSE")}
+
+
+def test_ending_a_dispute_settles_it_ending_an_embargo_eases_it(coder, make_doc):
+    # "Borduria and Syldavia ended their war" (AGREE) / "Borduria ended its embargo on Syldavia" (CONCEDE)
+    war = make_doc("Borduria/Borduria/PROPN/nsubj/3 and/and/CCONJ/cc/0 Syldavia/Syldavia/PROPN/conj/0 "
+                   "ended/end/VERB/ROOT/3 their/their/PRON/poss/5 war/war/NOUN/dobj/3",
+                   actors={0: ("BRD", None), 2: ("SYL", None)})
+    assert {e.event_type for e in code(coder, war)} == {"AGREE"}
+    embargo = make_doc("Borduria/Borduria/PROPN/nsubj/1 ended/end/VERB/ROOT/1 its/its/PRON/poss/3 "
+                       "embargo/embargo/NOUN/dobj/1 on/on/ADP/prep/3 Syldavia/Syldavia/PROPN/pobj/4",
+                       actors={0: ("BRD", None), 5: ("SYL", None)})
+    assert triples(code(coder, embargo)) == {("BRD", "SYL", "CONCEDE")}
+
+
+def test_protesting_to_a_government_is_an_official_complaint(coder, make_doc):
+    # "Borduria protested to Syldavia over the incident"
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 protested/protest/VERB/ROOT/1 to/to/ADP/prep/1 "
+                   "Syldavia/Syldavia/PROPN/pobj/2 over/over/ADP/prep/1 the/the/DET/det/6 incident/incident/NOUN/pobj/4",
+                   actors={0: ("BRD", None), 3: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "ACCUSE")}
+
+
+def test_received_from_names_the_visitor(coder, make_doc):
+    # "Borduria received a delegation from Syldavia" ("from" parsed on the verb)
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 received/receive/VERB/ROOT/1 a/a/DET/det/3 "
+                   "delegation/delegation/NOUN/dobj/1 from/from/ADP/prep/1 Syldavia/Syldavia/PROPN/pobj/4",
+                   actors={0: ("BRD", None), 5: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "CONSULT")}
+
+
+def test_aid_to_refugees_fleeing_a_country_is_aid_to_it(coder, make_doc):
+    # "Zembla sent aid to refugees fleeing the war in Borduria"
+    doc = make_doc("Zembla/Zembla/PROPN/nsubj/1 sent/send/VERB/ROOT/1 aid/aid/NOUN/dobj/1 to/to/ADP/prep/1 "
+                   "refugees/refugee/NOUN/pobj/3 fleeing/flee/VERB/acl/4 the/the/DET/det/7 war/war/NOUN/dobj/5 "
+                   "in/in/ADP/prep/7 Borduria/Borduria/PROPN/pobj/8", actors={0: ("ZMB", None), 9: ("BRD", None)})
+    assert ("ZMB", "BRD", "AID") in triples(code(coder, doc))
+
+
+def test_army_preparing_an_attack_is_a_show_of_force(coder, make_doc):
+    # "The Bordurian army prepared to shell Syldavia" (MOBILIZE) vs "Borduria prepared to shell ..." (THREATEN)
+    def prepared(subject: str, lemma: str):
+        return make_doc(f"{subject}/{lemma}/NOUN/nsubj/1 prepared/prepare/VERB/ROOT/1 to/to/PART/aux/3 "
+                        "shell/shell/VERB/xcomp/1 Syldavia/Syldavia/PROPN/dobj/3",
+                        actors={0: ("BRD", None), 4: ("SYL", None)})
+    assert triples(code(coder, prepared("army", "army"))) == {("BRD", "SYL", "MOBILIZE")}
+    assert triples(code(coder, prepared("Borduria", "Borduria"))) == {("BRD", "SYL", "THREATEN")}
+
+
+def test_country_led_event_noun_names_its_source(coder, make_doc):
+    # "the Borduria-led offensive against Syldavia"
+    doc = make_doc("The/the/DET/det/4 Borduria/Borduria/PROPN/npadvmod/3 -/-/PUNCT/punct/3 led/lead/VERB/amod/4 "
+                   "offensive/offensive/NOUN/nsubj/5 began/begin/VERB/ROOT/5 against/against/ADP/prep/4 "
+                   "Syldavia/Syldavia/PROPN/pobj/6", actors={1: ("BRD", None), 7: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "ASSAULT")}
+
+
+def test_rejecting_talks_with_a_country_rejects_that_country(coder, make_doc):
+    # "Zembla rejected any talks with Borduria": a joint act's partner is the party judged
+    doc = make_doc("Zembla/Zembla/PROPN/nsubj/1 rejected/reject/VERB/ROOT/1 any/any/DET/det/3 talks/talk/NOUN/dobj/1 "
+                   "with/with/ADP/prep/3 Borduria/Borduria/PROPN/pobj/4", actors={0: ("ZMB", None), 5: ("BRD", None)})
+    assert triples(code(coder, doc)) == {("ZMB", "BRD", "REJECT")}
+
+
+def test_hyphenated_pair_before_an_event_noun(coder, make_doc):
+    # "Borduria-Syldavia peace talks" parsed with Borduria hanging on Syldavia
+    doc = make_doc("Borduria/Borduria/PROPN/compound/2 -/-/PUNCT/punct/2 Syldavia/Syldavia/PROPN/compound/4 "
+                   "peace/peace/NOUN/compound/4 talks/talk/NOUN/nsubj/5 collapsed/collapse/VERB/ROOT/5",
+                   actors={0: ("BRD", None), 2: ("SYL", None)})
+    events = code(coder, doc)
+    assert {(e.event_type, e.symmetric) for e in events} == {("CONSULT", True)}
+    assert {events[0].source.country, events[0].target.country} == {"BRD", "SYL"}
+
+
+def test_attending_a_summit_abroad_is_consultation_with_the_host(coder, make_doc):
+    # "Borduria attended the summit in Syldavia"
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 attended/attend/VERB/ROOT/1 the/the/DET/det/3 "
+                   "summit/summit/NOUN/dobj/1 in/in/ADP/prep/3 Syldavia/Syldavia/PROPN/pobj/4",
+                   actors={0: ("BRD", None), 5: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "CONSULT")}

@@ -118,6 +118,10 @@ _NON_STATES = frozenset({"WST", "ARL", "IGO", "NGO", "OAU", "OAS", "AQ", "---", 
                          "ICC", "ICJ", "HRW", "MSF", "CIS", "SCO", "GCC", "WTO"})
 
 
+# Words that make a demonym a people rather than a state ("ethnic Albanians").
+ETHNIC_WORDS = {"ethnic"}
+
+
 def _case_rule(pattern: str, user: bool = False) -> str:
     """How strictly a match must follow the pattern's capitals."""
     letters = "".join(_LETTERS.findall(pattern))
@@ -771,6 +775,9 @@ class ActorTagger:
             else:
                 name_end = self._name_after(doc, end, atom_starts, persons)
         text = doc[start:name_end].text
+        if a.cands[0].label == "DEMONYM" and start > 0 and doc[start - 1].lower_ in ETHNIC_WORDS:
+            # "ethnic Albanians in Macedonia", "ethnic Turks in Bulgaria": a minority, not the state
+            return k2
         if a.role == "COLLECTIVE":
             found.append(_Found(start, end, "COLLECTIVE", Actor("", agent.sector if agent else nation.sector,
                                                               doc[start:end].text),

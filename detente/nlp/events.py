@@ -84,14 +84,38 @@ BLAME_WORDS = {"responsible", "behind", "guilty", "culpable", "to blame"}
 DENIAL_VERBS = {"deny", "dismiss", "refute", "reject"}
 # Acts whose location names their target when no target is named ("bombed targets in X").
 LOCATION_TARGET_TYPES = {"ASSAULT", "COERCE", "RETREAT", "MOBILIZE"}
+# Verbs that judge an act (condemn, praise, reject, demand): aimed at the act's author.
+EVALUATIVE_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST"}
+# Acts whose object event is undone, refused or reduced rather than done ("lifted sanctions").
+UNDOING_TYPES = {"SANCTION", "CONCEDE", "REJECT"}
+# Event nouns whose "of" phrase is the agent ("the visit of X", "the withdrawal of X's troops");
+# for the others "of" is the patient ("the invasion of X", "the recognition of X").
+INTRANSITIVE_NOUNS = {"visit", "trip", "withdrawal", "retreat", "arrival", "mobilization", "deployment"}
+# A country's missions abroad: a protest held at one is aimed at that country.
+MISSION_NOUNS = {"embassy", "consulate", "legation", "mission", "high commission"}
+# Titles of persons: an actor mention headed by one is "he" or "she" to later pronouns.
+PERSON_TITLES = {"minister", "president", "premier", "leader", "king", "queen", "prince", "emir", "sheikh",
+                 "chancellor", "envoy", "ambassador", "secretary", "spokesman", "spokeswoman", "spokesperson",
+                 "diplomat", "general", "commander", "chief", "dictator", "monarch", "sultan", "shah"}
+# People known by the place they flee or live in ("refugees fleeing the war in X").
+DISPLACED_NOUNS = {"refugee", "civilian", "victim", "evacuee", "survivor", "people", "villager", "resident"}
+# Military bodies: their readiness to attack is a show of force, not a spoken threat.
+MILITARY_NOUNS = {"army", "troop", "force", "military", "soldier", "navy", "warship", "tank", "unit", "militia"}
+# Frontier nouns: "along the border with X" places an act at X's edge.
+BORDER_NOUNS = {"border", "frontier", "boundary"}
 # Nouns for people acting for a country that may name it with "in" ("security forces in X").
 AGENT_NOUNS = {"force", "troop", "soldier", "police", "official", "authority", "government", "army",
                "rebel", "militia", "militant", "guerrilla", "insurgent", "leader", "diplomat", "regime"}
+# How many dependency levels the nested-actor search descends (a preposition and its object are
+# two): "an extension of the mandate for the force in X" puts X six levels down.
+NESTED_DEPTH = 6
 # Dependencies that leave a noun phrase (clauses, coordination) for the nested-actor search.
 NP_BARRIERS = {"relcl", "acl", "ccomp", "advcl", "conj", "cc", "punct", "parataxis", "xcomp", "appos"}
 # Generic heads whose modifier names the event ("a mediation effort", "a bombing campaign").
 LIGHT_NOUNS = {"effort", "bid", "initiative", "mission", "campaign", "drive", "programme", "program",
                "process", "operation", "round"}
+# Measure nouns whose "of" complement is the event ("10 days of war games", "a round of talks").
+MEASURE_NOUNS = {"day", "week", "month", "year", "hour", "round", "series", "wave", "spate", "string"}
 # Auxiliaries that announce an act instead of reporting it ("will withdraw", "said it would boycott").
 FUTURE_AUX = {"will", "'ll", "shall", "would", "wo", "’ll"}
 # Governing verbs/adjectives of stated intent ("plans to impose", "decided to send", "is prepared to").
@@ -224,10 +248,14 @@ class EventCoder:
                                         sources=list(proto.targets), targets=list(proto.sources),
                                         negated=proto.negated, hypothetical=proto.hypothetical,
                                         head_tokens=list(proto.head_tokens)))
+        # "agreed to a ceasefire", "demanded the withdrawal of X", "rejected any assistance": the
+        # noun is the content of the agreement, demand or refusal, not an act that happened
+        content = {o.i for p in protos if p.coding.type in CONTROL_TYPES
+                   for o in _content_objects(p.trigger, p.coding.type == "REJECT")}
         for tok in sent:
-            if tok.i in consumed or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
+            if tok.i in consumed or tok.i in content or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
                 continue
-            coding = self.lex.nouns.get(tok.lemma_.lower())
+            coding = self.noun_coding(tok)
             if coding is None or not coding.standalone or tok.i in self.tok2actor:
                 continue
             proto = self.code_noun(tok, coding)
@@ -251,11 +279,27 @@ class EventCoder:
         for proto in protos:
             _reframe(proto)
         self.demanded: set[int] = set()
+        for tok in sent:
+            # "renewed its demand that Israel withdraw", "reiterated its call for X to ease ..."
+            coding = self.lex.nouns.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
+            if coding is not None and tok.lemma_.lower() == "call":
+                # a call with a content clause is an appeal, not a phone call
+                coding = Trigger(lemma="call", type="REQUEST", mode="appeal")
+            if coding is not None and coding.type == "REQUEST" and tok.i not in consumed:
+                proto = self.code_request_clause(tok, coding)
+                if proto is not None:
+                    protos.append(proto)
         for tok, coding in speech:
             protos.extend(self.code_speech(tok, coding, protos))
+        for p in protos:
+            if p.coding.type == "REQUEST" and not p.nominal:
+                # "demanded that the US cancel plans to sell arms to X": the clause is asked for
+                self.demanded.update(c.i for c in _requested_clauses(p.trigger))
         if self.demanded:
-            # "X said Y must hand over the suspects": the demanded act has not happened
-            protos = [p for p in protos if p.trigger.i not in self.demanded]
+            # "X said Y must hand over the suspects": the demanded act has not happened, nor has
+            # anything inside its clause ("must ensure security to allow aid in")
+            inside = {t.i for d in self.demanded for t in self.doc[d].subtree}
+            protos = [p for p in protos if p.trigger.i not in inside]
         for tok in sent:
             # "according to X, ..." attributes every event of the sentence
             if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
@@ -277,6 +321,12 @@ class EventCoder:
                 combo = self.lex.verbs.get(f"{lemma}_{child.lower_}")
                 if combo is not None:
                     return combo
+            if child.dep_ == "advcl" and child.i > tok.i:
+                # "pushing for the US to support ...": the parser makes "for" the clause's marker
+                mark = next((m for m in child.children if m.dep_ == "mark" and m.lower_ == "for"), None)
+                combo = self.lex.verbs.get(f"{lemma}_for") if mark is not None else None
+                if combo is not None:
+                    return combo
         form = self.lex.verb_forms.get(tok.lower_) if self.lex.verb_forms else None
         if form is not None:
             # a PETRARCH dictionary names this surface form ("LEFT [032]" apart from "LEAVE"): its
@@ -287,7 +337,25 @@ class EventCoder:
             if key not in self._form_cache:
                 self._form_cache[key] = restructure(form, self.lex.verbs.get(lemma))
             return self._form_cache[key]
-        return self.lex.verbs.get(lemma)
+        coding = self.lex.verbs.get(lemma)
+        if coding is None and tok.tag_ in ("VBD", "VBN", "VBG", "VBZ"):
+            # the lemmatiser's misses ("staged" -> "stag"): the inflected form less its ending
+            low = tok.lower_
+            for stem in (low[:-1], low[:-2], low[:-3] + "e" if low.endswith("ing") else None):
+                if stem and stem in self.lex.verbs and stem != lemma:
+                    return self.lex.verbs[stem]
+        return coding
+
+    def noun_coding(self, tok: Token) -> Trigger | None:
+        """A noun trigger: a compound entry first ("hunger strike", "war games", lexicon key
+        `hunger_strike`), then the noun's own lemma."""
+        lemma = tok.lemma_.lower()
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod") and c.i < tok.i:
+                combo = self.lex.nouns.get(f"{c.lemma_.lower()}_{lemma}") or self.lex.nouns.get(f"{c.lower_}_{lemma}")
+                if combo is not None:
+                    return combo
+        return self.lex.nouns.get(lemma)
 
     def _pattern(self, tok: Token, patterns: Sequence[VerbPattern]) -> VerbPattern | None:
         """The most specific dictionary pattern whose words occur before the verb (in its
@@ -320,6 +388,8 @@ class EventCoder:
         dobj = next((c for c in tok.children if c.dep_ in ("dobj", "attr")), None)
         if passive:
             dobj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if dobj is None:
+            dobj = _up_to_object(tok)
         noun = None
         noun_coding = None
         if coding.light:
@@ -327,16 +397,37 @@ class EventCoder:
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ in LIGHT_PREPS:
                     cands.extend(c for c in prep.children if c.dep_ == "pobj")
+            # "launched artillery, mortar and rocket fire against X": the event noun may be a conjunct
+            cands.extend(j for cand in list(cands) for j in cand.conjuncts if j.i > cand.i)
             # "launched a mediation effort", "began a bombing campaign": the event is the modifier
             cands.extend(c for cand in list(cands) if cand.lemma_.lower() in LIGHT_NOUNS
                          for c in cand.children if c.dep_ in ("compound", "amod"))
+            # "launched 10 days of war games", "held a new round of talks": the measured event
+            cands.extend(o for cand in list(cands) if cand.lemma_.lower() in MEASURE_NOUNS
+                         for p in cand.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for o in p.children if o.dep_ == "pobj")
             for cand in cands:
-                nc = self.lex.nouns.get(cand.lemma_.lower())
+                nc = self.noun_coding(cand)
                 if nc is not None and nc.type is not None:
                     noun, noun_coding = cand, nc
                     break
         obj_lemmas = _object_lemmas(dobj) if dobj is not None else set()
         reverse = bool(coding.reverse_objects and obj_lemmas & coding.reverse_objects)
+        object_type = next((t for o, t in coding.object_types if o in obj_lemmas or (dobj is not None and o == dobj.lower_)),
+                           None) if noun is None else None
+        if object_type is None and coding.subject_types and not passive:
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                # "peacekeeping troops", "the first deployment of NATO peacekeepers"
+                heads = [subj] + [o for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
+                                  for o in p.children if o.dep_ == "pobj"]
+                subj_lemmas = {w.lemma_.lower() for h in heads
+                               for w in [h, *(c for c in h.children if c.dep_ in ("compound", "amod"))]}
+                object_type = next((t for w, t in coding.subject_types if w in subj_lemmas), None)
+        if object_type is not None:
+            # "strengthened its forces in X" (MOBILIZE), "evacuated the wounded" (AID), "peacekeepers
+            # arrived in X" (AID): the object or subject decides the type; the verb's object list does not apply
+            coding = Trigger(lemma=coding.lemma, type=object_type, preps=coding.preps)
         if coding.objects and not reverse:
             if not (obj_lemmas & coding.objects) and noun is None:
                 return None
@@ -360,8 +451,18 @@ class EventCoder:
             # "withdraw inspectors / peacekeepers / the ambassador from X": CAMEO 166 expel or
             # withdraw (reduce relations) -> SANCTION, not a military retreat
             final = Trigger(lemma=final.lemma, type="SANCTION", mode="withdraw", preps=final.preps)
+        if final.type == "COERCE" and final.mode == "expel" and dobj is not None and (
+                obj_lemmas & INVOLVEMENT_OBJECTS or self._is_organisation(dobj)):
+            # "forced the UN refugee agency out", "deported the inspectors": expelling a mission or an
+            # organisation reduces relations (CAMEO 166 -> SANCTION), unlike deporting individuals (174)
+            final = Trigger(lemma=final.lemma, type="SANCTION", mode="expel", preps=final.preps)
         if final.type is None:
             return None
+        if noun is None and dobj is not None and not passive and (
+                (coding.objects and obj_lemmas & coding.objects) or final.type in UNDOING_TYPES):
+            # "lifted sanctions", "halted aid", "violated the ceasefire", "suspended talks": the
+            # object is what the act undoes or targets, not an event of its own
+            consumed.update(o.i for o in [dobj, *dobj.conjuncts])
         proto = Proto(trigger=tok, coding=final)
         proto.head_tokens = [tok]
         subjects = self.subject_actors(tok)
@@ -383,6 +484,11 @@ class EventCoder:
                     if prep.dep_ == "prep" and prep.lower_ == "between":
                         for o in _prep_objects(prep):
                             subjects.extend((a, True) for a in self.actors_of(o))
+        elif dobj is not None and noun is None and final.type in EVALUATIVE_TYPES and dobj.i not in self.tok2actor \
+                and dobj.pos_ == "NOUN" and self.noun_coding(dobj) is not None:
+            # "condemned Israel's attack on X", "welcomed the withdrawal of Syrian troops": judging an
+            # act is aimed at its author, not at whoever the act was aimed at
+            targets.extend((a, True) for a in self._event_agents(dobj))
         elif dobj is not None and noun is None:
             targets.extend((a, True) for a in self.actors_of(dobj) or self._visited(final, dobj))
         for child in tok.children:
@@ -393,8 +499,11 @@ class EventCoder:
         prep_heads = [tok] + ([noun] if noun is not None else [])
         if noun is not None and noun.dep_ in ("compound", "amod") and noun.head not in prep_heads:
             prep_heads.append(noun.head)  # "a mediation effort between A and B"
-        if noun is None and dobj is not None and not passive and dobj.i not in self.tok2actor:
+        if noun is None and dobj is not None and not passive and dobj.i not in self.tok2actor and not (
+                (targets or final.type in EVALUATIVE_TYPES) and dobj.pos_ == "NOUN" and self.noun_coding(dobj) is not None):
             # "broke relations with the Sudan", "cut ties with Qatar": the object's prepositions
+            # (not when an event noun already names its party, nor for a judged act: "demanded the
+            # withdrawal of X from Y" is a demand on X, "condemned the attack on Y" no charge against Y)
             prep_heads.append(dobj)
         if reverse and dobj is not None:
             prep_heads.append(dobj)
@@ -416,6 +525,13 @@ class EventCoder:
                     for o in objs:
                         by_prep.setdefault(rank, []).extend(
                             (a, True) for a in self.actors_of(o) or self._visited(final, o))
+        if "_" in final.lemma and not any(by_prep.values()):
+            # "fired on a Pakistani post", "called on Iran": the combination's own preposition
+            # takes the target
+            particle = final.lemma.rsplit("_", 1)[1]
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ == particle:
+                    by_prep.setdefault(0, []).extend((a, True) for o in _prep_objects(prep) for a in self.actors_of(o))
         # the lexicon lists a verb's prepositions in order of preference: "complained to the UN
         # about X" accuses X; the addressee counts only when nothing else is named
         ranked = [by_prep[r] for r in sorted(by_prep) if by_prep[r]]
@@ -467,6 +583,24 @@ class EventCoder:
             poss = next((c for c in dobj.children if c.dep_ == "poss" and c.lower_ in THING_PRONOUNS), None)
             if poss is not None:
                 proto.targets = [(a, False) for a in self.resolve_pronoun(poss, exclude=src_codes)]
+        if (proto.targets and dobj is not None and not passive and noun is None
+                and {a.country for a, _ in proto.targets} <= src_codes
+                and any(c.dep_ == "poss" and c.lower_ in THING_PRONOUNS for c in dobj.children)):
+            # "strengthened its forces in X", "evacuated its staff from X": the author's own
+            # people are not the target; the place or the prepositions may name one
+            proto.targets = []
+            for head, preps in ((tok, set(final.preps)), (dobj, TARGET_PREPS)):
+                # ("ended its embargo on X": the object's own preposition may name the target)
+                for prep in head.children:
+                    if prep.dep_ == "prep" and prep.lower_ in preps:
+                        proto.targets.extend((a, True) for o in _prep_objects(prep)
+                                             for a in self.actors_of(o) or self._visited(final, o)
+                                             if a.country not in src_codes)
+        if not proto.targets and proto.sources and not passive and dobj is not None and dobj.i not in self.tok2actor:
+            # "rejected the proposal by Tokyo": the parser hangs the object's author on the verb
+            src = {a.country for a, _ in proto.sources}
+            proto.targets = [(a, True) for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "by"
+                             for o in _prep_objects(prep) for a in self.actors_of(o) if a.country not in src]
         if not proto.targets and proto.sources and not passive and tok.dep_ == "relcl" \
                 and (dobj is None or dobj.lower_ in ("which", "that", "whom")) \
                 and any(c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who") for c in tok.children):
@@ -478,19 +612,25 @@ class EventCoder:
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ not in LOCATION_PREPS:
                     for o in _prep_objects(prep):
-                        if _nominalisation(o):
-                            proto.targets.extend((a, False) for c in o.children if c.dep_ == "poss"
-                                                 for a in self.actors_of(c) if a.country not in src)
+                        # "as an ugly crime X's suppression of ...": the act may be the appositive
+                        for n in [o, *(c for c in o.children if c.dep_ == "appos")]:
+                            if _nominalisation(n):
+                                proto.targets.extend((a, False) for c in n.children if c.dep_ == "poss"
+                                                     for a in self.actors_of(c) if a.country not in src)
         if not proto.targets and proto.sources and final.type in LOCATION_TARGET_TYPES:
             # "shelled villages in Syldavia", "raided a camp near Klow": an attack on a place in
             # another country is aimed at that country
-            proto.targets = [(a, False) for a in self._place_targets(tok, dobj, passive)
+            proto.targets = [(a, False) for a in self._place_targets(tok, dobj, passive, final.type == "MOBILIZE")
                              if a.country not in {s.country for s, _ in proto.sources}]
-        if not proto.targets and final.type == "REQUEST":
-            # "demanded that the US cancel the sale": the demand is on the clause's subject
-            for comp in tok.children:
-                if comp.dep_ == "ccomp":
-                    proto.targets.extend((a, False) for a, _ in self.subject_actors(comp))
+        if not proto.targets and proto.sources and final.type == "PROTEST":
+            # "protested outside the British embassy": a protest at a mission is aimed at its country
+            proto.targets = [(a, False) for h in [tok] + ([noun] if noun is not None else [])
+                             for a in self._mission_targets(h) if a.country not in {s.country for s, _ in proto.sources}]
+        if not proto.targets and (final.type == "REQUEST" or final.mode == "ease"):
+            # "demanded that the US cancel the sale", "pushed for the US to back the plan": the demand
+            # is on the clause's subject; so is a permission ("let IAEA inspectors visit the site")
+            for comp in _requested_clauses(tok):
+                proto.targets.extend((a, False) for a, _ in self.subject_actors(comp))
         proto.negated = _negated(tok)
         proto.hypothetical = _hypothetical(tok)
         return proto
@@ -511,10 +651,19 @@ class EventCoder:
                         children.extend(c for c in inner.children if c.dep_ == "prep")
                         proto.head_tokens.append(inner)
         for child in children:
-            if child.dep_ == "poss":
+            if child.dep_ == "amod" and child.lemma_.lower() == "lead":
+                # "the US-led war against Iraq": the leading country acts
+                sources.extend((a, True) for g in child.children if g.i in self.tok2actor
+                               for a in _members_or_actor(self.tok2actor[g.i]))
+            elif child.dep_ == "poss":
                 sources.extend((a, child.lower_ not in PERSON_PRONOUNS | THING_PRONOUNS) for a in self.actors_of(child))
             elif child.dep_ in ("amod", "compound", "nmod") and child.i in self.tok2actor:
                 between.extend(_members_or_actor(self.tok2actor[child.i]))
+                # "Iran-Iraq peace talks", "Sino-Soviet talks": the first party hangs on the second
+                between.extend(a for g in child.children if g.dep_ in ("amod", "compound", "nmod")
+                               and g.i in self.tok2actor and g.i < child.i
+                               and not self.tok2actor[g.i].start <= child.i < self.tok2actor[g.i].end
+                               for a in _members_or_actor(self.tok2actor[g.i]))
             elif child.dep_ == "prep":
                 p = child.lower_
                 objs = _prep_objects(child)
@@ -524,7 +673,8 @@ class EventCoder:
                 elif p in coding.preps:
                     for o in objs:
                         targets.extend((a, True) for a in self.actors_of(o) or self._visited(coding, o))
-                elif p in SOURCE_PREPS:
+                elif p in SOURCE_PREPS or (p == "of" and tok.lemma_.lower() in INTRANSITIVE_NOUNS):
+                    # "the visit of the Indian premier to Beijing": an intransitive act's "of" is its agent
                     for o in objs:
                         sources.extend((a, True) for a in self.actors_of(o))
         if not sources and between:
@@ -533,13 +683,27 @@ class EventCoder:
                 sources = [(a, True) for a in between]
             else:
                 sources = [(a, True) for a in between]
-        if not sources:
+        gov = _governing_verb(tok)
+        gov_coding = self._verb_coding(gov) if gov is not None else None
+        if not sources and not (gov_coding is not None and gov_coding.type in EVALUATIVE_TYPES and tok.dep_ == "dobj"):
+            # (not who condemns or welcomes an act: "Russia condemned the attack" is no Russian attack)
             sources = [(a, False) for a in self._governing_subject(tok)]
         if sources and not targets:
             # "with Russian support, Iran received ...": the clause subject is who is supported
             gov = _governing_verb(tok)
             if gov is not None and tok.head.dep_ == "prep" and tok.head.lower_ in ("with", "despite", "without"):
                 targets = [(a, False) for a, _ in self.subject_actors(gov)]
+        if sources and not targets and coding.type == "PROTEST":
+            targets = [(a, False) for a in self._mission_targets(tok) if a.country not in {x.country for x, _ in sources}]
+        if sources and not targets and coding.type == "MOBILIZE":
+            # "troops remained on alert in X", "the deployment of troops in X": a posture aimed at
+            # the country where it is taken up (the noun's place, else its governing verb's)
+            src = {a.country for a, _ in sources}
+            gov = _governing_verb(tok)
+            for head in [tok] + ([gov] if gov is not None and tok.head.dep_ == "prep" else []):
+                targets = [(a, False) for a in self._place_targets(head, None, False, True) if a.country not in src]
+                if targets:
+                    break
         if not sources and not targets:
             return None
         proto.sources, proto.targets = sources, targets
@@ -548,6 +712,30 @@ class EventCoder:
         gov = _governing_verb(tok)
         proto.hypothetical = gov is not None and _hypothetical(gov) or any(
             c.lower_ in ("potential", "possible", "planned", "proposed", "future") for c in tok.children)
+        return proto
+
+    def code_request_clause(self, noun: Token, coding: Trigger) -> Proto | None:
+        """A demand, call or appeal with its content clause ("its demand that Y withdraw", "a call
+        for Y to ease ..."): a REQUEST on the clause's subject, whose act is asked for, not done."""
+        gov = noun.head if noun.dep_ in ("dobj", "nsubj", "attr") else None
+        clauses = [c for c in noun.children if c.dep_ in ("acl", "advcl", "ccomp")]
+        if gov is not None and gov.pos_ in ("VERB", "AUX"):
+            clauses += [c for c in gov.children if c.dep_ == "ccomp" and c.i > noun.i]
+        clause = next((c for c in clauses if any(g.dep_ == "nsubj" for g in c.children)), None)
+        if clause is None:
+            return None
+        sources = [(a, True) for c in noun.children if c.dep_ == "poss" for a in self.actors_of(c)]
+        if not sources and gov is not None:
+            sources = self.subject_actors(gov)
+        src = {a.country for a, _ in sources}
+        subj = next(g for g in clause.children if g.dep_ == "nsubj")
+        targets = [(a, True) for a in self.actors_of(subj) if a.country not in src]
+        if not sources or not targets:
+            return None
+        self.demanded.add(clause.i)
+        proto = Proto(trigger=noun, coding=coding, sources=sources, targets=targets, nominal=True,
+                      head_tokens=[noun, clause])
+        proto.negated = any(c.lower_ in ("no", "without") for c in noun.children)
         return proto
 
     def code_intent(self, adj: Token) -> Proto | None:
@@ -603,6 +791,9 @@ class EventCoder:
                                  if a.country not in src]
                 if inner is not None and {a.country for a, _ in inner.sources} <= {a.country for a, _ in p.sources}:
                     drop.add(comp.i)
+                elif inner is not None and p.coding.type == "THREATEN" and not inner.nominal:
+                    # "warned Washington not to sell arms": the act warned against has not happened
+                    drop.add(comp.i)
         return [p for p in protos if p.trigger.i not in drop or p.nominal]
 
     def code_speech(self, tok: Token, coding: Trigger, protos: list[Proto]) -> list[Proto]:
@@ -617,6 +808,9 @@ class EventCoder:
         inside: set[int] = set()
         for c in comps:
             inside.update(t.i for t in c.subtree)
+        # "..., Thai military sources said": a reporting verb after its whole clause is news
+        # attribution (who the report comes from), not a charge against the reported actor
+        trailing = bool(inside) and max(inside) < tok.i
         out: list[Proto] = []
         for c in comps:
             # "X said Y must hand over the suspects": a demand on Y (CAMEO 10)
@@ -649,7 +843,11 @@ class EventCoder:
             if not speakers:
                 continue
             info = type_info(p.coding.type)
-            if p.nominal or not (coding.allege or info["quad_class"] >= 3):
+            if p.nominal or not (coding.allege or (info["quad_class"] >= 3 and not trailing)):
+                continue
+            if _in_noun_clause(p.trigger, tok):
+                # "said it will support a resolution that aims to impose sanctions on Y": an act in a
+                # clause describing a noun is no claim the speaker makes about Y
                 continue
             accused = [a for a, _ in p.sources] or [a for a, _ in p.targets]
             speaker_codes = {a.country for a, _ in speakers}
@@ -701,6 +899,12 @@ class EventCoder:
             if head.i in self.tok2actor and not any(c.dep_ == "agent" for c in verb.children):
                 # reduced relative: "the two countries engaged in talks" (the parser's acl reading)
                 return [(a, True) for a in self.actors_of(head)]
+            if verb.tag_ == "VBG" and not any(c.dep_ in ("aux", "mark") for c in verb.children):
+                # "a UN resolution condemning X": the noun phrase acts, not the clause around it
+                # (a bare "a bill extending ..." still falls back on who signed it)
+                found = self.actors_of(head)
+                if found:
+                    return [(a, False) for a in found]
             # "efforts by the U.S. to extend ...", "Iran's plan to buy ...": the noun's agent acts
             agents = [a for c in head.children if c.dep_ == "poss" for a in self.actors_of(c)]
             agents += [a for c in head.children if c.dep_ == "prep" and c.lower_ == "by"
@@ -737,8 +941,12 @@ class EventCoder:
         if tok.pos_ not in ("NOUN", "PROPN"):
             return []
         level = [tok]
-        for _ in range(4):
-            nxt = [c for t in level for c in t.children if c.dep_ not in NP_BARRIERS]
+        for _ in range(NESTED_DEPTH):
+            # a border names a frontier between two countries, not a party ("a stronghold on the Thai border")
+            # "refugees fleeing the war in X": displaced people are known by where they come from
+            nxt = [c for t in level if t.lemma_.lower() not in BORDER_NOUNS
+                   for c in t.children if c.dep_ not in NP_BARRIERS
+                   or (c.dep_ == "acl" and t.lemma_.lower() in DISPLACED_NOUNS)]
             hits = [c for c in nxt if c.i in self.tok2actor]
             if hits:
                 spans = {self.tok2actor[c.i].start: self.tok2actor[c.i] for c in hits}
@@ -775,8 +983,10 @@ class EventCoder:
             # "the country" refers back like a pronoun
             return self.resolve_pronoun(tok)
         out: list[Actor] = []
+        # "the Thai border" is a frontier, not Thailand (a possessive still names its owner)
+        mod_deps = ("poss",) if tok.lemma_.lower() in BORDER_NOUNS else ("poss", "amod", "compound", "nmod")
         for child in tok.children:
-            if child.dep_ in ("poss", "amod", "compound", "nmod"):
+            if child.dep_ in mod_deps:
                 if child.i in self.tok2actor:
                     out.extend(_members_or_actor(self.tok2actor[child.i]))
                 elif child.dep_ == "poss" and (child.lower_ in PERSON_PRONOUNS or child.lower_ in THING_PRONOUNS):
@@ -794,9 +1004,19 @@ class EventCoder:
             if child.dep_ == "appos" and child.i in self.tok2actor:
                 # "its neighbour, Ethiopia"
                 return _members_or_actor(self.tok2actor[child.i])
+        if not out and depth == 0 and tok.pos_ == "PROPN":
+            # "Jan Egeland, the UN humanitarian chief, urged ...": a person known by the title in apposition
+            for child in tok.children:
+                if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN"):
+                    found = self._actors_single(child, depth + 1)
+                    if found:
+                        return found
         if out or depth > 1:
             return out
         preps = ("of", "from", "by", "in") if tok.lemma_.lower() in AGENT_NOUNS else ("of", "from", "by")
+        if tok.pos_ == "NOUN" and self.noun_coding(tok) is not None:
+            # an event noun's "from" is where the act starts ("the withdrawal of X from Y"), not its party
+            preps = ("of", "by")
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in child.children:
@@ -828,7 +1048,7 @@ class EventCoder:
             idx -= 1
         return _members_or_actor(fallback) if fallback is not None else []
 
-    def _place_targets(self, tok: Token, dobj: Token | None, passive: bool) -> list[Actor]:
+    def _place_targets(self, tok: Token, dobj: Token | None, passive: bool, posture: bool = False) -> list[Actor]:
         """Countries of the places where a coercive act happens: locative prepositions on the verb
         or on its object ("in Syldavia", "camps near the Zemblan border")."""
         heads = [tok] + ([dobj] if dobj is not None else [])
@@ -838,9 +1058,17 @@ class EventCoder:
         out: list[Actor] = []
         for head in heads:
             for prep in head.children:
-                if prep.dep_ != "prep" or prep.lower_ not in LOCATION_PREPS | {"on", "inside", "into"}:
+                if prep.dep_ != "prep" or prep.lower_ not in LOCATION_PREPS | {"on", "inside", "into", "along"}:
                     continue
                 for o in _prep_objects(prep):
+                    if o.lemma_.lower() in BORDER_NOUNS:
+                        # "along the border with X": the neighbour across the border; troops massed on
+                        # "the Ukrainian border" face Ukraine (an attack near it may be on either side)
+                        out.extend(a for w in o.children if w.dep_ == "prep" and w.lower_ == "with"
+                                   for p in _prep_objects(w) for a in self.actors_of(p))
+                        if posture:
+                            out.extend(a for w in o.children if w.dep_ in ("amod", "compound") and w.i in self.tok2actor
+                                       for a in _members_or_actor(self.tok2actor[w.i]))
                     span = self.tok2place.get(o.i)
                     place = span._.place if span is not None else None
                     if place is not None and place.country:
@@ -850,6 +1078,38 @@ class EventCoder:
                     if a_span is not None and a_span.label_ in ("COUNTRY", "CAPITAL") and a_span._.actor:
                         out.append(a_span._.actor)
         return _unique(out)
+
+    def _mission_targets(self, head: Token) -> list[Actor]:
+        """Countries whose embassy or consulate a protest is held at ("outside the US embassy")."""
+        out: list[Actor] = []
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("outside", "at", "near", "before", "in", "to", "toward", "towards"):
+                for o in _prep_objects(prep):
+                    if o.lemma_.lower() in MISSION_NOUNS:
+                        out.extend(self.actors_of(o))
+        return _unique(out)
+
+    def _event_agents(self, noun: Token) -> list[Actor]:
+        """Who performs the act an event noun names: its possessive or national modifier ("Israel's
+        attack", "the Israeli attack"), its "by" phrase, or the "of" phrase of an intransitive act."""
+        out: list[Actor] = []
+        for c in noun.children:
+            if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.i in self.tok2actor):
+                out.extend(self.actors_of(c))
+            elif c.dep_ == "prep" and (c.lower_ == "by" or (c.lower_ == "of" and noun.lemma_.lower() in INTRANSITIVE_NOUNS)):
+                out.extend(a for o in _prep_objects(c) for a in self.actors_of(o))
+            elif c.dep_ == "prep" and c.lower_ in ("with", "between") and _coding_symmetric(self.noun_coding(noun)):
+                # "rejected any talks with the United States": a joint act's partner is a party
+                out.extend(a for o in _prep_objects(c) for a in self.actors_of(o))
+        return _unique(out)
+
+    def _is_organisation(self, tok: Token) -> bool:
+        """An international organisation (an ORG actor with no national sector), itself or in apposition."""
+        for t in [tok, *(c for c in tok.children if c.dep_ == "appos")]:
+            span = self.tok2actor.get(t.i)
+            if span is not None and span.label_ == "ORG" and span._.actor is not None and not span._.actor.sector:
+                return True
+        return False
 
     def _visited(self, coding: Trigger, tok: Token) -> list[Actor]:
         """A visit to a city is a visit to its country ("visited St. Petersburg" -> RUS); so is
@@ -1019,7 +1279,12 @@ def _members_or_actor(span: Span) -> list[Actor]:
 def _is_person(span: Span) -> bool:
     if any(t.ent_type_ == "PERSON" for t in span):
         return True
-    return span.root.ent_type_ == "PERSON"
+    if span.label_ in ("PERSON", "MEMORY"):
+        return True
+    # "the Saudi foreign minister ... his country": a titled official is a person for "he/his"
+    # ("the rebel leaders ... they" stay plural)
+    return span.root.ent_type_ == "PERSON" or (
+        span.root.lemma_.lower() in PERSON_TITLES and span.root.tag_ != "NNS" and span.root.lower_ == span.root.lemma_.lower())
 
 
 def _unique(actors: Sequence[Actor]) -> list[Actor]:
@@ -1045,6 +1310,57 @@ def _object_lemmas(tok: Token) -> set[str]:
                     lemmas.add(p.lemma_.lower())
                     lemmas.update(cc.lemma_.lower() for cc in p.children if cc.dep_ == "compound")
     return lemmas
+
+
+def _content_objects(verb: Token, controlled: bool = False) -> list[Token]:
+    """The direct and prepositional objects of a verb ("agreed to a truce", "demanded a truce"),
+    with their coordinated nouns; with `controlled`, also those of the verb it controls ("refused
+    to commit to aid": what is refused has not happened; an urged act's means may be real)."""
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in ("to", "for", "on"):
+            out.extend(_prep_objects(c))  # "agreed to", "called for", "insisted on"; not "through dialogue"
+        elif controlled and c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+            out.extend(_content_objects(c))
+    return out + [j for o in out for j in o.conjuncts if j.i > o.i]
+
+
+def _coding_symmetric(coding: Trigger | None) -> bool:
+    """Whether a trigger names a joint act (talks, agreement, cooperation)."""
+    return coding is not None and coding.symmetric
+
+
+def _in_noun_clause(tok: Token, top: Token) -> bool:
+    """Whether `tok` sits in a relative or adnominal clause on the way up to `top`."""
+    node = tok
+    for _ in range(12):
+        if node is top or node.head is node:
+            return False
+        if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return True
+        node = node.head
+    return False
+
+
+def _requested_clauses(verb: Token) -> list[Token]:
+    """The clauses a verb of request asks for: "demanded that X ...", "pushed for X to ..."."""
+    return [c for c in verb.children if c.dep_ == "ccomp" or (
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))]
+
+
+def _up_to_object(verb: Token) -> Token | None:
+    """ "kidnapped up to 16 advisers": the parser reads "up" as the verb's particle and the counted
+    noun as the object of "to"; that noun is the direct object."""
+    for prt in verb.children:
+        if prt.dep_ in ("prt", "advmod") and prt.lower_ == "up" and prt.i == verb.i + 1:
+            for prep in prt.children:
+                if prep.dep_ == "prep" and prep.lower_ == "to":
+                    for o in prep.children:
+                        if o.dep_ == "pobj" and any(c.dep_ == "nummod" for c in o.children):
+                            return o
+    return None
 
 
 def _prep_objects(prep: Token) -> list[Token]:
@@ -1103,6 +1419,9 @@ def _announced(tok: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children):
         return True
     node = tok
+    while node.dep_ == "conj" and node.head is not node and node.head.pos_ in ("VERB", "AUX"):
+        # "aims to tighten sanctions and impose a blockade": the second verb shares the first's control
+        node = node.head
     for _ in range(2):
         if node.dep_ not in ("xcomp", "acomp") or node.head is node:
             break
@@ -1111,6 +1430,22 @@ def _announced(tok: Token) -> bool:
             return True
         if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in node.children) and node.pos_ != "VERB":
             return True
+    return False
+
+
+def _military_preparation(tok: Token) -> bool:
+    """ "The army prepared to attack", "troops are poised to enter X": a verb of readiness whose
+    subject is a military body."""
+    node = tok
+    for _ in range(3):
+        if node.dep_ not in ("xcomp", "conj") or node.head is node:
+            return False
+        node = node.head
+        if node.lemma_.lower() in ("prepare", "poise", "ready", "gear"):
+            subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None and node.dep_ in ("acomp", "xcomp") and node.head is not node:
+                subj = next((c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return subj is not None and subj.lemma_.lower() in MILITARY_NOUNS
     return False
 
 
@@ -1140,6 +1475,9 @@ def _reframe(proto: Proto) -> None:
         if etype in REFUSABLE_TYPES and (announced or refused or any(
                 c.dep_ == "aux" and c.lower_ in ("can", "ca", "could") for c in tok.children)):
             new, mode = "REJECT", "refuse"
+    elif etype in COERCIVE_TYPES and announced and _military_preparation(tok):
+        # "the army prepared to resume shelling": troops readying an attack show force (CAMEO 15)
+        new, mode = "MOBILIZE", coding.mode
     elif etype in COERCIVE_TYPES and (announced or _conditional(tok)):
         new, mode = "THREATEN", coding.mode
     elif etype == "RETREAT" and _conditional(tok):

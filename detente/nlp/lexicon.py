@@ -58,6 +58,11 @@ class Trigger:
     objects: frozenset[str] = frozenset()
     objects_not: frozenset[str] = frozenset()
     reverse_objects: frozenset[str] = frozenset()
+    # object lemma -> PLOVER type, for verbs whose type depends on what they act on
+    # ("strengthen ties" COOPERATE vs "strengthen its forces" MOBILIZE)
+    object_types: tuple[tuple[str, str], ...] = ()
+    # subject lemma -> PLOVER type ("the minister arrived" CONSULT vs "peacekeepers arrived" AID)
+    subject_types: tuple[tuple[str, str], ...] = ()
     speech: bool = False
     allege: bool = False
     standalone: bool = True
@@ -96,6 +101,16 @@ def _trigger(lemma: str, spec: dict[str, Any], source: str) -> Trigger:
     etype = spec.get("type")
     if etype is not None and etype not in plover_types():
         raise DetenteError(Errors.E021, path=source, detail=f"'{lemma}': unknown PLOVER type {etype!r}")
+    typed: dict[str, dict] = {}
+    for key in ("object_types", "subject_types"):
+        table = spec.get(key) or {}
+        if not isinstance(table, dict):
+            raise DetenteError(Errors.E021, path=source, detail=f"'{lemma}': {key} must be a mapping")
+        for word, wtype in table.items():
+            if wtype not in plover_types():
+                raise DetenteError(Errors.E021, path=source, detail=f"'{lemma}': unknown PLOVER type {wtype!r} for {word!r}")
+        typed[key] = table
+    object_types = typed["object_types"]
     return Trigger(
         lemma=lemma,
         type=etype,
@@ -107,6 +122,8 @@ def _trigger(lemma: str, spec: dict[str, Any], source: str) -> Trigger:
         objects=frozenset(spec.get("object", ())),
         objects_not=frozenset(spec.get("object_not", ())),
         reverse_objects=frozenset(spec.get("reverse_objects", ())),
+        object_types=tuple((str(k).lower(), str(v)) for k, v in object_types.items()),
+        subject_types=tuple((str(k).lower(), str(v)) for k, v in typed["subject_types"].items()),
         speech=bool(spec.get("speech", False)),
         allege=bool(spec.get("allege", False)),
         standalone=bool(spec.get("standalone", True)),
