@@ -39,6 +39,10 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -185,6 +189,8 @@ class EventCoder:
         self.tok2place = {i: s for s in self.places if s._.place is not None for i in range(s.start, s.end)}
         self.newlines = [m.start() for m in PARAGRAPH_RE.finditer(doc.text)]
         self.focal = _focal_actor(actor_spans)
+        if self.domestic:
+            self._domestic_context(actor_spans)
         sent_has_actor = set()
         for span in actor_spans:
             sent_has_actor.add(span.sent.start)
@@ -221,6 +227,64 @@ class EventCoder:
                 span._.actor = Actor(next(iter(found)), g._.actor.sector, g.text)
                 out.append(span)
         return out
+
+    def _domestic_context(self, actor_spans: list[Span]) -> None:
+        """Per sentence, every code its actors and places name; per actor, its span label."""
+        self.sent_codes: dict[int, set[str]] = {}
+        self.actor_labels: dict[Actor, str] = {}
+        for span in actor_spans:
+            for a in _members_or_actor(span):
+                self.sent_codes.setdefault(span.sent.start, set()).add(a.country)
+                self.actor_labels.setdefault(a, span.label_)
+        for span in self.places:
+            if span._.place is not None and span._.place.country:
+                self.sent_codes.setdefault(span.sent.start, set()).add(span._.place.country)
+
+    def _implicit_domestic_target(self, proto: Proto, sent: Span) -> list[tuple[Actor, bool]]:
+        """Domestic mode: the target of an act with none named, in a sentence that names one
+        country and no other actor: a state organ's act at home is aimed at the population
+        ("the government lifted the curfew", "police arrested 12"), a group's protest or
+        refusal at its government ("students demonstrated"). See data/events/domestic.yaml."""
+        table = _domestic_table()
+        codes = {a.country for a, _ in proto.sources}
+        if len(codes) != 1 or self.sent_codes.get(sent.start, set()) != codes:
+            return []  # a foreign actor or place in the sentence may be the target
+        country = next(iter(codes))
+        if not is_state_code(country):
+            return []
+        kinds = {self._source_kind(a, table) for a, _ in proto.sources}
+        kind = kinds.pop() if len(kinds) == 1 else None
+        etype = proto.coding.type
+        if kind == "state":
+            if etype not in table["always"] and not (
+                    etype in table["with_object"] and self._has_domestic_object(proto.trigger, table)):
+                return []
+            return [(Actor(country, "CVL", "population"), False)]
+        if kind == "group" and etype in table["group_acts"]:
+            return [(Actor(country, "GOV", "government"), False)]
+        return []
+
+    def _source_kind(self, actor: Actor, table: dict) -> str | None:
+        """'state' for a state organ, 'group' for people and non-state groups, None if unknown."""
+        if actor.sector in table["state_sectors"]:
+            return "state"
+        label = self.actor_labels.get(actor, "")
+        if actor.sector is None:
+            if label in ("COUNTRY", "CAPITAL", "SEAT"):
+                return "state"
+            return "group" if label == "DEMONYM" else None
+        return "group"
+
+    @staticmethod
+    def _has_domestic_object(trigger: Token, table: dict) -> bool:
+        """A domestic measure among the trigger's dependents ("lifted a state of emergency")."""
+        words = [t.lemma_.lower() for t in trigger.subtree]
+        phrases = table["domestic_objects"]
+        for i in range(len(words)):
+            for n in (1, 2, 3):
+                if " ".join(words[i:i + n]) in phrases:
+                    return True
+        return False
 
     # ------------------------------------------------------------------ sentence
     def code_sentence(self, sent: Span) -> list[Event]:
@@ -310,6 +374,8 @@ class EventCoder:
                         p.attributed_to = p.attributed_to or name
         events: list[Event] = []
         for proto in protos:
+            if self.domestic and proto.sources and not proto.targets and not proto.symmetric:
+                proto.targets = self._implicit_domestic_target(proto, sent)
             events.extend(self.realise(proto, sent))
         return events
 
@@ -1591,6 +1657,17 @@ def _dedupe(events: list[Event]) -> list[Event]:
         elif ev.confidence > best[key].confidence:
             best[key] = ev
     return [best[k] for k in order]
+
+
+@lru_cache(maxsize=1)
+def _domestic_table() -> dict:
+    """data/events/domestic.yaml, flattened: sectors, act types and domestic object phrases."""
+    raw = yaml.safe_load(resources.files("detente").joinpath("data/events/domestic.yaml").read_text(encoding="utf-8"))
+    return {"state_sectors": frozenset(raw["state_sectors"]),
+            "always": frozenset(raw["state_acts"]["always"]),
+            "with_object": frozenset(raw["state_acts"]["with_object"]),
+            "group_acts": frozenset(raw["group_acts"]),
+            "domestic_objects": frozenset(str(w).lower() for w in raw["domestic_objects"])}
 
 
 def _distinct_actors(a: Actor, b: Actor) -> bool:
