@@ -486,6 +486,50 @@ def test_a_group_in_a_sentence_naming_two_countries_stays_unresolved(make_doc):
     assert all(e.target.sector != "REB" for e in code(domestic, doc))
 
 
+def _domestic_pairs(events) -> set[tuple]:
+    return {(e.source.country, e.source.sector, e.target.country, e.target.sector, e.event_type) for e in events}
+
+
+def test_domestic_state_organ_acting_at_home_targets_the_population(make_doc):
+    # "The Syldavian government lifted the curfew": no named target, one country -> its citizens
+    domestic = EventCoder(load_lexicon(()), domestic=True)
+    doc = make_doc("The/the/DET/det/2 Syldavian/Syldavian/ADJ/amod/2 government/government/NOUN/nsubj/3 "
+                   "lifted/lift/VERB/ROOT/3 the/the/DET/det/5 curfew/curfew/NOUN/dobj/3 ././PUNCT/punct/3",
+                   actors={(1, 3): ("SYL", "GOV")})
+    assert _domestic_pairs(code(domestic, doc)) == {("SYL", "GOV", "SYL", "CVL", "CONCEDE")}
+    assert code(EventCoder(load_lexicon(())), doc) == []  # interstate coding: nothing
+    # "Syldavian police arrested 12 people": force and arrests need no domestic object
+    doc = make_doc("Syldavian/Syldavian/ADJ/amod/1 police/police/NOUN/nsubj/2 arrested/arrest/VERB/ROOT/2 "
+                   "12/12/NUM/nummod/4 people/people/NOUN/dobj/2 ././PUNCT/punct/2",
+                   actors={(0, 2): ("SYL", "COP")})
+    assert _domestic_pairs(code(domestic, doc)) == {("SYL", "COP", "SYL", "CVL", "COERCE")}
+
+
+def test_domestic_implicit_target_needs_a_one_country_sentence(make_doc):
+    # "Syldavian police arrested 12 people from Borduria": a foreign actor may be the target
+    domestic = EventCoder(load_lexicon(()), domestic=True)
+    doc = make_doc("Syldavian/Syldavian/ADJ/amod/1 police/police/NOUN/nsubj/2 arrested/arrest/VERB/ROOT/2 "
+                   "12/12/NUM/nummod/4 people/people/NOUN/dobj/2 from/from/ADP/prep/4 "
+                   "Borduria/Borduria/PROPN/pobj/5 ././PUNCT/punct/2",
+                   actors={(0, 2): ("SYL", "COP"), 6: ("BRD", None)})
+    assert all(e.target.country != "SYL" for e in code(domestic, doc))
+    # "The Syldavian government praised the plan": no domestic measure, no implied target
+    doc = make_doc("The/the/DET/det/2 Syldavian/Syldavian/ADJ/amod/2 government/government/NOUN/nsubj/3 "
+                   "praised/praise/VERB/ROOT/3 the/the/DET/det/5 plan/plan/NOUN/dobj/3 ././PUNCT/punct/3",
+                   actors={(1, 3): ("SYL", "GOV")})
+    assert code(domestic, doc) == []
+
+
+def test_domestic_group_protest_targets_its_government(make_doc):
+    # "Syldavian students demonstrated": a protest with no target is aimed at the government
+    domestic = EventCoder(load_lexicon(()), domestic=True)
+    doc = make_doc("Syldavian/Syldavian/ADJ/amod/1 students/student/NOUN/nsubj/2 "
+                   "demonstrated/demonstrate/VERB/ROOT/2 ././PUNCT/punct/2",
+                   actors={(0, 2): ("SYL", "EDU")})
+    assert _domestic_pairs(code(domestic, doc)) == {("SYL", "EDU", "SYL", "GOV", "PROTEST")}
+    assert code(EventCoder(load_lexicon(())), doc) == []
+
+
 # ---------------------------------------------------------------- construction families (plover_gsr tune)
 def test_trailing_news_attribution_is_not_an_accusation(coder, make_doc):
     # "Borduria shelled Syldavia, Zemblan officials said": the reporter is a source, not an accuser
