@@ -978,3 +978,39 @@ def test_attending_a_summit_abroad_is_consultation_with_the_host(coder, make_doc
                    "summit/summit/NOUN/dobj/1 in/in/ADP/prep/3 Syldavia/Syldavia/PROPN/pobj/4",
                    actors={0: ("BRD", None), 5: ("SYL", None)})
     assert triples(code(coder, doc)) == {("BRD", "SYL", "CONSULT")}
+
+
+def test_coordinated_verbs_share_the_object_of_the_second(coder, make_doc):
+    # "Borduria denounced and shelled Syldavia": both acts are aimed at Syldavia
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 denounced/denounce/VERB/ROOT/1 and/and/CCONJ/cc/1 "
+                   "shelled/shell/VERB/conj/1 Syldavia/Syldavia/PROPN/dobj/3 ././PUNCT/punct/1",
+                   actors={0: ("BRD", None), 4: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "ACCUSE"), ("BRD", "SYL", "ASSAULT")}
+
+
+def test_a_second_verb_with_its_own_subject_shares_nothing(coder, make_doc):
+    # "Borduria protested and Zembla shelled Syldavia": the protest names no target
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 protested/protest/VERB/ROOT/1 and/and/CCONJ/cc/1 "
+                   "Zembla/Zembla/PROPN/nsubj/4 shelled/shell/VERB/conj/1 Syldavia/Syldavia/PROPN/dobj/4 "
+                   "././PUNCT/punct/1",
+                   actors={0: ("BRD", None), 3: ("ZMB", None), 5: ("SYL", None)})
+    assert ("BRD", "SYL", "PROTEST") not in triples(code(coder, doc))
+    assert ("ZMB", "SYL", "ASSAULT") in triples(code(coder, doc))
+
+
+def test_along_with_adds_a_source(coder, make_doc):
+    # "Borduria, along with Zembla, shelled Syldavia"
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/6 ,/,/PUNCT/punct/0 along/along/ADP/prep/0 "
+                   "with/with/ADP/prep/2 Zembla/Zembla/PROPN/pobj/3 ,/,/PUNCT/punct/0 "
+                   "shelled/shell/VERB/ROOT/6 Syldavia/Syldavia/PROPN/dobj/6 ././PUNCT/punct/6",
+                   actors={0: ("BRD", None), 4: ("ZMB", None), 7: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "ASSAULT"), ("ZMB", "SYL", "ASSAULT")}
+
+
+def test_an_appositive_names_the_actor_of_a_common_noun(coder, make_doc):
+    # "Borduria and its ally Zembla shelled Syldavia" (the ally is Zembla, by apposition)
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/5 and/and/CCONJ/cc/0 its/its/PRON/poss/3 "
+                   "ally/ally/NOUN/conj/0 Zembla/Zembla/PROPN/appos/3 shelled/shell/VERB/ROOT/5 "
+                   "Syldavia/Syldavia/PROPN/dobj/5 ././PUNCT/punct/5",
+                   actors={0: ("BRD", None), 4: ("ZMB", None), 6: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "ASSAULT"), ("ZMB", "SYL", "ASSAULT")}

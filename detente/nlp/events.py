@@ -639,6 +639,15 @@ class EventCoder:
                 if prep.dep_ == "prep" and prep.lower_ == "with":
                     partners += [a for o in _prep_objects(prep) for a in self.actors_of(o)]
             proto.targets = [(a, False) for a in partners if a.country not in {s.country for s, _ in proto.sources}]
+        if not proto.targets and proto.sources and dobj is None and not passive and noun is None:
+            # "X denounced and threatened Y": a verb with no object of its own shares the object
+            # of the verb coordinated right after it (when that verb has no subject of its own)
+            nxt = next((c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                        and not any(g.dep_ in SUBJ_DEPS for g in c.children)), None)
+            shared = next((c for c in nxt.children if c.dep_ == "dobj"), None) if nxt is not None else None
+            if shared is not None:
+                src = {a.country for a, _ in proto.sources}
+                proto.targets = [(a, False) for a in self.actors_of(shared) if a.country not in src]
         if final.symmetric and not proto.targets and len({a.country for a, _ in proto.sources}) >= 2:
             proto.symmetric = True
         src_codes = {a.country for a, _ in proto.sources}
@@ -932,11 +941,18 @@ class EventCoder:
     # ------------------------------------------------------------------ arguments
     def subject_actors(self, verb: Token, depth: int = 0) -> list[tuple[Actor, bool]]:
         """Actors of the verb's subject, inherited through control and coordination."""
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                if child.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
-                    return [(a, False) for a in self.actors_of(verb.head)]
-                return [(a, child.lower_ not in THING_PRONOUNS | PERSON_PRONOUNS) for a in self.actors_of(child)]
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        if subjects:
+            if subjects[0].lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
+                return [(a, False) for a in self.actors_of(verb.head)]
+            found: list[tuple[Actor, bool]] = []
+            # the parser may give a verb two subjects ("X and its ally Y attacked Z")
+            for child in subjects:
+                direct = child.lower_ not in THING_PRONOUNS | PERSON_PRONOUNS
+                found += [(a, direct) for a in self.actors_of(child)]
+                found += [(a, True) for a in self._accompanying(child)]
+            seen: set[Actor] = set()
+            return [(a, d) for a, d in found if not (a in seen or seen.add(a))]
         if depth > 4 or verb.head is verb:
             return []
         head = verb.head
@@ -982,6 +998,22 @@ class EventCoder:
             if head.dep_ in ("dobj", "nsubj", "attr") and head.head.pos_ in ("VERB", "AUX"):
                 return self.subject_actors(head.head, depth + 1)
         return []
+
+    def _accompanying(self, subject: Token) -> list[Actor]:
+        """Actors joined to a subject by "along with" / "together with" ("X, along with Y,
+        condemned Z"): they act too."""
+        out: list[Actor] = []
+        for prep in subject.children:
+            if prep.dep_ != "prep":
+                continue
+            if prep.lower_ == "along":
+                withs = [c for c in prep.children if c.dep_ == "prep" and c.lower_ == "with"]
+            elif prep.lower_ == "with" and any(c.lower_ in ("together", "along") for c in prep.children):
+                withs = [prep]
+            else:
+                continue
+            out += [a for w in withs for o in _prep_objects(w) for a in self.actors_of(o)]
+        return out
 
     def _governing_subject(self, noun: Token) -> list[Actor]:
         gov = _governing_verb(noun)
@@ -1041,6 +1073,10 @@ class EventCoder:
                             t.dep_ == "cc" for t in tok.doc[child.i + 1:span.start]):
                         found = _members_or_actor(self.tok2actor[child.i]) + found
             return found
+        # "its ally Syria", "the neighbouring state, Iran": an appositive names the actor
+        appos = [c for c in tok.children if c.dep_ == "appos" and c.i in self.tok2actor]
+        if appos and tok.pos_ == "NOUN":
+            return [a for c in appos for a in _members_or_actor(self.tok2actor[c.i])]
         low = tok.lower_
         if low in PERSON_PRONOUNS or low in THING_PRONOUNS:
             return self.resolve_pronoun(tok)
