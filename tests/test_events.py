@@ -1014,3 +1014,22 @@ def test_an_appositive_names_the_actor_of_a_common_noun(coder, make_doc):
                    "Syldavia/Syldavia/PROPN/dobj/5 ././PUNCT/punct/5",
                    actors={0: ("BRD", None), 4: ("ZMB", None), 6: ("SYL", None)})
     assert triples(code(coder, doc)) == {("BRD", "SYL", "ASSAULT"), ("ZMB", "SYL", "ASSAULT")}
+
+
+def test_a_list_of_demonym_modifiers_names_every_actor(coder, make_doc):
+    # "The Bordurian, Zemblan and Syldavian governments condemned Ruritania"
+    doc = make_doc("The/the/DET/det/6 Bordurian/Bordurian/ADJ/amod/6 ,/,/PUNCT/punct/1 "
+                   "Zemblan/Zemblan/ADJ/amod/6 and/and/CCONJ/cc/3 Syldavian/Syldavian/ADJ/conj/3 "
+                   "governments/government/NOUN/nsubj/7 condemned/condemn/VERB/ROOT/7 "
+                   "Ruritania/Ruritania/PROPN/dobj/7 ././PUNCT/punct/7",
+                   actors={1: ("BRD", None), 3: ("ZMB", None), (5, 7): ("SYL", "GOV"), 8: ("RUR", None)})
+    assert {s for s, _, _ in triples(code(coder, doc))} == {"BRD", "ZMB", "SYL"}
+
+
+def test_a_single_demonym_modifier_is_no_list(coder, make_doc):
+    # "Bordurian-backed Syldavian forces shelled Ruritania": the backer is no party to the act
+    doc = make_doc("Bordurian-backed/Bordurian-backed/ADJ/amod/2 Syldavian/Syldavian/ADJ/amod/2 "
+                   "forces/force/NOUN/nsubj/3 shelled/shell/VERB/ROOT/3 Ruritania/Ruritania/PROPN/dobj/3 "
+                   "././PUNCT/punct/3",
+                   actors={0: ("BRD", None), (1, 3): ("SYL", "MIL"), 4: ("RUR", None)})
+    assert triples(code(coder, doc)) == {("SYL", "RUR", "ASSAULT")}

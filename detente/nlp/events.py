@@ -1068,11 +1068,15 @@ class EventCoder:
                         found = found + _members_or_actor(self.tok2actor[c.i])
             # the parser often reads "Russia and Gulf countries" as a modifier of the last noun
             for child in tok.children:
-                if child.dep_ in ("nmod", "conj") and child.i < span.start and child.i in self.tok2actor:
-                    if any(c.dep_ == "cc" for c in child.children) or any(
-                            t.dep_ == "cc" for t in tok.doc[child.i + 1:span.start]):
-                        found = _members_or_actor(self.tok2actor[child.i]) + found
-            return found
+                if child.dep_ in ("nmod", "conj", "amod") and child.i < span.start and child.i in self.tok2actor:
+                    # ("The French, German and British governments": a list of modifiers)
+                    between = tok.doc[child.i + 1:span.start]
+                    if any(c.dep_ == "cc" for c in child.children) or any(t.dep_ == "cc" for t in between) \
+                            or (child.dep_ == "amod" and any(t.text == "," for t in between)):
+                        listed = [child, *(c for c in child.conjuncts if c.i < span.start)]
+                        found = [a for c in sorted(listed, key=lambda t: t.i) if c.i in self.tok2actor
+                                 for a in _members_or_actor(self.tok2actor[c.i])] + found
+            return _unique(found)
         # "its ally Syria", "the neighbouring state, Iran": an appositive names the actor
         appos = [c for c in tok.children if c.dep_ == "appos" and c.i in self.tok2actor]
         if appos and tok.pos_ == "NOUN":
