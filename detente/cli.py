@@ -17,9 +17,7 @@ import click
 
 from . import __version__
 from .errors import DetenteError
-from .extractor import DOMESTIC_HELP
-from .nlp.verbdict import CLI_HELP as VERBS_HELP
-from .nlp.verbdict import VERB_CODES_HELP
+from .cli_options import domestic_option, verb_codes_option, verbs_option
 
 EXIT_PARTIAL = 1  # some inputs could not be read; the rest was processed
 EXIT_NOTHING = 2  # no input could be read
@@ -44,25 +42,13 @@ def document_date_option(f: Callable[..., Any]) -> Callable[..., Any]:
                              "years left out. A JSONL line's own `date` wins.")(f)
 
 
-def domestic_option(f: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--domestic/--interstate", default=False, show_default=True,
-                        help=DOMESTIC_HELP)(f)
-
-
-def verb_codes_option(f: Callable[..., Any]) -> Callable[..., Any]:
-    """--verb-codes auto|cameo|weis: the code scheme of --verbs dictionaries."""
-    return click.option("--verb-codes", "verb_codes", type=click.Choice(["auto", "cameo", "weis"]),
-                        default="auto", show_default=True, help=VERB_CODES_HELP)(f)
-
-
 def pipeline_options(f: Callable[..., Any]) -> Callable[..., Any]:
     f = click.option("--actors", "actor_files", multiple=True, type=click.Path(dir_okay=False),
                      help="Extra actor dictionary: CSV, YAML, or PETRARCH .actors.txt/.agents.txt "
                           "(repeatable).")(f)
     f = click.option("--lexicon", "lexicon_files", multiple=True, type=click.Path(dir_okay=False),
                      help="Extra event lexicon YAML (verbs:/nouns:/tracks:), repeatable.")(f)
-    f = click.option("--verbs", "verb_files", multiple=True, type=click.Path(dir_okay=False),
-                     help=VERBS_HELP)(f)
+    f = verbs_option(f)
     f = verb_codes_option(f)
     f = click.option("--model", default=None, metavar="NAME",
                      help="spaCy pipeline to parse with (default en_core_web_sm, else "

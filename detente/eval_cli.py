@@ -18,6 +18,8 @@ from pathlib import Path
 
 import click
 
+from .cli_options import verb_codes_option, verbs_option
+
 SHARED = Path("..") / "shared"
 
 
@@ -42,10 +44,8 @@ def eval_command() -> None:
               help="score.py (default ../shared/eval/score.py).")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(dir_okay=False),
               help="Extra actor dictionary (as for extract), repeatable.")
-@click.option("--verbs", "verb_files", multiple=True, type=click.Path(dir_okay=False),
-              help="PETRARCH verb dictionary (as for extract), repeatable.")
-@click.option("--verb-codes", "verb_codes", type=click.Choice(["auto", "cameo", "weis"]), default="auto",
-              show_default=True, help="How --verbs codes are read (as for extract).")
+@verbs_option
+@verb_codes_option
 def eval_doc(doc: str, gold: str, scorer: str | None, actor_files: tuple[str, ...],
              verb_files: tuple[str, ...], verb_codes: str) -> None:
     """Extract events from DOC and score them against GOLD (f1_strict, core recall, precision)."""

@@ -12,9 +12,7 @@ from typing import Any
 import click
 
 from .errors import DetenteError
-from .extractor import DOMESTIC_HELP
-from .nlp.verbdict import CLI_HELP as VERBS_HELP
-from .nlp.verbdict import VERB_CODES_HELP
+from .cli_options import domestic_option, verb_codes_option, verbs_option
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1  # some inputs could not be read or stored; the rest was
@@ -67,11 +65,10 @@ def summary_line(summary: Any, db: str, arrow: str = "→") -> str:
               help="Extra actor dictionary: CSV, YAML, or PETRARCH .actors.txt/.agents.txt (repeatable).")
 @click.option("--lexicon", "lexicon_files", multiple=True, type=click.Path(dir_okay=False),
               help="Extra event lexicon YAML (verbs:/nouns:/tracks:), repeatable.")
-@click.option("--verbs", "verb_files", multiple=True, type=click.Path(dir_okay=False), help=VERBS_HELP)
-@click.option("--verb-codes", "verb_codes", type=click.Choice(["auto", "cameo", "weis"]), default="auto",
-              show_default=True, help=VERB_CODES_HELP)
+@verbs_option
+@verb_codes_option
 @click.option("--model", default=None, metavar="NAME", help="spaCy pipeline to parse with.")
-@click.option("--domestic/--interstate", default=False, show_default=True, help=DOMESTIC_HELP)
+@domestic_option
 @click.option("--batch-size", default=16, show_default=True, type=click.IntRange(1, 4096),
               help="Documents per nlp.pipe batch.")
 @click.option("--n-process", default=1, show_default=True, type=click.IntRange(1, 64),

@@ -20,7 +20,7 @@ import yaml
 
 from ..errors import DetenteError, Errors
 from ..ontology import plover_types
-from .verbdict import NULL_CODE, Phrase, VerbDictionary, read_verb_dictionary
+from .verbdict import NULL_CODE, VERB_CODE_SCHEMES, Phrase, VerbDictionary, read_verb_dictionary
 
 log = logging.getLogger("detente")
 # Target prepositions of a dictionary verb detente has no entry for (PETRARCH takes its target
@@ -168,9 +168,6 @@ class _Coding:
     track: str | None = None
     paired_type: str | None = None
     paired_mode: str | None = None
-
-
-VERB_CODE_SCHEMES = ("auto", "cameo", "weis")
 
 
 def _mapping(code: str, scheme: str) -> Any:

@@ -51,6 +51,8 @@ Phrase = tuple[Item, ...]
 CLI_HELP = ("PETRARCH/TABARI verb dictionary (e.g. CAMEO.2.0.txt; its CAMEO or WEIS codes become PLOVER "
             "types, see --verb-codes), repeatable: its verbs and patterns add to the built-in lexicon "
             "and override it for the same lemma.")
+# How a dictionary's codes are read (see lexicon._mapping): the --verb-codes choices.
+VERB_CODE_SCHEMES = ("auto", "cameo", "weis")
 VERB_CODES_HELP = ("How --verbs dictionary codes are read: 'cameo' (ontology/cameo2plover.csv), 'weis' "
                    "(WEIS codes, e.g. KEDS/TABARI dictionaries: ontology/weis2plover.csv) or 'auto' "
                    "(a code that exists in CAMEO is CAMEO, otherwise WEIS). Codes that map in neither "
