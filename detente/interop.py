@@ -108,15 +108,27 @@ def _data_lines(text: str) -> list[str]:
     return [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
 
 
+def _mapping_table(name: str) -> dict[str, CameoMapping]:
+    """An ontology CSV of code -> PLOVER rows (cameo2plover.csv, weis2plover.csv) as {code: mapping}."""
+    text = resources.files("detente.ontology").joinpath(name).read_text(encoding="utf-8")
+    return {row["code"]: CameoMapping(row["code"], row["event_type"], row["mode"] or None,
+                                      row["track"] or None, row["description"])
+            for row in csv.DictReader(_data_lines(text))}
+
+
+def _longest_prefix(code: str, table: dict[str, CameoMapping]) -> CameoMapping | None:
+    """The row of `code`'s most specific listed prefix (0231 -> 023 -> 02); None below 2 digits."""
+    while len(code) >= 2:
+        if code in table:
+            return table[code]
+        code = code[:-1]
+    return None
+
+
 @lru_cache(maxsize=1)
 def cameo_table() -> dict[str, CameoMapping]:
     """cameo2plover.csv as {code: mapping} (loaded once)."""
-    text = resources.files("detente.ontology").joinpath("cameo2plover.csv").read_text(encoding="utf-8")
-    out = {}
-    for row in csv.DictReader(_data_lines(text)):
-        out[row["code"]] = CameoMapping(row["code"], row["event_type"], row["mode"] or None,
-                                        row["track"] or None, row["description"])
-    return out
+    return _mapping_table("cameo2plover.csv")
 
 
 # CAMEO's 01 (make public statement) and 02 (appeal) codes: CAMEO codes with no PLOVER type, so
@@ -140,10 +152,7 @@ def is_cameo_code(code: str | None) -> bool:
 def weis_table() -> dict[str, CameoMapping]:
     """weis2plover.csv as {code: mapping}; rows with an empty event_type (WEIS 02 comment, 14 deny)
     are kept with event_type "" so that the code is known to be WEIS."""
-    text = resources.files("detente.ontology").joinpath("weis2plover.csv").read_text(encoding="utf-8")
-    return {row["code"]: CameoMapping(row["code"], row["event_type"], row["mode"] or None,
-                                      row["track"] or None, row["description"])
-            for row in csv.DictReader(_data_lines(text))}
+    return _mapping_table("weis2plover.csv")
 
 
 def weis_lookup(code: str | None) -> CameoMapping | None:
@@ -153,12 +162,7 @@ def weis_lookup(code: str | None) -> CameoMapping | None:
     m = _WEIS_RE.match((code or "").strip())
     if m is None:
         return None
-    code, table = m.group(1), weis_table()
-    while len(code) >= 2:
-        if code in table:
-            return table[code]
-        code = code[:-1]
-    return None
+    return _longest_prefix(m.group(1), weis_table())
 
 
 def weis_to_plover(code: str | None) -> CameoMapping | None:
@@ -180,11 +184,7 @@ def cameo_to_plover(code: str | None) -> CameoMapping | None:
         return table.get(code)
     if not _CAMEO_RE.match(code):
         return None
-    while len(code) >= 2:
-        if code in table:
-            return table[code]
-        code = code[:-1]
-    return None
+    return _longest_prefix(code, table)
 
 
 def _name_key(name: str) -> str:
