@@ -210,15 +210,8 @@ class EventCoder:
         if not groups:
             return []
         places = list(doc.spans[extensions.PLACES]) if extensions.PLACES in doc.spans else []
-        countries: dict[int, set[str]] = {}
-        for span in actor_spans:
-            actor = span._.actor
-            if actor is not None and is_state_code(actor.country):
-                countries.setdefault(span.sent.start, set()).add(actor.country)
-        for span in places:
-            place = span._.place
-            if place is not None and place.country:
-                countries.setdefault(span.sent.start, set()).add(place.country)
+        countries = _codes_by_sentence(((s, s._.actor) for s in actor_spans
+                                        if s._.actor is not None and is_state_code(s._.actor.country)), places)
         out = []
         for g in groups:
             found = countries.get(g.sent.start, set())
@@ -230,15 +223,11 @@ class EventCoder:
 
     def _domestic_context(self, actor_spans: list[Span]) -> None:
         """Per sentence, every code its actors and places name; per actor, its span label."""
-        self.sent_codes: dict[int, set[str]] = {}
+        named = [(span, a) for span in actor_spans for a in _members_or_actor(span)]
+        self.sent_codes = _codes_by_sentence(named, self.places)
         self.actor_labels: dict[Actor, str] = {}
-        for span in actor_spans:
-            for a in _members_or_actor(span):
-                self.sent_codes.setdefault(span.sent.start, set()).add(a.country)
-                self.actor_labels.setdefault(a, span.label_)
-        for span in self.places:
-            if span._.place is not None and span._.place.country:
-                self.sent_codes.setdefault(span.sent.start, set()).add(span._.place.country)
+        for span, a in named:
+            self.actor_labels.setdefault(a, span.label_)
 
     def _implicit_domestic_target(self, proto: Proto, sent: Span) -> list[tuple[Actor, bool]]:
         """Domestic mode: the target of an act with none named, in a sentence that names one
@@ -1697,6 +1686,18 @@ def _dedupe(events: list[Event]) -> list[Event]:
         elif ev.confidence > best[key].confidence:
             best[key] = ev
     return [best[k] for k in order]
+
+
+def _codes_by_sentence(actors: Iterable[tuple[Span, Actor]], places: Iterable[Span]) -> dict[int, set[str]]:
+    """Sentence start -> the country codes named in it by the given (span, actor) pairs and by
+    the place spans that carry a country."""
+    out: dict[int, set[str]] = {}
+    for span, actor in actors:
+        out.setdefault(span.sent.start, set()).add(actor.country)
+    for span in places:
+        if span._.place is not None and span._.place.country:
+            out.setdefault(span.sent.start, set()).add(span._.place.country)
+    return out
 
 
 @lru_cache(maxsize=1)

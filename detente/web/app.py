@@ -43,13 +43,14 @@ if TYPE_CHECKING:
 
 # DuckDB buffer pool of `detente serve` (queries spill or slow down beyond it, never fail on it).
 SERVE_DUCKDB_MEMORY = "256MB"
+# Worker threads of the sync endpoints (see create_app's lifespan).
+SERVE_THREADS = 4
+# Computed answers kept (series, phases, a dyad's event list, an event view), at most this many
+# bytes of JSON; see AnswerCache.
+SERVE_CACHE_BYTES = 64 * 1024 * 1024
 # DuckDB's allocator keeps freed memory for reuse until it holds more than these thresholds
 # (128 MiB / 512 MiB by default): under steady load a server's RSS then climbs for minutes.
 # Returning it early, from DuckDB's background threads, keeps the RSS level.
-SERVE_THREADS = 4
-# Computed answers kept (series, phases, a dyad's event list), at most this many bytes of JSON;
-# see create_app.
-SERVE_CACHE_BYTES = 64 * 1024 * 1024
 SERVE_DUCKDB_ALLOCATOR = {"allocator_flush_threshold": "16MB",
                           "allocator_bulk_deallocation_flush_threshold": "16MB",
                           "allocator_background_threads": "true"}
