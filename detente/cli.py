@@ -17,7 +17,7 @@ import click
 
 from . import __version__
 from .errors import DetenteError
-from .cli_options import domestic_option, verb_codes_option, verbs_option
+from .cli_options import actors_option, domestic_option, lexicon_option, verb_codes_option, verbs_option
 
 EXIT_PARTIAL = 1  # some inputs could not be read; the rest was processed
 EXIT_NOTHING = 2  # no input could be read
@@ -43,11 +43,8 @@ def document_date_option(f: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def pipeline_options(f: Callable[..., Any]) -> Callable[..., Any]:
-    f = click.option("--actors", "actor_files", multiple=True, type=click.Path(dir_okay=False),
-                     help="Extra actor dictionary: CSV, YAML, or PETRARCH .actors.txt/.agents.txt "
-                          "(repeatable).")(f)
-    f = click.option("--lexicon", "lexicon_files", multiple=True, type=click.Path(dir_okay=False),
-                     help="Extra event lexicon YAML (verbs:/nouns:/tracks:), repeatable.")(f)
+    f = actors_option(f)
+    f = lexicon_option(f)
     f = verbs_option(f)
     f = verb_codes_option(f)
     f = click.option("--model", default=None, metavar="NAME",

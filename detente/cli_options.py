@@ -12,6 +12,19 @@ from .nlp.verbdict import CLI_HELP as VERBS_HELP
 from .nlp.verbdict import VERB_CODE_SCHEMES, VERB_CODES_HELP
 
 
+def actors_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    """--actors FILE (repeatable): extra actor dictionaries."""
+    return click.option("--actors", "actor_files", multiple=True, type=click.Path(dir_okay=False),
+                        help="Extra actor dictionary: CSV, YAML, or PETRARCH .actors.txt/.agents.txt "
+                             "(repeatable).")(f)
+
+
+def lexicon_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    """--lexicon FILE (repeatable): extra event lexicons."""
+    return click.option("--lexicon", "lexicon_files", multiple=True, type=click.Path(dir_okay=False),
+                        help="Extra event lexicon YAML (verbs:/nouns:/tracks:), repeatable.")(f)
+
+
 def verbs_option(f: Callable[..., Any]) -> Callable[..., Any]:
     """--verbs FILE (repeatable): PETRARCH/TABARI verb dictionaries."""
     return click.option("--verbs", "verb_files", multiple=True, type=click.Path(dir_okay=False),

@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from .errors import DetenteError
-from .cli_options import domestic_option, verb_codes_option, verbs_option
+from .cli_options import actors_option, domestic_option, lexicon_option, verb_codes_option, verbs_option
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1  # some inputs could not be read or stored; the rest was
@@ -61,10 +61,8 @@ def summary_line(summary: Any, db: str, arrow: str = "→") -> str:
 @click.option("--document-date", metavar="YYYY-MM-DD", callback=_parse_date,
               help="Creation date of documents that carry none: anchors 'last week', 'on Monday' "
                    "and years left out. A JSONL line's own `date` wins.")
-@click.option("--actors", "actor_files", multiple=True, type=click.Path(dir_okay=False),
-              help="Extra actor dictionary: CSV, YAML, or PETRARCH .actors.txt/.agents.txt (repeatable).")
-@click.option("--lexicon", "lexicon_files", multiple=True, type=click.Path(dir_okay=False),
-              help="Extra event lexicon YAML (verbs:/nouns:/tracks:), repeatable.")
+@actors_option
+@lexicon_option
 @verbs_option
 @verb_codes_option
 @click.option("--model", default=None, metavar="NAME", help="spaCy pipeline to parse with.")
