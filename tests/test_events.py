@@ -149,8 +149,8 @@ def test_date_attached_through_the_parse_not_the_nearest_string(coder, make_doc)
 
 def test_user_lexicon_extends_the_verbs(tmp_path, make_doc):
     extra = tmp_path / "lex.yaml"
-    extra.write_text("verbs:\n  snub: {type: REJECT}\n", encoding="utf-8")
-    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 snubbed/snub/VERB/ROOT/1 Syldavia/Syldavia/PROPN/dobj/1",
+    extra.write_text("verbs:\n  ghost: {type: REJECT}\n", encoding="utf-8")
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 ghosted/ghost/VERB/ROOT/1 Syldavia/Syldavia/PROPN/dobj/1",
                    actors={0: ("BRD", None), 2: ("SYL", None)})
     assert code(EventCoder(load_lexicon(())), doc) == []
     assert triples(code(EventCoder(load_lexicon((str(extra),))), doc)) == {("BRD", "SYL", "REJECT")}
@@ -1033,3 +1033,38 @@ def test_a_single_demonym_modifier_is_no_list(coder, make_doc):
                    "././PUNCT/punct/3",
                    actors={0: ("BRD", None), (1, 3): ("SYL", "MIL"), 4: ("RUR", None)})
     assert triples(code(coder, doc)) == {("SYL", "RUR", "ASSAULT")}
+
+
+# ---------------------------------------------------------------- breadth of the verb lexicon
+@pytest.mark.parametrize("form,lemma,etype", [
+    ("repudiated", "repudiate", "REJECT"),
+    ("reprimanded", "reprimand", "ACCUSE"),
+    ("pressured", "pressure", "REQUEST"),
+    ("harassed", "harass", "COERCE"),
+    ("menaced", "menace", "THREATEN"),
+    ("decimated", "decimate", "ASSAULT"),
+    ("equipped", "equip", "AID"),
+])
+def test_common_synonyms_code_their_type(coder, make_doc, form, lemma, etype):
+    # one verb per type from the broader-coverage block of verbs.yaml, on the plainest transitive clause
+    doc = make_doc(f"Borduria/Borduria/PROPN/nsubj/1 {form}/{lemma}/VERB/ROOT/1 Syldavia/Syldavia/PROPN/dobj/1 ././PUNCT/punct/1",
+                   actors={0: ("BRD", None), 2: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", etype)}
+
+
+def test_phrasal_verb_with_a_preposition_takes_its_target(coder, make_doc):
+    # "Borduria lashed out at Syldavia": verb + particle key (lash_out), target from `at`
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 lashed/lash/VERB/ROOT/1 out/out/ADP/prt/1 at/at/ADP/prep/1 "
+                   "Syldavia/Syldavia/PROPN/pobj/3 ././PUNCT/punct/1",
+                   actors={0: ("BRD", None), 4: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "ACCUSE")}
+
+
+def test_verb_restricted_to_objects_needs_one(coder, make_doc):
+    # "Borduria relaxed its curfew on Syldavia" is a concession; "relaxed its stance" codes nothing
+    def doc_with(obj):
+        return make_doc(f"Borduria/Borduria/PROPN/nsubj/1 relaxed/relax/VERB/ROOT/1 its/its/PRON/poss/3 "
+                        f"{obj}/{obj}/NOUN/dobj/1 on/on/ADP/prep/1 Syldavia/Syldavia/PROPN/pobj/4 ././PUNCT/punct/1",
+                        actors={0: ("BRD", None), 5: ("SYL", None)})
+    assert triples(code(coder, doc_with("curfew"))) == {("BRD", "SYL", "CONCEDE")}
+    assert triples(code(coder, doc_with("stance"))) == set()

@@ -466,6 +466,11 @@ class EventCoder:
                 if nc is not None and nc.type is not None:
                     noun, noun_coding = cand, nc
                     break
+            if noun is not None and noun_coding.type == "REQUEST" and any(
+                    c.dep_ in ("acl", "advcl", "ccomp") for c in noun.children):
+                # "renewed its demand that X withdraw": the demand and its clause are coded from the
+                # noun (code_request_clause), which knows who is asked to do what
+                return None
         obj_lemmas = _object_lemmas(dobj) if dobj is not None else set()
         reverse = bool(coding.reverse_objects and obj_lemmas & coding.reverse_objects)
         object_type = next((t for o, t in coding.object_types if o in obj_lemmas or (dobj is not None and o == dobj.lower_)),
