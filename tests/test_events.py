@@ -1068,3 +1068,17 @@ def test_verb_restricted_to_objects_needs_one(coder, make_doc):
                         actors={0: ("BRD", None), 5: ("SYL", None)})
     assert triples(code(coder, doc_with("curfew"))) == {("BRD", "SYL", "CONCEDE")}
     assert triples(code(coder, doc_with("stance"))) == set()
+
+
+@pytest.mark.parametrize("form,lemma,etype", [
+    ("persecution", "persecution", "COERCE"),
+    ("disengagement", "disengagement", "RETREAT"),
+    ("endorsement", "endorsement", "SUPPORT"),
+])
+def test_common_event_nouns_code_their_type(coder, make_doc, form, lemma, etype):
+    # "Borduria's persecution of Syldavia": possessor is the source, the `of` object the target
+    prep = "from" if etype == "RETREAT" else "of"
+    doc = make_doc(f"Borduria/Borduria/PROPN/poss/2 's/'s/PART/case/0 {form}/{lemma}/NOUN/nsubj/5 "
+                   f"{prep}/{prep}/ADP/prep/2 Syldavia/Syldavia/PROPN/pobj/3 continued/continue/VERB/ROOT/5 ././PUNCT/punct/5",
+                   actors={0: ("BRD", None), 4: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", etype)}
