@@ -1082,3 +1082,22 @@ def test_common_event_nouns_code_their_type(coder, make_doc, form, lemma, etype)
                    f"{prep}/{prep}/ADP/prep/2 Syldavia/Syldavia/PROPN/pobj/3 continued/continue/VERB/ROOT/5 ././PUNCT/punct/5",
                    actors={0: ("BRD", None), 4: ("SYL", None)})
     assert triples(code(coder, doc)) == {("BRD", "SYL", etype)}
+
+
+def test_receiving_inspectors_is_a_retreat_and_withdrawing_them_a_sanction(coder, make_doc):
+    # allowing international involvement (CAMEO 086x) vs withdrawing it (CAMEO 166)
+    def doc_with(form, lemma, prep):
+        return make_doc(f"Borduria/Borduria/PROPN/nsubj/1 {form}/{lemma}/VERB/ROOT/1 Syldavian/Syldavian/ADJ/amod/3 "
+                        f"inspectors/inspector/NOUN/dobj/1 {prep}/{prep}/ADP/prep/1 Zembla/Zembla/PROPN/pobj/4 ././PUNCT/punct/1",
+                        actors={0: ("BRD", None), (2, 4): ("SYL", None), 5: ("ZMB", None)})
+    assert ("BRD", "SYL", "RETREAT") in triples(code(coder, doc_with("received", "receive", "in")))
+    assert {t for _, _, t in triples(code(coder, doc_with("withdrew", "withdraw", "from")))} == {"SANCTION"}
+
+
+def test_imposing_a_curfew_is_coercion_and_imposing_sanctions_a_sanction(coder, make_doc):
+    def doc_with(noun):
+        return make_doc(f"Borduria/Borduria/PROPN/nsubj/1 imposed/impose/VERB/ROOT/1 a/a/DET/det/3 "
+                        f"{noun}/{noun}/NOUN/dobj/1 on/on/ADP/prep/1 Syldavia/Syldavia/PROPN/pobj/4 ././PUNCT/punct/1",
+                        actors={0: ("BRD", None), 5: ("SYL", None)})
+    assert triples(code(coder, doc_with("curfew"))) == {("BRD", "SYL", "COERCE")}
+    assert triples(code(coder, doc_with("sanction"))) == {("BRD", "SYL", "SANCTION")}
