@@ -1101,3 +1101,18 @@ def test_imposing_a_curfew_is_coercion_and_imposing_sanctions_a_sanction(coder, 
                         actors={0: ("BRD", None), 5: ("SYL", None)})
     assert triples(code(coder, doc_with("curfew"))) == {("BRD", "SYL", "COERCE")}
     assert triples(code(coder, doc_with("sanction"))) == {("BRD", "SYL", "SANCTION")}
+
+
+@pytest.mark.parametrize("form,lemma,obj,prep,head,etype", [
+    ("deployed", "deploy", "peacekeepers/peacekeeper", "in", 1, "AID"),
+    ("deployed", "deploy", "troops/troop", "in", 1, "MOBILIZE"),
+    ("breached", "breach", "airspace/airspace", "of", 2, "ASSAULT"),
+    ("breached", "breach", "treaty/treaty", "with", 2, "REJECT"),
+    ("withdrew", "withdraw", "aid/aid", "from", 1, "SANCTION"),
+])
+def test_the_object_decides_the_type(coder, make_doc, form, lemma, obj, prep, head, etype):
+    # "Borduria deployed peacekeepers in Syldavia" (CAMEO 074) vs "... troops in Syldavia" (154)
+    doc = make_doc(f"Borduria/Borduria/PROPN/nsubj/1 {form}/{lemma}/VERB/ROOT/1 {obj}/NOUN/dobj/1 "
+                   f"{prep}/{prep}/ADP/prep/{head} Syldavia/Syldavia/PROPN/pobj/3 ././PUNCT/punct/1",
+                   actors={0: ("BRD", None), 4: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", etype)}
