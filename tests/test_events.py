@@ -1116,3 +1116,12 @@ def test_the_object_decides_the_type(coder, make_doc, form, lemma, obj, prep, he
                    f"{prep}/{prep}/ADP/prep/{head} Syldavia/Syldavia/PROPN/pobj/3 ././PUNCT/punct/1",
                    actors={0: ("BRD", None), 4: ("SYL", None)})
     assert triples(code(coder, doc)) == {("BRD", "SYL", etype)}
+
+
+@pytest.mark.parametrize("act,lemma,etype", [("attack", "attack", "THREATEN"), ("help", "help", "AGREE")])
+def test_a_promised_act_is_a_threat_when_coercive(coder, make_doc, act, lemma, etype):
+    # "Borduria vowed to attack Syldavia" (CAMEO 13) vs "Borduria vowed to help Syldavia" (CAMEO 03)
+    doc = make_doc(f"Borduria/Borduria/PROPN/nsubj/1 vowed/vow/VERB/ROOT/1 to/to/PART/aux/3 {act}/{lemma}/VERB/xcomp/1 "
+                   "Syldavia/Syldavia/PROPN/dobj/3 ././PUNCT/punct/1",
+                   actors={0: ("BRD", None), 4: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", etype)}

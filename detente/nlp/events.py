@@ -78,7 +78,8 @@ CONTROL_TYPES = {"AGREE", "THREATEN", "REJECT", "REQUEST"}
 LIGHT_PREPS = {"in", "into"}
 PARAGRAPH_RE = re.compile(r"\n")
 # Personnel whose withdrawal reduces involvement (CAMEO 166) rather than retreating militarily.
-INVOLVEMENT_OBJECTS = {"inspector", "peacekeeper", "peacekeeping", "monitor", "observer", "worker", "diplomat",
+# ("worker" alone is not: deporting migrant workers is COERCE; "aid workers" match through "aid")
+INVOLVEMENT_OBJECTS = {"inspector", "peacekeeper", "peacekeeping", "monitor", "observer", "diplomat", "aid",
                        "ambassador", "envoy", "staff", "personnel", "mission", "adviser", "advisor", "expert"}
 # Acts aimed at another party by their nature (their object is not the author's own).
 OTHER_DIRECTED = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "THREATEN"}
@@ -843,6 +844,12 @@ class EventCoder:
                 if comp.dep_ != "xcomp":
                     continue
                 inner = by_trigger.get(comp.i)
+                if p.coding.type == "AGREE" and p.coding.mode == "promise":
+                    # "vowed to retaliate", "pledged to impose sanctions": promising a coercive act
+                    # is a threat (CAMEO 13), not an expression of intent to cooperate
+                    comp_coding = inner.coding if inner is not None else self._verb_coding(comp)
+                    if comp_coding is not None and comp_coding.type in COERCIVE_TYPES:
+                        p.coding = replace(p.coding, type="THREATEN", mode=comp_coding.mode)
                 if not p.targets and p.coding.type == "THREATEN":
                     # "threatened to ban voting if Hamas ran": the condition names who is threatened
                     for cond in [*comp.children, *p.trigger.children]:
