@@ -1125,3 +1125,23 @@ def test_a_promised_act_is_a_threat_when_coercive(coder, make_doc, act, lemma, e
                    "Syldavia/Syldavia/PROPN/dobj/3 ././PUNCT/punct/1",
                    actors={0: ("BRD", None), 4: ("SYL", None)})
     assert triples(code(coder, doc)) == {("BRD", "SYL", etype)}
+
+
+def test_a_ban_at_home_is_coercion_and_abroad_a_sanction(make_doc):
+    # CAMEO 172 (administrative sanctions, COERCE) vs 163 (embargo, boycott, sanctions)
+    domestic = EventCoder(load_lexicon(()), domestic=True)
+    text = ("The/the/DET/det/1 government/government/NOUN/nsubj/2 banned/ban/VERB/ROOT/2 "
+            "the/the/DET/det/4 {0}/{0}/NOUN/dobj/2 ././PUNCT/punct/2")
+    home = make_doc(text.format("opposition"), actors={(0, 2): ("SYL", "GOV"), (3, 5): ("SYL", "OPP")})
+    abroad = make_doc(text.format("imports"), actors={(0, 2): ("SYL", "GOV"), (3, 5): ("BRD", None)})
+    assert {(e.event_type, e.quad_class) for e in code(domestic, home)} == {("COERCE", 4)}
+    assert triples(code(domestic, abroad)) == {("SYL", "BRD", "SANCTION")}
+
+
+@pytest.mark.parametrize("obj,etype", [("tear/tear/ADJ/amod/4 gas/gas", "COERCE"), ("rubber/rubber/NOUN/compound/4 bullets/bullet", "COERCE"),
+                                       ("artillery/artillery/NOUN/compound/4 shells/shell", "ASSAULT")])
+def test_crowd_control_weapons_are_repression_not_assault(coder, make_doc, obj, etype):
+    doc = make_doc(f"Bordurian/Bordurian/ADJ/amod/1 police/police/NOUN/nsubj/2 fired/fire/VERB/ROOT/2 {obj}/NOUN/dobj/2 "
+                   "at/at/ADP/prep/2 Syldavian/Syldavian/ADJ/amod/7 protesters/protester/NOUN/pobj/5 ././PUNCT/punct/2",
+                   actors={(0, 2): ("BRD", "COP"), (6, 8): ("SYL", "CVL")})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", etype)}

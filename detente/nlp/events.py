@@ -1263,12 +1263,17 @@ class EventCoder:
             conf = 0.55 + (0.15 if direct else 0.0) + (0.1 if basis == "sentence" else 0.0) - (0.1 if proto.nominal else 0.0)
             if proto.hypothetical or proto.negated:
                 conf -= 0.05
+            etype, mode, pinfo = coding.type, coding.mode, info
+            if etype == "SANCTION" and src.country == tgt.country:
+                # a ban or restriction a state imposes on its own parties or people is an
+                # administrative sanction (CAMEO 172 -> COERCE), not an international sanction
+                etype, mode, pinfo = "COERCE", "restrict", type_info("COERCE")
             out.append(Event(
                 doc=self.doc._.doc_id or "",
                 start=sent.start_char, end=sent.start_char + len(text), sentence=text,
-                source=src, target=tgt, event_type=coding.type, mode=coding.mode,
-                quad_class=int(info["quad_class"]), intensity=float(info["intensity"]),
-                cameo_root=str(info["cameo_root"]), symmetric=sym,
+                source=src, target=tgt, event_type=etype, mode=mode,
+                quad_class=int(pinfo["quad_class"]), intensity=float(pinfo["intensity"]),
+                cameo_root=str(pinfo["cameo_root"]), symmetric=sym,
                 date=date, date_text=date_text, location=location, track=track,
                 quantities=quantities, negated=proto.negated, hypothetical=proto.hypothetical,
                 attributed_to=proto.attributed_to, confidence=round(max(0.05, min(conf, 0.95)), 2),
