@@ -1145,3 +1145,20 @@ def test_crowd_control_weapons_are_repression_not_assault(coder, make_doc, obj, 
                    "at/at/ADP/prep/2 Syldavian/Syldavian/ADJ/amod/7 protesters/protester/NOUN/pobj/5 ././PUNCT/punct/2",
                    actors={(0, 2): ("BRD", "COP"), (6, 8): ("SYL", "CVL")})
     assert triples(code(coder, doc)) == {("BRD", "SYL", etype)}
+
+
+def test_settling_a_dispute_is_an_agreement(coder, make_doc):
+    # "Borduria and Syldavia resolved their dispute": the dispute noun (REJECT) is what is settled
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/3 and/and/CCONJ/cc/0 Syldavia/Syldavia/PROPN/conj/0 "
+                   "resolved/resolve/VERB/ROOT/3 their/their/PRON/poss/5 dispute/dispute/NOUN/dobj/3 ././PUNCT/punct/3",
+                   actors={0: ("BRD", None), 2: ("SYL", None)})
+    assert {t for _, _, t in triples(code(coder, doc))} == {"AGREE"}
+
+
+def test_received_goods_of_a_kind_come_from_the_giver(coder, make_doc):
+    # "Syldavia received a shipment of vaccines from Borduria": the `from` party is the source
+    doc = make_doc("Syldavia/Syldavia/PROPN/nsubj/1 received/receive/VERB/ROOT/1 a/a/DET/det/3 "
+                   "donation/donation/NOUN/dobj/1 of/of/ADP/prep/3 vaccines/vaccine/NOUN/pobj/4 "
+                   "from/from/ADP/prep/5 Borduria/Borduria/PROPN/pobj/6 ././PUNCT/punct/1",
+                   actors={0: ("SYL", None), 7: ("BRD", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "AID")}

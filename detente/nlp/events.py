@@ -568,7 +568,10 @@ class EventCoder:
             # withdrawal of X from Y" is a demand on X, "condemned the attack on Y" no charge against Y)
             prep_heads.append(dobj)
         if reverse and dobj is not None:
+            # "received arms from X", "received a shipment of arms from X"
             prep_heads.append(dobj)
+            prep_heads.extend(o for p in dobj.children if p.dep_ == "prep" and p.lower_ == "of"
+                              for o in p.children if o.dep_ == "pobj")
         between: list[Actor] = []
         by_prep: dict[int, list[tuple[Actor, bool]]] = {}
         for head in prep_heads:
