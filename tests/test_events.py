@@ -1162,3 +1162,27 @@ def test_received_goods_of_a_kind_come_from_the_giver(coder, make_doc):
                    "from/from/ADP/prep/5 Borduria/Borduria/PROPN/pobj/6 ././PUNCT/punct/1",
                    actors={0: ("SYL", None), 7: ("BRD", None)})
     assert triples(code(coder, doc)) == {("BRD", "SYL", "AID")}
+
+
+def test_a_conditional_veto_is_a_threat(coder, make_doc):
+    # "Borduria would veto the plan unless Syldavia withdrew" (CAMEO 13), not a rejection
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/2 would/would/AUX/aux/2 veto/veto/VERB/ROOT/2 the/the/DET/det/4 "
+                   "plan/plan/NOUN/dobj/2 unless/unless/SCONJ/mark/7 Syldavia/Syldavia/PROPN/nsubj/7 "
+                   "withdrew/withdraw/VERB/advcl/2 ././PUNCT/punct/2",
+                   actors={0: ("BRD", None), 6: ("SYL", None)})
+    assert {t for _, _, t in triples(code(coder, doc))} == {"THREATEN"}
+
+
+@pytest.mark.parametrize("text,actors", [
+    # "Borduria moved troops to its border with Syldavia": the neighbour across the border
+    ("Borduria/Borduria/PROPN/nsubj/1 moved/move/VERB/ROOT/1 troops/troop/NOUN/dobj/1 to/to/ADP/prep/1 "
+     "its/its/PRON/poss/5 border/border/NOUN/pobj/3 with/with/ADP/prep/5 Syldavia/Syldavia/PROPN/pobj/6 ././PUNCT/punct/1",
+     {0: ("BRD", None), 7: ("SYL", None)}),
+    # "Bordurian troops pulled back from villages near the Syldavian border" (particle as advmod)
+    ("Bordurian/Bordurian/ADJ/amod/1 troops/troop/NOUN/nsubj/2 pulled/pull/VERB/ROOT/2 back/back/ADV/advmod/2 "
+     "from/from/ADP/prep/3 villages/village/NOUN/pobj/4 near/near/ADP/prep/5 the/the/DET/det/9 "
+     "Syldavian/Syldavian/ADJ/amod/9 border/border/NOUN/pobj/6 ././PUNCT/punct/2",
+     {(0, 2): ("BRD", "MIL"), 8: ("SYL", None)}),
+])
+def test_a_border_names_the_neighbour_of_a_military_move(coder, make_doc, text, actors):
+    assert {(s, t) for s, t, _ in triples(code(coder, make_doc(text, actors=actors)))} == {("BRD", "SYL")}

@@ -332,6 +332,12 @@ class EventCoder:
                         proto.negated = True
         for proto in protos:
             _reframe(proto)
+            if proto.coding.type == "THREATEN" and not proto.targets and not proto.nominal:
+                # "would veto the plan unless Y withdrew": the condition names who is threatened
+                src = {a.country for a, _ in proto.sources}
+                proto.targets = [(a, False) for cond in proto.trigger.children if cond.dep_ == "advcl"
+                                 and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in cond.children)
+                                 for a, _ in self.subject_actors(cond) if a.country not in src]
         self.demanded: set[int] = set()
         for tok in sent:
             # "renewed its demand that Israel withdraw", "reiterated its call for X to ease ..."
@@ -373,7 +379,8 @@ class EventCoder:
     def _verb_coding(self, tok: Token) -> Trigger | None:
         lemma = tok.lemma_.lower()
         for child in tok.children:
-            if child.dep_ in ("prt", "prep") and child.i > tok.i:
+            # a particle the parser calls an adverb ("pulled back from") right after the verb counts too
+            if (child.dep_ in ("prt", "prep") or (child.dep_ == "advmod" and child.i == tok.i + 1)) and child.i > tok.i:
                 combo = self.lex.verbs.get(f"{lemma}_{child.lower_}")
                 if combo is not None:
                     return combo
@@ -559,6 +566,10 @@ class EventCoder:
                 heads = _prep_objects(child) if child.pos_ == "ADP" else [child]
                 targets.extend((a, True) for h in heads for a in self.actors_of(h))
         prep_heads = [tok] + ([noun] if noun is not None else [])
+        if "_" in coding.lemma:
+            # "pulled back from X": the parser may hang the preposition on the particle
+            particle = coding.lemma.rsplit("_", 1)[1]
+            prep_heads += [c for c in tok.children if c.dep_ in ("prt", "advmod") and c.lower_ == particle]
         if noun is not None and noun.dep_ in ("compound", "amod") and noun.head not in prep_heads:
             prep_heads.append(noun.head)  # "a mediation effort between A and B"
         if noun is None and dobj is not None and not passive and dobj.i not in self.tok2actor and not (
@@ -691,11 +702,16 @@ class EventCoder:
                             if _nominalisation(n):
                                 proto.targets.extend((a, False) for c in n.children if c.dep_ == "poss"
                                                      for a in self.actors_of(c) if a.country not in src)
-        if not proto.targets and proto.sources and final.type in LOCATION_TARGET_TYPES:
+        src_codes = {s.country for s, _ in proto.sources}
+        if proto.sources and final.type in LOCATION_TARGET_TYPES and (not proto.targets or not self.domestic and all(
+                a.country in src_codes for a, _ in proto.targets)):
             # "shelled villages in Syldavia", "raided a camp near Klow": an attack on a place in
-            # another country is aimed at that country
-            proto.targets = [(a, False) for a in self._place_targets(tok, dobj, passive, final.type == "MOBILIZE")
-                             if a.country not in {s.country for s, _ in proto.sources}]
+            # another country is aimed at that country (also when the only target named is the
+            # author's own: "moved troops to its border with X")
+            placed = [(a, False) for a in self._place_targets(tok, dobj, passive, final.type in ("MOBILIZE", "RETREAT"))
+                      if a.country not in src_codes]
+            if placed or not proto.targets:
+                proto.targets = placed
         if not proto.targets and proto.sources and final.type == "PROTEST":
             # "protested outside the British embassy": a protest at a mission is aimed at its country
             proto.targets = [(a, False) for h in [tok] + ([noun] if noun is not None else [])
@@ -1163,15 +1179,27 @@ class EventCoder:
         """Countries of the places where a coercive act happens: locative prepositions on the verb
         or on its object ("in Syldavia", "camps near the Zemblan border")."""
         heads = [tok] + ([dobj] if dobj is not None else [])
+        # "pulled back from ...": prepositions the parser hangs on the verb's particle
+        heads += [c for c in tok.children if c.dep_ in ("prt", "advmod") and c.i == tok.i + 1]
         # "killed 23 people when they blew themselves up in X": the same act's time clause
         heads += [c for c in tok.children if c.dep_ == "advcl"
                   and any(m.dep_ == "advmod" and m.lower_ in ("when", "as") for m in c.children)]
         out: list[Actor] = []
         for head in heads:
             for prep in head.children:
-                if prep.dep_ != "prep" or prep.lower_ not in LOCATION_PREPS | {"on", "inside", "into", "along"}:
+                if prep.dep_ != "prep":
                     continue
-                for o in _prep_objects(prep):
+                objs = _prep_objects(prep)
+                if prep.lower_ not in LOCATION_PREPS | {"on", "inside", "into", "along"}:
+                    # "sent troops to the border with X", "pulled back from villages near the X
+                    # border": a border reached or left (directly or one place deeper) still names
+                    # the neighbour
+                    if prep.lower_ not in ("to", "toward", "towards", "from"):
+                        continue
+                    objs = [o for o in objs if o.lemma_.lower() in BORDER_NOUNS] + [
+                        b for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ in ("near", "along", "on", "at")
+                        for b in _prep_objects(p) if b.lemma_.lower() in BORDER_NOUNS]
+                for o in objs:
                     if o.lemma_.lower() in BORDER_NOUNS:
                         # "along the border with X": the neighbour across the border; troops massed on
                         # "the Ukrainian border" face Ukraine (an attack near it may be on either side)
@@ -1596,7 +1624,8 @@ def _reframe(proto: Proto) -> None:
         new, mode = "MOBILIZE", coding.mode
     elif etype in COERCIVE_TYPES and (announced or _conditional(tok)):
         new, mode = "THREATEN", coding.mode
-    elif etype == "RETREAT" and _conditional(tok):
+    elif etype in ("RETREAT", "REJECT") and _conditional(tok):
+        # "will withdraw unless ...", "would veto the deal unless ...": a conditional act is a threat
         new, mode = "THREATEN", coding.mode
     elif etype in COOPERATIVE_TYPES and announced:
         new, mode = "AGREE", "intend"
