@@ -172,9 +172,17 @@ def test_direction_word_before_a_country_is_not_the_west(nlp, tagger):
     ("Iran's foreign minister said so.", "Iran's foreign minister", ("IRN", "GOV")),
     ("The president of Iran said so.", "president of Iran", ("IRN", "GOV")),
     ("NATO troops arrived.", "NATO troops", ("NATO", "MIL")),
+    # a state's own organs "in" its country or capital
+    ("Egypt recognised the new government in Libya.", "government in Libya", ("LBY", "GOV")),
+    ("Officials criticised the authorities in Kabul.", "authorities in Kabul", ("AFG", "GOV")),
 ])
 def test_officials_and_agents(nlp, tagger, text, surface, expected):
     assert found(run(nlp, tagger, text))[surface] == expected
+
+
+def test_travelling_agents_in_a_capital_are_not_its_own(nlp, tagger):
+    # a delegation or envoy "in Moscow" is usually a visitor's
+    assert "delegation in Moscow" not in found(run(nlp, tagger, "The delegation in Moscow met officials."))
 
 
 def test_known_leader_alone(nlp, tagger):

@@ -108,6 +108,11 @@ _DATE6 = re.compile(r"^\d{6}$")
 _WEEKDAYS_MONTHS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
     "july august september october november december".split())
+# Sectors whose organs "in X" are X's own ("the government in Libya"); and agent words of such
+# sectors that travel ("the delegation in Moscow" is usually a foreign one).
+_LOCAL_SECTORS = frozenset({"GOV", "COP", "LEG", "JUD"})
+_TRAVELLING_AGENTS = frozenset({"delegation", "delegations", "mission", "negotiators", "negotiator",
+                                "negotiating team", "ambassador", "ambassadors", "envoy", "envoys"})
 # Lowercase words allowed between a nation and its agent ("Iran's new president").
 _MODIFIERS = frozenset("top senior new former chief deputy acting then interim outgoing incoming current "
                        "local regional main leading visiting high-ranking".split())
@@ -824,13 +829,19 @@ class ActorTagger:
         if not agents:
             return k + 1
         agent = next((g for g in agents if g.sector or g.prefix), agents[0])
-        # "the president of Iran", "the leaders of the two countries"
+        # "the president of Iran", "the leaders of the two countries"; "the government in Libya",
+        # "the authorities in Kabul" (a state's own organs at home: not its troops, envoys or
+        # delegations, which are as often abroad)
         pos = end
-        if pos < len(doc) and doc[pos].lower_ == "of":
+        local = (pos < len(doc) and doc[pos].lower_ == "in" and agent.sector in _LOCAL_SECTORS
+                 and agents[-1].agent_kind in ("group", "body")
+                 and doc[a.start:end].text.lower() not in _TRAVELLING_AGENTS)
+        if pos < len(doc) and (doc[pos].lower_ == "of" or local):
             pos += 1
             if pos < len(doc) and doc[pos].lower_ == "the":
                 pos += 1
-            if k2 < len(atoms) and atoms[k2].start in (pos, end + 1) and atoms[k2].role in ("NATION", "COLLECTIVE"):
+            if k2 < len(atoms) and atoms[k2].start in (pos, end + 1) and atoms[k2].role in ("NATION", "COLLECTIVE") \
+                    and not (local and atoms[k2].cands[0].label == "PERSON"):
                 b = atoms[k2]
                 nation = _choose(b.cands, when)
                 text = doc[start:b.end].text
