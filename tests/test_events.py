@@ -1186,3 +1186,21 @@ def test_a_conditional_veto_is_a_threat(coder, make_doc):
 ])
 def test_a_border_names_the_neighbour_of_a_military_move(coder, make_doc, text, actors):
     assert {(s, t) for s, t, _ in triples(code(coder, make_doc(text, actors=actors)))} == {("BRD", "SYL")}
+
+
+@pytest.mark.parametrize("subject,lemma,expected", [("troops", "troop", {("BRD", "SYL", "ASSAULT")}),
+                                                     ("refugees", "refugee", set())])
+def test_crossing_into_a_country_is_an_incursion_only_for_armed_forces(coder, make_doc, subject, lemma, expected):
+    doc = make_doc(f"Bordurian/Bordurian/ADJ/amod/1 {subject}/{lemma}/NOUN/nsubj/2 crossed/cross/VERB/ROOT/2 "
+                   "into/into/ADP/prep/2 Syldavia/Syldavia/PROPN/pobj/3 ././PUNCT/punct/2",
+                   actors={(0, 2): ("BRD", "MIL" if lemma == "troop" else "CVL"), 4: ("SYL", None)})
+    assert triples(code(coder, doc)) == expected
+
+
+def test_closing_crossings_on_a_border_is_aimed_at_the_neighbour(coder, make_doc):
+    # "Borduria closed the crossings on its border with Syldavia"
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 closed/close/VERB/ROOT/1 the/the/DET/det/3 crossings/crossing/NOUN/dobj/1 "
+                   "on/on/ADP/prep/3 its/its/PRON/poss/6 border/border/NOUN/pobj/4 with/with/ADP/prep/6 "
+                   "Syldavia/Syldavia/PROPN/pobj/7 ././PUNCT/punct/1",
+                   actors={0: ("BRD", None), 8: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "SANCTION")}

@@ -703,7 +703,8 @@ class EventCoder:
                                 proto.targets.extend((a, False) for c in n.children if c.dep_ == "poss"
                                                      for a in self.actors_of(c) if a.country not in src)
         src_codes = {s.country for s, _ in proto.sources}
-        if proto.sources and final.type in LOCATION_TARGET_TYPES and (not proto.targets or not self.domestic and all(
+        closure = final.type == "SANCTION" and bool(obj_lemmas & (BORDER_NOUNS | {"crossing", "checkpoint"}))
+        if proto.sources and (final.type in LOCATION_TARGET_TYPES or closure) and (not proto.targets or not self.domestic and all(
                 a.country in src_codes for a, _ in proto.targets)):
             # "shelled villages in Syldavia", "raided a camp near Klow": an attack on a place in
             # another country is aimed at that country (also when the only target named is the
