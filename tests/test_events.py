@@ -1204,3 +1204,25 @@ def test_closing_crossings_on_a_border_is_aimed_at_the_neighbour(coder, make_doc
                    "Syldavia/Syldavia/PROPN/pobj/7 ././PUNCT/punct/1",
                    actors={0: ("BRD", None), 8: ("SYL", None)})
     assert triples(code(coder, doc)) == {("BRD", "SYL", "SANCTION")}
+
+
+def test_a_country_the_ner_calls_a_person_is_still_it(coder, make_doc):
+    # "Jordan said it would attack Syldavia": "it" is Jordan even when the NER tags Jordan PERSON
+    doc = make_doc("Jordan/Jordan/PROPN/nsubj/1 said/say/VERB/ROOT/1 it/it/PRON/nsubj/4 would/would/AUX/aux/4 "
+                   "attack/attack/VERB/ccomp/1 Syldavia/Syldavia/PROPN/dobj/4 ././PUNCT/punct/1",
+                   actors={0: ("JOR", None), 5: ("SYL", None)})
+    doc.ents = [Span(doc, 0, 1, label="PERSON")]
+    jordan, syldavia = doc.spans[extensions.ACTORS]
+    labelled = [Span(doc, 0, 1, label="COUNTRY"), Span(doc, 5, 6, label="COUNTRY")]
+    labelled[0]._.actor, labelled[1]._.actor = jordan._.actor, syldavia._.actor
+    doc.spans[extensions.ACTORS] = labelled
+    assert ("JOR", "SYL", "THREATEN") in triples(code(coder, doc))
+
+
+def test_a_speaker_reporting_its_own_act_accuses_nobody(coder, make_doc):
+    # "Borduria said it would not accept refugees from Syldavia": a refusal, no charge against Syldavia
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 said/say/VERB/ROOT/1 it/it/PRON/nsubj/5 would/would/AUX/aux/5 "
+                   "not/not/PART/neg/5 accept/accept/VERB/ccomp/1 refugees/refugee/NOUN/dobj/5 from/from/ADP/prep/5 "
+                   "Syldavia/Syldavia/PROPN/pobj/7 ././PUNCT/punct/1",
+                   actors={0: ("BRD", None), 8: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "REJECT")}

@@ -946,6 +946,10 @@ class EventCoder:
                 # "said it will support a resolution that aims to impose sanctions on Y": an act in a
                 # clause describing a noun is no claim the speaker makes about Y
                 continue
+            if _speaker_is_subject(p.trigger, tok):
+                # "Jordan said it would not accept refugees from Syria", "Cambodia said it had no
+                # intention of attacking Thailand": the speaker reports its own act, no charge
+                continue
             accused = [a for a, _ in p.sources] or [a for a, _ in p.targets]
             speaker_codes = {a.country for a, _ in speakers}
             accused = [a for a in accused if a.country not in speaker_codes]
@@ -1422,6 +1426,9 @@ def _members_or_actor(span: Span) -> list[Actor]:
 
 
 def _is_person(span: Span) -> bool:
+    if span.label_ in ("COUNTRY", "CAPITAL", "DEMONYM", "ORG", "COLLECTIVE"):
+        # the tables say what it is; the NER's PERSON on "Jordan" or "Chad" does not make it one
+        return False
     if any(t.ent_type_ == "PERSON" for t in span):
         return True
     if span.label_ in ("PERSON", "MEMORY"):
@@ -1591,6 +1598,20 @@ def _military_preparation(tok: Token) -> bool:
             if subj is None and node.dep_ in ("acomp", "xcomp") and node.head is not node:
                 subj = next((c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             return subj is not None and subj.lemma_.lower() in MILITARY_NOUNS
+    return False
+
+
+def _speaker_is_subject(verb: Token, speech: Token) -> bool:
+    """The reported act's subject (its own, or that of the verb it depends on inside the reported
+    clause) is a pronoun: in "X said it/they/we would ..." that is the speaker itself."""
+    node = verb
+    for _ in range(5):
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj.lower_ in THING_PRONOUNS | PERSON_PRONOUNS | {"we", "i"}
+        if node.head is node or node.head.i == speech.i:
+            return False
+        node = node.head
     return False
 
 
