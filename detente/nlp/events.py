@@ -125,7 +125,8 @@ MEASURE_NOUNS = {"day", "week", "month", "year", "hour", "round", "series", "wav
 FUTURE_AUX = {"will", "'ll", "shall", "would", "wo", "’ll"}
 # Governing verbs/adjectives of stated intent ("plans to impose", "decided to send", "is prepared to").
 INTENT_HEADS = {"plan", "intend", "decide", "prepare", "prepared", "ready", "willing", "aim", "determine",
-                "determined", "resolve", "set", "eager"}
+                "determined", "resolve", "set", "eager", "consider", "mull", "weigh", "contemplate", "expect",
+                "expected", "schedule", "scheduled", "due", "poised"}
 # Types of material or verbal cooperation: announcing them is an expression of intent to cooperate
 # (CAMEO 03 -> PLOVER AGREE); announcing a coercive act is a threat (CAMEO 13 -> THREATEN).
 COOPERATIVE_TYPES = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
@@ -985,6 +986,11 @@ class EventCoder:
         if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "xcomp", "oprd"):
             # adjectival control: "X is ready/eager/likely to meet Y" -> the copula's subject
             return self.subject_actors(head.head, depth + 1)
+        if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"):
+            # raising passives: "X is expected / due / said to sign ..." -> X
+            raised = [c for c in head.children if c.dep_ == "nsubjpass"]
+            if raised:
+                return [(a, c.lower_ not in THING_PRONOUNS | PERSON_PRONOUNS) for c in raised for a in self.actors_of(c)]
         if verb.dep_ in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
             obj = next((c for c in head.children if c.dep_ in ("dobj",)), None)
             if obj is not None and verb.dep_ == "xcomp":
