@@ -415,3 +415,78 @@ def test_ethnic_demonym_is_a_people_not_a_state(nlp, tagger):
     surfaces = found(doc)
     assert "Albanians" not in surfaces and "ethnic Albanians" not in surfaces
     assert surfaces["Albanian"][0] == "ALB"
+
+
+# --- the leaders table itself ----------------------------------------------------------------
+
+def _data_rows(name: str) -> list[dict[str, str]]:
+    from detente.nlp.actors import _read_data_csv
+
+    return _read_data_csv(name)
+
+
+def _leader_forms(row: dict[str, str]) -> list[str]:
+    return [a.strip() for a in (row["aliases"] or "").split("|") if a.strip()]
+
+
+def _term(row: dict[str, str]) -> tuple[date, date]:
+    return (date.fromisoformat(row["start"]) if row["start"] else date.min,
+            date.fromisoformat(row["end"]) if row["end"] else date.max)
+
+
+# Lower-case particles a name may start with ("al-Assad", "de Gaulle", "von der Leyen", "arap Moi").
+_PARTICLES = ("al-", "el-", "de ", "der ", "da ", "dos ", "von ", "van ", "le ", "la ", "bin ", "ibn ", "arap ")
+
+
+def test_leaders_table_codes_and_dates():
+    codes = {r["code"] for r in _data_rows("countries.csv")} | {r["code"] for r in _data_rows("organisations.csv")}
+    rows = _data_rows("leaders.csv")
+    assert len(rows) > 1500
+    for row in rows:
+        assert row["name"].strip() and row["code"] in codes, row
+        start, end = _term(row)
+        assert start <= end, row
+
+
+def test_leader_aliases_are_names_not_words_or_places():
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    places = set()
+    for r in _data_rows("countries.csv"):
+        for col in ("name", "aliases", "demonyms", "capitals"):
+            places.update(p.strip().lower() for p in (r[col] or "").split("|") if p.strip())
+    for row in _data_rows("leaders.csv"):
+        for alias in _leader_forms(row):
+            head = alias
+            while head.startswith(_PARTICLES):
+                head = head[len(next(p for p in _PARTICLES if head.startswith(p))):]
+            assert head[:1].isupper() or head[:1].isdigit(), (alias, row["name"])
+            assert alias.lower() not in places and alias.lower() not in STOP_WORDS, (alias, row["name"])
+
+
+def test_leader_alias_shared_across_codes_never_overlaps_in_time():
+    by_form: dict[str, list[dict[str, str]]] = {}
+    for row in _data_rows("leaders.csv"):
+        for form in {row["name"], *_leader_forms(row)}:
+            by_form.setdefault(form, []).append(row)
+    for form, rows in by_form.items():
+        for i, a in enumerate(rows):
+            for b in rows[i + 1:]:
+                if a["code"] == b["code"]:
+                    continue
+                (s1, e1), (s2, e2) = _term(a), _term(b)
+                assert e1 < s2 or e2 < s1, (form, a["name"], a["code"], b["name"], b["code"])
+
+
+@pytest.mark.parametrize("text,when,surface,expected", [
+    ("Brezhnev and Nixon signed the treaty.", date(1972, 5, 26), "Brezhnev", ("SUN", "GOV")),
+    ("Brezhnev and Nixon signed the treaty.", date(1972, 5, 26), "Nixon", ("USA", "GOV")),
+    ("Haig warned the Warsaw Pact.", date(1977, 3, 1), "Haig", ("NATO", "MIL")),
+    ("Haig warned the Soviet Union.", date(1981, 6, 1), "Haig", ("USA", "GOV")),
+    ("Waldheim visited Tehran.", date(1980, 1, 1), "Waldheim", ("UN", "GOV")),
+    ("Waldheim visited Tehran.", date(1988, 1, 1), "Waldheim", ("AUT", "GOV")),
+    ("Mobutu expelled the diplomats.", date(1975, 1, 1), "Mobutu", ("COD", "GOV")),
+    ("Savimbi rejected the ceasefire.", date(1992, 10, 1), "Savimbi", ("AGO", "REB")),
+])
+def test_historical_leader_by_surname_and_date(nlp, tagger, text, when, surface, expected):
+    assert found(run(nlp, tagger, text, when))[surface] == expected
