@@ -869,7 +869,8 @@ class EventCoder:
                     # "vowed to retaliate", "pledged to impose sanctions": promising a coercive act
                     # is a threat (CAMEO 13), not an expression of intent to cooperate
                     comp_coding = inner.coding if inner is not None else self._verb_coding(comp)
-                    if comp_coding is not None and comp_coding.type in COERCIVE_TYPES:
+                    # (not MOBILIZE: "promised to send troops to X" is as often support as a threat)
+                    if comp_coding is not None and comp_coding.type in COERCIVE_TYPES - {"MOBILIZE"}:
                         p.coding = replace(p.coding, type="THREATEN", mode=comp_coding.mode)
                 if not p.targets and p.coding.type == "THREATEN":
                     # "threatened to ban voting if Hamas ran": the condition names who is threatened
