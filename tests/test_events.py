@@ -1226,3 +1226,15 @@ def test_a_speaker_reporting_its_own_act_accuses_nobody(coder, make_doc):
                    "Syldavia/Syldavia/PROPN/pobj/7 ././PUNCT/punct/1",
                    actors={0: ("BRD", None), 8: ("SYL", None)})
     assert triples(code(coder, doc)) == {("BRD", "SYL", "REJECT")}
+
+
+@pytest.mark.parametrize("form,lemma,expected", [
+    ("attacked", "attack", set()),                                  # allies attacking: no act of one on the other
+    ("clashed", "clash", {("BRD", "SYL", "ASSAULT")}),              # a symmetric verb: a joint act
+    ("met", "meet", {("BRD", "SYL", "CONSULT")}),                   # a joint type
+])
+def test_coordinated_subjects_without_a_target(coder, make_doc, form, lemma, expected):
+    doc = make_doc(f"Borduria/Borduria/PROPN/nsubj/3 and/and/CCONJ/cc/0 Syldavia/Syldavia/PROPN/conj/0 "
+                   f"{form}/{lemma}/VERB/ROOT/3 yesterday/yesterday/NOUN/npadvmod/3 ././PUNCT/punct/3",
+                   actors={0: ("BRD", None), 2: ("SYL", None)})
+    assert triples(code(coder, doc)) == expected

@@ -130,6 +130,8 @@ INTENT_HEADS = {"plan", "intend", "decide", "prepare", "prepared", "ready", "wil
 # Types of material or verbal cooperation: announcing them is an expression of intent to cooperate
 # (CAMEO 03 -> PLOVER AGREE); announcing a coercive act is a threat (CAMEO 13 -> THREATEN).
 COOPERATIVE_TYPES = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+# Types whose act two coordinated subjects can do together with no target named ("X and Y agreed").
+JOINT_TYPES = {"AGREE", "CONSULT", "COOPERATE", "CONCEDE"}
 COERCIVE_TYPES = {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 # A refused, not-to-be-granted act of cooperation is a rejection (CAMEO 12 -> PLOVER REJECT).
 REFUSABLE_TYPES = {"AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "CONSULT"}
@@ -1281,7 +1283,10 @@ class EventCoder:
         if not proto.sources:
             return []
         pairs: list[tuple[Actor, Actor, bool, bool]] = []
-        if proto.symmetric or (not proto.targets and len(proto.sources) >= 2):
+        if proto.symmetric or (not proto.targets and len(proto.sources) >= 2
+                               and (proto.coding.symmetric or proto.coding.type in JOINT_TYPES)):
+            # "X and Y met / signed / clashed": a joint act of the coordinated parties (but "American
+            # and British troops entered X" is no act of one against the other)
             srcs = _unique([a for a, _ in proto.sources])
             for i, a in enumerate(srcs):
                 for b in srcs[i + 1:]:
