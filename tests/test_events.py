@@ -1238,3 +1238,22 @@ def test_coordinated_subjects_without_a_target(coder, make_doc, form, lemma, exp
                    f"{form}/{lemma}/VERB/ROOT/3 yesterday/yesterday/NOUN/npadvmod/3 ././PUNCT/punct/3",
                    actors={0: ("BRD", None), 2: ("SYL", None)})
     assert triples(code(coder, doc)) == expected
+
+
+def test_a_numbered_reference_line_codes_no_event(coder, make_doc):
+    # "[13] Borduria attacked Syldavia" as a citation title on a note line of an exported article
+    spec = "{}Borduria/Borduria/PROPN/nsubj/{} attacked/attack/VERB/ROOT/{} Syldavia/Syldavia/PROPN/dobj/{} ././PUNCT/punct/{}"
+    plain = make_doc(spec.format("", *[1] * 4), actors={0: ("BRD", None), 2: ("SYL", None)})
+    note = make_doc(spec.format("[13]/[13]/X/dep/2 ", *[2] * 4), actors={1: ("BRD", None), 3: ("SYL", None)})
+    assert triples(code(coder, plain)) == {("BRD", "SYL", "ASSAULT")}
+    assert code(coder, note) == []
+
+
+@pytest.mark.parametrize("aux,accused", [("could/could", False), ("had/have", True)])
+def test_a_reported_possible_attack_is_no_accusation(coder, make_doc, aux, accused):
+    # "Borduria said Syldavian troops could attack Zembla" vs "... had attacked Zembla" (CAMEO 112)
+    doc = make_doc(f"Borduria/Borduria/PROPN/nsubj/1 said/say/VERB/ROOT/1 Syldavian/Syldavian/ADJ/amod/3 "
+                   f"troops/troop/NOUN/nsubj/5 {aux}/AUX/aux/5 attack/attack/VERB/ccomp/1 Zembla/Zembla/PROPN/dobj/5 "
+                   "././PUNCT/punct/1",
+                   actors={0: ("BRD", None), (2, 4): ("SYL", "MIL"), 6: ("ZMB", None)})
+    assert (("BRD", "SYL", "ACCUSE") in triples(code(coder, doc))) is accused

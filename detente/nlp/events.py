@@ -77,6 +77,8 @@ CONTROL_TYPES = {"AGREE", "THREATEN", "REJECT", "REQUEST"}
 # Light verbs may take their event noun through these prepositions ("engage in talks").
 LIGHT_PREPS = {"in", "into"}
 PARAGRAPH_RE = re.compile(r"\n")
+# A numbered note or reference line of an exported article ("[13] Author, Title, p. 95").
+REFERENCE_LINE = re.compile(r"[ \t]*\[\d{1,4}\][ \t]+\S")
 # Personnel whose withdrawal reduces involvement (CAMEO 166) rather than retreating militarily.
 # ("worker" alone is not: deporting migrant workers is COERCE; "aid workers" match through "aid")
 INVOLVEMENT_OBJECTS = {"inspector", "peacekeeper", "peacekeeping", "monitor", "observer", "diplomat", "aid",
@@ -200,7 +202,7 @@ class EventCoder:
             sent_has_actor.add(span.sent.start)
         events: list[Event] = []
         for sent in doc.sents:
-            if sent.start in sent_has_actor:
+            if sent.start in sent_has_actor and not _in_reference_entry(doc.text, sent.start_char):
                 events.extend(self.code_sentence(sent))
         return _dedupe(events)
 
@@ -950,6 +952,9 @@ class EventCoder:
                 # "said it will support a resolution that aims to impose sanctions on Y": an act in a
                 # clause describing a noun is no claim the speaker makes about Y
                 continue
+            if p.hypothetical:
+                # "noted that ... before Soviet troops could enter the area": a possible act is no charge
+                continue
             if _speaker_is_subject(p.trigger, tok):
                 # "Jordan said it would not accept refugees from Syria", "Cambodia said it had no
                 # intention of attacking Thailand": the speaker reports its own act, no charge
@@ -1611,6 +1616,13 @@ def _military_preparation(tok: Token) -> bool:
                 subj = next((c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             return subj is not None and subj.lemma_.lower() in MILITARY_NOUNS
     return False
+
+
+def _in_reference_entry(text: str, offset: int) -> bool:
+    """The sentence is on a numbered note line ("[13] N. Graebner, Revisiting the End of the Cold
+    War, p. 95."): a citation's title is no report of an event."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return REFERENCE_LINE.match(text, line_start) is not None
 
 
 def _speaker_is_subject(verb: Token, speech: Token) -> bool:
