@@ -1257,3 +1257,13 @@ def test_a_reported_possible_attack_is_no_accusation(coder, make_doc, aux, accus
                    "././PUNCT/punct/1",
                    actors={0: ("BRD", None), (2, 4): ("SYL", "MIL"), 6: ("ZMB", None)})
     assert (("BRD", "SYL", "ACCUSE") in triples(code(coder, doc))) is accused
+
+
+def test_the_author_is_never_the_prepositional_target(coder, make_doc):
+    # "Borduria protested to Syldavia over the treatment of its diplomats": "its" is Borduria, so
+    # the next preposition in the verb's order (to Syldavia) names the party complained to
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 protested/protest/VERB/ROOT/1 to/to/ADP/prep/1 "
+                   "Syldavia/Syldavia/PROPN/pobj/2 over/over/ADP/prep/1 the/the/DET/det/6 treatment/treatment/NOUN/pobj/4 "
+                   "of/of/ADP/prep/6 its/its/PRON/poss/9 diplomats/diplomat/NOUN/pobj/7 ././PUNCT/punct/1",
+                   actors={0: ("BRD", None), 3: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "ACCUSE")}

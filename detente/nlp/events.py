@@ -604,8 +604,11 @@ class EventCoder:
                     # so a place here is the target, not the event's location
                     rank = final.preps.index(p) if p in final.preps else len(final.preps)
                     for o in objs:
+                        # the author itself is never the party aimed at ("protested to X over the
+                        # treatment of its diplomats"): the next preposition's party is
                         by_prep.setdefault(rank, []).extend(
-                            (a, True) for a in self.actors_of(o) or self._visited(final, o))
+                            (a, True) for a in self.actors_of(o) or self._visited(final, o)
+                            if not any(_same_party(a, s, self.domestic) for s, _ in subjects))
         if "_" in final.lemma and not any(by_prep.values()):
             # "fired on a Pakistani post", "called on Iran": the combination's own preposition
             # takes the target
@@ -1623,6 +1626,11 @@ def _in_reference_entry(text: str, offset: int) -> bool:
     War, p. 95."): a citation's title is no report of an event."""
     line_start = text.rfind("\n", 0, offset) + 1
     return REFERENCE_LINE.match(text, line_start) is not None
+
+
+def _same_party(a: Actor, b: Actor, domestic: bool) -> bool:
+    """One party: the same country (in domestic mode, also the same sector)."""
+    return a.country == b.country and (not domestic or a.sector == b.sector)
 
 
 def _speaker_is_subject(verb: Token, speech: Token) -> bool:
