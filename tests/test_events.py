@@ -1267,3 +1267,13 @@ def test_the_author_is_never_the_prepositional_target(coder, make_doc):
                    "of/of/ADP/prep/6 its/its/PRON/poss/9 diplomats/diplomat/NOUN/pobj/7 ././PUNCT/punct/1",
                    actors={0: ("BRD", None), 3: ("SYL", None)})
     assert triples(code(coder, doc)) == {("BRD", "SYL", "ACCUSE")}
+
+
+@pytest.mark.parametrize("purpose,etype", [("help/help", "AID"), ("attack/attack", "MOBILIZE")])
+def test_troops_sent_to_help_are_military_aid(coder, make_doc, purpose, etype):
+    # "Borduria sent troops to Syldavia to help the government" (CAMEO 07) vs "... to attack ..." (a deployment)
+    doc = make_doc(f"Borduria/Borduria/PROPN/nsubj/1 sent/send/VERB/ROOT/1 troops/troop/NOUN/dobj/1 to/to/ADP/prep/1 "
+                   f"Syldavia/Syldavia/PROPN/pobj/3 to/to/PART/aux/6 {purpose}/VERB/advcl/1 the/the/DET/det/8 "
+                   "rebels/rebel/NOUN/dobj/6 ././PUNCT/punct/1",
+                   actors={0: ("BRD", None), 4: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", etype)}

@@ -132,6 +132,8 @@ INTENT_HEADS = {"plan", "intend", "decide", "prepare", "prepared", "ready", "wil
 # Types of material or verbal cooperation: announcing them is an expression of intent to cooperate
 # (CAMEO 03 -> PLOVER AGREE); announcing a coercive act is a threat (CAMEO 13 -> THREATEN).
 COOPERATIVE_TYPES = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+# Purposes that make a deployment military aid ("sent troops to help / protect / support X").
+HELP_VERBS = {"help", "assist", "support", "protect", "defend", "aid", "back", "bolster", "secure", "train"}
 # Types whose act two coordinated subjects can do together with no target named ("X and Y agreed").
 JOINT_TYPES = {"AGREE", "CONSULT", "COOPERATE", "CONCEDE"}
 COERCIVE_TYPES = {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
@@ -532,6 +534,10 @@ class EventCoder:
             final = Trigger(lemma=final.lemma, type="SANCTION", mode="expel", preps=final.preps)
         if final.type is None:
             return None
+        if final.type == "MOBILIZE" and any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in HELP_VERBS
+                                             for c in tok.children):
+            # "sent troops to X to help the government fight the rebels": military aid (CAMEO 07)
+            final = Trigger(lemma=final.lemma, type="AID", mode="military", preps=final.preps)
         if noun is None and dobj is not None and not passive and (
                 (coding.objects and obj_lemmas & coding.objects) or final.type in UNDOING_TYPES):
             # "lifted sanctions", "halted aid", "violated the ceasefire", "suspended talks": the
