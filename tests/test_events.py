@@ -1277,3 +1277,25 @@ def test_troops_sent_to_help_are_military_aid(coder, make_doc, purpose, etype):
                    "rebels/rebel/NOUN/dobj/6 ././PUNCT/punct/1",
                    actors={0: ("BRD", None), 4: ("SYL", None)})
     assert triples(code(coder, doc)) == {("BRD", "SYL", etype)}
+
+
+@pytest.mark.parametrize("spec,actors,expected", [
+    # "Borduria took three Syldavian soldiers hostage" (CAMEO 181)
+    ("Borduria/Borduria/PROPN/nsubj/1 took/take/VERB/ROOT/1 three/three/NUM/nummod/5 Syldavian/Syldavian/ADJ/amod/4 "
+     "soldiers/soldier/NOUN/compound/5 hostage/hostage/NOUN/dobj/1 ././PUNCT/punct/1",
+     {0: ("BRD", None), 3: ("SYL", None)}, {("BRD", "SYL", "ASSAULT")}),
+    # "Borduria took part in Syldavia": taking in general is no event
+    ("Borduria/Borduria/PROPN/nsubj/1 took/take/VERB/ROOT/1 part/part/NOUN/dobj/1 in/in/ADP/prep/1 "
+     "Syldavia/Syldavia/PROPN/pobj/3 ././PUNCT/punct/1",
+     {0: ("BRD", None), 4: ("SYL", None)}, set()),
+    # "Borduria ordered the Syldavian ambassador to leave": an expulsion (CAMEO 166)
+    ("Borduria/Borduria/PROPN/nsubj/1 ordered/order/VERB/ROOT/1 the/the/DET/det/4 Syldavian/Syldavian/ADJ/amod/4 "
+     "ambassador/ambassador/NOUN/dobj/1 to/to/PART/aux/6 leave/leave/VERB/xcomp/1 ././PUNCT/punct/1",
+     {0: ("BRD", None), (3, 5): ("SYL", "GOV")}, {("BRD", "SYL", "SANCTION")}),
+    # "Borduria applied to join Syldavia": a request for membership
+    ("Borduria/Borduria/PROPN/nsubj/1 applied/apply/VERB/ROOT/1 to/to/PART/aux/3 join/join/VERB/xcomp/1 "
+     "Syldavia/Syldavia/PROPN/dobj/3 ././PUNCT/punct/1",
+     {0: ("BRD", None), 4: ("SYL", None)}, {("BRD", "SYL", "REQUEST")}),
+])
+def test_verb_and_object_constructions(coder, make_doc, spec, actors, expected):
+    assert triples(code(coder, make_doc(spec, actors=actors))) == expected

@@ -132,6 +132,9 @@ INTENT_HEADS = {"plan", "intend", "decide", "prepare", "prepared", "ready", "wil
 # Types of material or verbal cooperation: announcing them is an expression of intent to cooperate
 # (CAMEO 03 -> PLOVER AGREE); announcing a coercive act is a threat (CAMEO 13 -> THREATEN).
 COOPERATIVE_TYPES = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+# "ordered/told X to leave": an expulsion.
+ORDER_VERBS = {"order", "tell", "instruct", "give"}
+LEAVE_VERBS = {"leave", "depart", "quit", "go"}
 # Purposes that make a deployment military aid ("sent troops to help / protect / support X").
 HELP_VERBS = {"help", "assist", "support", "protect", "defend", "aid", "back", "bolster", "secure", "train"}
 # Types whose act two coordinated subjects can do together with no target named ("X and Y agreed").
@@ -385,6 +388,11 @@ class EventCoder:
     # ------------------------------------------------------------------ triggers
     def _verb_coding(self, tok: Token) -> Trigger | None:
         lemma = tok.lemma_.lower()
+        if lemma in ORDER_VERBS and "expel" in self.lex.verbs and any(
+                c.dep_ == "dobj" for c in tok.children) and any(
+                c.dep_ == "xcomp" and c.lemma_.lower() in LEAVE_VERBS for c in tok.children):
+            # "ordered the French ambassador to leave the country": an expulsion (CAMEO 166/174)
+            return self.lex.verbs["expel"]
         for child in tok.children:
             # a particle the parser calls an adverb ("pulled back from") right after the verb counts too
             if (child.dep_ in ("prt", "prep") or (child.dep_ == "advmod" and child.i == tok.i + 1)) and child.i > tok.i:
