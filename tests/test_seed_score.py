@@ -1,5 +1,5 @@
 """Document-level scores with the shared scorer: the seed brief (dev set) and the hand-written gold
-of three Wikipedia articles (tests/gold). The seed must stay at f1_strict >= 0.75."""
+of five Wikipedia articles (tests/gold). The seed must stay at f1_strict >= 0.75."""
 from __future__ import annotations
 
 import json
@@ -18,6 +18,8 @@ HELD_OUT_FLOORS = {
     "Foreign_relations_of_Laos": 0.6,
     "Foreign_relations_of_Eritrea": 0.55,
     "Foreign_relations_of_Turkmenistan": 0.55,
+    "Foreign_relations_of_Rwanda": 0.55,
+    "France-Saudi_Arabia_relations": 0.65,
 }
 
 
