@@ -31,7 +31,8 @@ How a sentence is coded (only sentences with at least one actor mention are read
 7. Modality, dates (attached through the parse, else the sentence's one date, else the
    narrative year of the paragraph), places, quantities and track.
 
-No event is emitted without two resolved actors with different codes.
+No event is emitted without two resolved actors with different codes, nor from a sentence that
+holds a phrase of a PETRARCH discard list (`discard_files`; a `+` phrase voids the whole Doc).
 """
 from __future__ import annotations
 
@@ -51,6 +52,7 @@ from ..ontology import type_info
 from ..record import Actor, Event, Location, Quantity
 from . import extensions
 from .actors import is_state_code
+from .discards import DiscardList, load_discards
 from .lexicon import Lexicon, Trigger, VerbPattern, load_lexicon, restructure
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
@@ -152,8 +154,11 @@ class Proto:
 class EventCoder:
     """Codes events in a Doc that already carries actor, date, place and quantity spans."""
 
-    def __init__(self, lexicon: Lexicon, narrative_dates: bool = True, domestic: bool = False) -> None:
+    def __init__(self, lexicon: Lexicon, narrative_dates: bool = True, domestic: bool = False,
+                 discards: DiscardList | None = None) -> None:
         self.lex = lexicon
+        # PETRARCH discard phrases: a sentence (or, `+`, the whole Doc) that has one is not coded
+        self.discards = discards
         self.narrative_dates = narrative_dates
         # code events between two distinct actors of one country (government vs rebels, police
         # vs protesters), as ICEWS and POLECAT do; off by default, since detente's records are
@@ -173,6 +178,8 @@ class EventCoder:
             actor_spans = sorted(actor_spans + self._located_groups(doc, actor_spans),
                                  key=lambda s: (s.start, -s.end))
         if not actor_spans:
+            return []
+        if self.discards is not None and self.discards.story_match(doc.text):
             return []
         self.doc = doc
         self.tok2actor: dict[int, Span] = {}
@@ -196,7 +203,8 @@ class EventCoder:
             sent_has_actor.add(span.sent.start)
         events: list[Event] = []
         for sent in doc.sents:
-            if sent.start in sent_has_actor:
+            if sent.start in sent_has_actor and not (
+                    self.discards is not None and self.discards.sentence_match(sent.text)):
                 events.extend(self.code_sentence(sent))
         return _dedupe(events)
 
@@ -1723,12 +1731,15 @@ def _distinct_actors(a: Actor, b: Actor) -> bool:
 @Language.factory(
     "detente_events",
     default_config={"lexicon_files": [], "verb_files": [], "verb_codes": "auto", "narrative_dates": True,
-                    "domestic": False},
+                    "domestic": False, "discard_files": []},
 )
 def make_event_coder(nlp: Language, name: str, lexicon_files: list[str], verb_files: list[str],
-                     narrative_dates: bool, verb_codes: str = "auto", domestic: bool = False) -> EventCoder:
+                     narrative_dates: bool, verb_codes: str = "auto", domestic: bool = False,
+                     discard_files: list[str] | None = None) -> EventCoder:
     """Factory for the event coder; `lexicon_files` (YAML) and `verb_files` (PETRARCH verb
     dictionaries, codes read as `verb_codes`: auto, cameo or weis) extend the packaged
-    verb/noun/track lexicons; `domestic` codes events within one country too."""
+    verb/noun/track lexicons; `domestic` codes events within one country too; `discard_files`
+    (PETRARCH discard lists) void the sentences and documents that contain their phrases."""
     return EventCoder(load_lexicon(tuple(lexicon_files), tuple(verb_files), verb_codes),
-                      narrative_dates=narrative_dates, domestic=domestic)
+                      narrative_dates=narrative_dates, domestic=domestic,
+                      discards=load_discards(tuple(str(p) for p in discard_files or ())))
