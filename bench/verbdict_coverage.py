@@ -161,10 +161,12 @@ def last_entries(vd: VerbDictionary) -> list[PetrVerb]:
 
 
 def verb_cases(vd: VerbDictionary, forms: Forms, lines: dict[int, str], scheme: str) -> Iterator[Case]:
-    for v in sorted(last_entries(vd), key=lambda v: v.line):
+    by_lemma = {v.lemma: v for v in last_entries(vd)}
+    for v in sorted(by_lemma.values(), key=lambda v: v.line):
         _, past, _ = forms.of(v)
         text, at, _ = join([(SOURCE, False), (past, True), (TARGET, False)])
-        suffix, etype = expected(v.code, scheme)
+        # a past form that is a verb line of its own ("LEFT" beside "LEAVE") codes as that line
+        suffix, etype = expected(by_lemma.get(past, v).code, scheme)
         if suffix == "unmapped":
             kind = "unmapped-code"
         elif suffix == "null":
@@ -248,8 +250,18 @@ def realise(items: list[str], verb: tuple[str, str, str]) -> tuple[str, int, int
     return text, at, after, dyads
 
 
+def unshadowed(v: PetrVerb, forms: Forms, lemmas: set[str]) -> tuple[str, str, str]:
+    """The verb's forms, the present (-s) form in place of a past form or participle that is a
+    verb line of its own ("BEGAN" is a block apart from "BEGIN"): the block's patterns must apply."""
+    base, past, part = forms.of(v)
+    present = base if " " in base else base + ("es" if base.endswith(("s", "sh", "ch", "x", "z")) else "s")
+    return (base, present if past in lemmas and past != v.lemma else past,
+            present if part in lemmas and part != v.lemma else part)
+
+
 def pattern_cases(vd: VerbDictionary, forms: Forms, lines: dict[int, str], scheme: str) -> Iterator[Case]:
     first_verb: dict[int, PetrVerb] = {}
+    lemmas = {v.lemma for v in vd.verbs}
     live = {v.line for v in last_entries(vd)}
     for v in vd.verbs:
         first_verb.setdefault(v.block, v)
@@ -265,7 +277,7 @@ def pattern_cases(vd: VerbDictionary, forms: Forms, lines: dict[int, str], schem
             items = pattern_parts(body, vd)
             if items is None or items.count("*") != 1:
                 continue
-            text, at, after, dyads = realise(items, forms.of(verb))
+            text, at, after, dyads = realise(items, unshadowed(verb, forms, lemmas))
             suffix, etype = expected(p.code, scheme)
             v = items.index("*")
             if suffix == "unmapped":

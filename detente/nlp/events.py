@@ -117,6 +117,9 @@ AGENT_NOUNS = {"force", "troop", "soldier", "police", "official", "authority", "
 NESTED_DEPTH = 6
 # Dependencies that leave a noun phrase (clauses, coordination) for the nested-actor search.
 NP_BARRIERS = {"relcl", "acl", "ccomp", "advcl", "conj", "cc", "punct", "parataxis", "xcomp", "appos"}
+# Dependencies that leave a verb's phrase for the dictionary-verb target search: clauses with a
+# subject of their own and loose attachments (a PETRARCH target is in the verb phrase).
+VP_BARRIERS = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "nsubj", "nsubjpass", "appos", "mark"}
 # Generic heads whose modifier names the event ("a mediation effort", "a bombing campaign").
 LIGHT_NOUNS = {"effort", "bid", "initiative", "mission", "campaign", "drive", "programme", "program",
                "process", "operation", "round"}
@@ -295,7 +298,7 @@ class EventCoder:
                     verbs.append((tok, coding))
         speech = []
         for tok, coding in verbs:
-            if coding.speech:
+            if coding.speech and not self._pattern_event(tok, coding):
                 speech.append((tok, coding))
                 continue
             proto = self.code_verb(tok, coding, consumed)
@@ -379,10 +382,14 @@ class EventCoder:
     # ------------------------------------------------------------------ triggers
     def _verb_coding(self, tok: Token) -> Trigger | None:
         lemma = tok.lemma_.lower()
+        # a PETRARCH dictionary entry for the word itself wins over a built-in verb + particle
+        # ("CALLED" with its pattern "* FOR_CEASEFIRE" over detente's "call for")
+        own = self.lex.verb_forms.get(tok.lower_) or self.lex.verbs.get(lemma)
+        in_dictionary = own is not None and own.code is not None
         for child in tok.children:
             if child.dep_ in ("prt", "prep") and child.i > tok.i:
                 combo = self.lex.verbs.get(f"{lemma}_{child.lower_}")
-                if combo is not None:
+                if combo is not None and (combo.code is not None or not in_dictionary):
                     return combo
             if child.dep_ == "advcl" and child.i > tok.i:
                 # "pushing for the US to support ...": the parser makes "for" the clause's marker
@@ -420,23 +427,66 @@ class EventCoder:
                     return combo
         return self.lex.nouns.get(lemma)
 
-    def _pattern(self, tok: Token, patterns: Sequence[VerbPattern]) -> VerbPattern | None:
+    def _pattern(self, tok: Token, patterns: Sequence[VerbPattern]
+                 ) -> tuple[VerbPattern | None, dict[str, list[Actor]]]:
         """The most specific dictionary pattern whose words occur before the verb (in its
-        sentence) and after it (in its phrase), in order; None when none matches."""
+        sentence) and after it (in its phrase), in order, and whose `$ + %` marks each find an
+        actor in their place; (None, {}) when none matches. With it, the actors of its marks."""
         sent = tok.sent
         before = [t for t in sent if t.i < tok.i]
         after = [t for t in tok.subtree if t.i > tok.i]
-        best = None
-        for p in patterns:
+        best, best_roles = None, {}
+        for p in sorted(patterns, key=lambda p: -p.weight):
             if best is not None and p.weight <= best.weight:
+                break
+            left, right = _phrase_spans(before, p.left), _phrase_spans(after, p.right)
+            if left is None or right is None:
                 continue
-            if _phrases_match(before, p.left) and _phrases_match(after, p.right):
-                best = p
-        return best
+            roles = self._role_actors(p, before, left, after, right)
+            if roles is not None:
+                best, best_roles = p, roles
+        return best, best_roles
+
+    def _pattern_event(self, tok: Token, coding: Trigger) -> bool:
+        """Whether a dictionary pattern with an event code matches here: a reporting verb is then
+        that event ("SAID * PLEASED [041]": "X said it was pleased with Y" is a PETRARCH event),
+        not the speaker of the events in its clause."""
+        if not coding.patterns:
+            return False
+        hit, _ = self._pattern(tok, coding.patterns)
+        return hit is not None and hit.type is not None
+
+    def _role_actors(self, p: VerbPattern, before: list[Token], left: list[tuple[int, int]],
+                     after: list[Token], right: list[tuple[int, int]]) -> dict[str, list[Actor]] | None:
+        """The actors in the places of a pattern's `$ + %` marks (TABARI: the words between the
+        matched phrases); None when a mark's place holds no actor (the pattern does not match)."""
+        out: dict[str, list[Actor]] = {}
+        for side, gap, mark in p.roles:
+            tokens, spans = (before, left) if side == "L" else (after, right)
+            lo = spans[gap - 1][1] if gap > 0 else 0
+            hi = spans[gap][0] if gap < len(spans) else len(tokens)
+            starts = [t.i for t in tokens[lo:hi] if t.i in self.tok2actor]
+            if not starts:
+                return None
+            # a place open to the left (before the pattern's first word) is filled by the actor
+            # nearest to the pattern; any other place by its first actor
+            pick = starts[-1] if side == "L" and gap == 0 else starts[0]
+            actors = _members_or_actor(self.tok2actor[pick])
+            if mark == "%":
+                # a compound: every actor named there ("A and B met")
+                actors = _unique([a for i in starts for a in _members_or_actor(self.tok2actor[i])])
+                if len({a.country for a in actors}) < 2:
+                    return None
+            out.setdefault(mark, []).extend(actors)
+        return out
 
     def code_verb(self, tok: Token, coding: Trigger, consumed: set[int]) -> Proto | None:
+        # a verb from a PETRARCH dictionary (its code kept in the coding): see the fallback target
+        from_dictionary = coding.code is not None
+        roles: dict[str, list[Actor]] = {}
+        hit = None
         if coding.patterns:
-            hit = self._pattern(tok, coding.patterns)
+            hit, roles = self._pattern(tok, coding.patterns)
             if hit is not None:
                 if hit.type is None:
                     return None  # the dictionary's null code for this context: no event
@@ -703,9 +753,47 @@ class EventCoder:
             # is on the clause's subject; so is a permission ("let IAEA inspectors visit the site")
             for comp in _requested_clauses(tok):
                 proto.targets.extend((a, False) for a, _ in self.subject_actors(comp))
+        if roles:
+            # the pattern's `$ + %` marks name the source and the target where they stand
+            if "%" in roles:
+                # a compound is both source and target: one event each way between its members
+                proto.sources = [(a, True) for a in roles["%"]]
+                proto.targets = list(proto.sources)
+                proto.symmetric = False
+            if "$" in roles:
+                proto.sources = [(a, True) for a in roles["$"]]
+            if "+" in roles:
+                proto.targets = [(a, True) for a in roles["+"]]
+        src = {a.country for a, _ in proto.sources}
+        if proto.sources and from_dictionary and not passive and not ({"+", "%"} & roles.keys()) \
+                and all(a.country in src for a, _ in proto.targets):
+            # PETRARCH takes a dictionary verb's target from its verb phrase, whatever the
+            # preposition ("closed the border with X", "delivered a protest to X"): the first
+            # other actor after the verb in its own phrase, when detente's grammar named none
+            # (a pattern's words may reach into the verb's clause: "said it was pleased with X")
+            proto.targets = [(a, False) for a in self._verb_phrase_actors(tok, clauses=bool(hit and hit.right))
+                             if a.country not in src]
         proto.negated = _negated(tok)
         proto.hypothetical = _hypothetical(tok)
         return proto
+
+    def _verb_phrase_actors(self, verb: Token, clauses: bool = False) -> list[Actor]:
+        """The first actor mention after `verb` in its phrase (its members for a compound),
+        leaving out coordinated predicates and clauses with their own subject (their content,
+        not their subject, with `clauses`)."""
+        barriers = VP_BARRIERS - {"ccomp"} if clauses else VP_BARRIERS
+        for t in verb.subtree:
+            if t.i <= verb.i or t.i not in self.tok2actor:
+                continue
+            path, inside = t, True
+            while path.i != verb.i:
+                if path.dep_ in barriers or (path.dep_ == "conj" and path.pos_ in ("VERB", "AUX")):
+                    inside = False
+                    break
+                path = path.head
+            if inside:
+                return _members_or_actor(self.tok2actor[t.i])
+        return []
 
     def code_noun(self, tok: Token, coding: Trigger) -> Proto | None:
         proto = Proto(trigger=tok, coding=coding, nominal=True)
@@ -1652,17 +1740,24 @@ def _phrases_match(tokens: Sequence[Token], phrases: Sequence[tuple]) -> bool:
     """Whether `phrases` occur in `tokens` in order (gaps allowed between phrases, none inside
     one). A phrase is a tuple of items; an item is a tuple of word sequences (a word or a synset),
     compared with the token's text or lemma."""
+    return _phrase_spans(tokens, phrases) is not None
+
+
+def _phrase_spans(tokens: Sequence[Token], phrases: Sequence[tuple]) -> list[tuple[int, int]] | None:
+    """Where `phrases` occur in `tokens` in order, each at its first place after the previous
+    one: (start, end) indices into `tokens`; None when one does not occur (see _phrases_match)."""
     pos = 0
+    spans: list[tuple[int, int]] = []
     for phrase in phrases:
-        found = False
         for start in range(pos, len(tokens)):
             end = _phrase_at(tokens, start, phrase)
             if end is not None:
-                pos, found = end, True
+                spans.append((start, end))
+                pos = end
                 break
-        if not found:
-            return False
-    return True
+        else:
+            return None
+    return spans
 
 
 def _phrase_at(tokens: Sequence[Token], i: int, phrase: tuple) -> int | None:
@@ -1672,14 +1767,30 @@ def _phrase_at(tokens: Sequence[Token], i: int, phrase: tuple) -> int | None:
     for words in phrase[0]:
         j = i
         for w in words:
-            if j >= len(tokens) or w not in (tokens[j].lower_, tokens[j].lemma_.lower()):
+            nxt = _word_at(tokens, j, w)
+            if nxt is None:
                 break
-            j += 1
+            j = nxt
         else:
             end = _phrase_at(tokens, j, phrase[1:])
             if end is not None:
                 return end
     return None
+
+
+def _word_at(tokens: Sequence[Token], j: int, word: str) -> int | None:
+    """The end of a dictionary word matched at tokens[j]: the token's text or lemma, or tokens
+    written together that spell it ("PEACE-KEEPING" is three tokens: peace - keeping)."""
+    if j >= len(tokens):
+        return None
+    if word in (tokens[j].lower_, tokens[j].lemma_.lower()):
+        return j + 1
+    text, k = tokens[j].lower_, j
+    while len(text) < len(word) and word.startswith(text) and k + 1 < len(tokens) \
+            and not tokens[k].whitespace_ and tokens[k + 1].i == tokens[k].i + 1:
+        k += 1
+        text += tokens[k].lower_
+    return k + 1 if text == word and k > j else None
 
 
 def _dedupe(events: list[Event]) -> list[Event]:

@@ -20,7 +20,7 @@ import yaml
 
 from ..errors import DetenteError, Errors
 from ..ontology import plover_types
-from .verbdict import NULL_CODE, VERB_CODE_SCHEMES, Phrase, VerbDictionary, read_verb_dictionary
+from .verbdict import NULL_CODE, VERB_CODE_SCHEMES, Phrase, Role, VerbDictionary, read_verb_dictionary
 
 log = logging.getLogger("detente")
 # Target prepositions of a dictionary verb detente has no entry for (PETRARCH takes its target
@@ -42,6 +42,7 @@ class VerbPattern:
     paired_type: str | None = None
     paired_mode: str | None = None
     code: str = ""
+    roles: tuple[Role, ...] = ()  # where the pattern places the source `$`, target `+`, compound `%`
 
 
 @dataclass(frozen=True)
@@ -224,7 +225,7 @@ def apply_verb_dictionary(lex: Lexicon, vd: VerbDictionary, verb_codes: str = "a
                 dropped_patterns += 1
                 continue
             out.append(VerbPattern(p.left, p.right, p.weight, c.type, c.mode, c.track, c.paired_type,
-                                   c.paired_mode, p.code))
+                                   c.paired_mode, p.code, p.roles))
         pattern_sets.append(tuple(out))
     kept_builtin = dropped_verbs = patterns_only = 0
     for v in vd.verbs:
