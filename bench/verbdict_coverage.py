@@ -26,6 +26,7 @@ It prints the share coded right by kind of line, then every failure with its dic
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -36,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from detente.evaluation import DEFAULT_BENCHMARKS  # noqa: E402
 from detente.nlp.lexicon import dictionary_coding  # noqa: E402
-from detente.nlp.verbdict import (_BRACKET, _clean_lines, NULL_CODE, PetrVerb,  # noqa: E402
+from detente.nlp.verbdict import (_BRACKET, _clean_lines, _plural, NULL_CODE, PetrVerb,  # noqa: E402
                                   VerbDictionary, read_verb_dictionary)
 from detente.readers import Document  # noqa: E402
 
@@ -188,8 +189,9 @@ def code_of(name: str) -> str:
     return CODES[name.upper()][:3]
 
 
-def pattern_parts(body: str, vd: VerbDictionary) -> list[str] | None:
-    """A pattern body's items in order: '*', a role mark, a synset's first member, or a word."""
+def pattern_parts(body: str, vd: VerbDictionary, choice: tuple[str, int] = ("", 0)) -> list[str] | None:
+    """A pattern body's items in order: '*', a role mark, a synset member (the first, or for the
+    synset `choice[0]` its member number `choice[1]`), or a word."""
     out: list[str] = []
     for chunk in body.replace("**", "*").split():
         for part in chunk.split("_"):
@@ -199,7 +201,7 @@ def pattern_parts(body: str, vd: VerbDictionary) -> list[str] | None:
                 item = vd.synsets.get(part)
                 if not item:
                     return None
-                out.append(" ".join(item[0]))
+                out.append(" ".join(item[choice[1] if part == choice[0] else 0]))
             elif part == "*" or part in ROLE_MARKS:
                 out.append(part)
             elif "*" in part:  # "IN*": the verb glued to a word
@@ -274,23 +276,43 @@ def pattern_cases(vd: VerbDictionary, forms: Forms, lines: dict[int, str], schem
         for p in patterns:
             raw = lines[p.line].strip()
             body = _BRACKET.sub(" ", raw[1:])
-            items = pattern_parts(body, vd)
-            if items is None or items.count("*") != 1:
-                continue
-            text, at, after, dyads = realise(items, unshadowed(verb, forms, lemmas))
-            suffix, etype = expected(p.code, scheme)
-            v = items.index("*")
-            if suffix == "unmapped":
-                kind = "unmapped-code"
-            elif suffix == "null":
-                kind, dyads = "pattern-null", frozenset()
-            elif any(i in ROLE_MARKS for i in items):
-                kind = "pattern-roles"
-            elif "&" in body:
-                kind = "pattern-synset"
-            else:
-                kind = "pattern-" + ("both" if 0 < v < len(items) - 1 else "left" if v else "right")
-            yield Case(kind, p.line, raw, text, at, dyads, etype, after)
+            # every member of every synset the pattern names, one at a time
+            # (not the plurals the reader adds: "NEVER" -> "NEVERS" never occurs in text)
+            choices = [("", 0)] + [(w, k) for w in dict.fromkeys(re.findall(r"&\w+", body))
+                                   for k, m in enumerate(vd.synsets.get(w, ())) if k and not generated(vd.synsets[w], k)]
+            for choice in choices:
+                case = pattern_case(p, raw, body, vd, choice, unshadowed(verb, forms, lemmas), scheme)
+                if case is not None:
+                    yield case
+
+
+def generated(item: tuple[tuple[str, ...], ...], k: int) -> bool:
+    """Whether synset member k is the plural the reader made of member k-1."""
+    return k > 0 and item[k][:-1] == item[k - 1][:-1] and item[k][-1] == _plural(item[k - 1][-1].upper()).lower()
+
+
+def pattern_case(p, raw: str, body: str, vd: VerbDictionary, choice: tuple[str, int],
+                 verb: tuple[str, str, str], scheme: str) -> Case | None:
+    """The case of one pattern line realised with the synset members `choice` picks."""
+    items = pattern_parts(body, vd, choice)
+    if items is None or items.count("*") != 1:
+        return None
+    if choice[0]:
+        raw = f"{raw} ({choice[0]}: {' '.join(vd.synsets[choice[0]][choice[1]])})"
+    text, at, after, dyads = realise(items, verb)
+    suffix, etype = expected(p.code, scheme)
+    v = items.index("*")
+    if suffix == "unmapped":
+        kind = "unmapped-code"
+    elif suffix == "null":
+        kind, dyads = "pattern-null", frozenset()
+    elif any(i in ROLE_MARKS for i in items):
+        kind = "pattern-roles"
+    elif "&" in body:
+        kind = "pattern-synset"
+    else:
+        kind = "pattern-" + ("both" if 0 < v < len(items) - 1 else "left" if v else "right")
+    return Case(kind, p.line, raw, text, at, dyads, etype, after)
 
 
 # ---------------------------------------------------------------- running

@@ -1033,3 +1033,15 @@ def test_a_single_demonym_modifier_is_no_list(coder, make_doc):
                    "././PUNCT/punct/3",
                    actors={0: ("BRD", None), (1, 3): ("SYL", "MIL"), 4: ("RUR", None)})
     assert triples(code(coder, doc)) == {("SYL", "RUR", "ASSAULT")}
+
+
+def test_target_from_the_verb_phrase_whatever_the_preposition(coder, make_doc):
+    # "Borduria welcomed the memos from Syldavia" ("from" on the verb): no preposition of the
+    # lexicon names the target; as in PETRARCH, the first other actor in the verb's phrase is it
+    spec = ("Borduria/Borduria/PROPN/nsubj/1 welcomed/welcome/VERB/ROOT/1 the/the/DET/det/3 "
+            "memos/memo/NOUN/dobj/1 {prep}/{prep}/ADP/prep/1 Syldavia/Syldavia/PROPN/pobj/4 ././PUNCT/punct/1")
+    doc = make_doc(spec.format(prep="from"), actors={0: ("BRD", None), 5: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "SUPPORT")}
+    # ... but, for a verb of detente's own lexicon, not a place the act happened in
+    doc = make_doc(spec.format(prep="in"), actors={0: ("BRD", None), 5: ("SYL", None)})
+    assert code(coder, doc) == []

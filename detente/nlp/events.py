@@ -8,9 +8,10 @@ How a sentence is coded (only sentences with at least one actor mention are read
 2. Arguments from the dependency parse. Source: the subject (the `by` agent in the passive);
    a verb without its own subject inherits it through xcomp (object control: "urged X to"),
    conj and advcl. Target: the direct object (the passive subject), then the prepositions the
-   lexicon names ("cooperate with", "sanctions against"). Nouns take their source from a
-   possessive or a demonym ("his visit", "Russian support") or from the verb governing them, and
-   a "between X and Y" pair for joint acts.
+   lexicon names ("cooperate with", "sanctions against"), else (as PETRARCH does) the first
+   other actor in the verb's phrase (not through in/at/near for built-in verbs). Nouns take
+   their source from a possessive or a demonym ("his visit", "Russian support") or from the verb
+   governing them, and a "between X and Y" pair for joint acts.
 3. An argument is an actor when its head is inside an actor span, or when it is a pronoun we
    can resolve, or a noun whose possessive/modifier/"of" phrase is an actor ("the leaders of the
    two countries", "the Gulf's position"). Coordination gives several actors.
@@ -765,29 +766,39 @@ class EventCoder:
             if "+" in roles:
                 proto.targets = [(a, True) for a in roles["+"]]
         src = {a.country for a, _ in proto.sources}
-        if proto.sources and from_dictionary and not passive and not ({"+", "%"} & roles.keys()) \
-                and all(a.country in src for a, _ in proto.targets):
-            # PETRARCH takes a dictionary verb's target from its verb phrase, whatever the
-            # preposition ("closed the border with X", "delivered a protest to X"): the first
-            # other actor after the verb in its own phrase, when detente's grammar named none
-            # (a pattern's words may reach into the verb's clause: "said it was pleased with X")
-            proto.targets = [(a, False) for a in self._verb_phrase_actors(tok, clauses=bool(hit and hit.right))
-                             if a.country not in src]
+
+        def usable(t: Actor) -> bool:
+            """A target an event can have: another country, or in domestic mode another body."""
+            return t.country not in src or (self.domestic and all(_distinct_actors(a, t) for a, _ in proto.sources))
+        if proto.sources and not passive and not ({"+", "%"} & roles.keys()) \
+                and not any(usable(a) for a, _ in proto.targets):
+            # PETRARCH takes the target from the verb phrase, whatever the preposition ("closed
+            # the border with X", "delivered a protest to X"): the first other actor after the
+            # verb in its own phrase, when the grammar above named none. A pattern's words may
+            # reach into the verb's clause ("said it was pleased with X"); a verb detente knows
+            # from its own lexicon does not take a place it happened in ("received approval in X")
+            found = [(a, False) for a in self._verb_phrase_actors(
+                tok, clauses=bool(hit and hit.right), places=from_dictionary) if a.country not in src]
+            proto.targets = found or proto.targets
         proto.negated = _negated(tok)
         proto.hypothetical = _hypothetical(tok)
         return proto
 
-    def _verb_phrase_actors(self, verb: Token, clauses: bool = False) -> list[Actor]:
+    def _verb_phrase_actors(self, verb: Token, clauses: bool = False, places: bool = True) -> list[Actor]:
         """The first actor mention after `verb` in its phrase (its members for a compound),
         leaving out coordinated predicates and clauses with their own subject (their content,
-        not their subject, with `clauses`)."""
+        not their subject, with `clauses`). Without `places`, not an actor named as a place
+        ("in X") nor one that only modifies a noun ("on the Syldavian border")."""
         barriers = VP_BARRIERS - {"ccomp"} if clauses else VP_BARRIERS
         for t in verb.subtree:
             if t.i <= verb.i or t.i not in self.tok2actor:
                 continue
+            if not places and t.dep_ in ("amod", "compound", "nmod", "poss") and t.head.i not in self.tok2actor:
+                continue
             path, inside = t, True
             while path.i != verb.i:
-                if path.dep_ in barriers or (path.dep_ == "conj" and path.pos_ in ("VERB", "AUX")):
+                if path.dep_ in barriers or (path.dep_ == "conj" and path.pos_ in ("VERB", "AUX")) or (
+                        not places and path.dep_ == "prep" and path.lower_ in LOCATION_PREPS):
                     inside = False
                     break
                 path = path.head
