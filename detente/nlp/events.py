@@ -6,8 +6,9 @@ How a sentence is coded (only sentences with at least one actor mention are read
    noun in the noun lexicon. Light verbs ("sign an agreement", "impose sanctions", "engage in
    talks") take their coding from their object noun.
 2. Arguments from the dependency parse. Source: the subject (the `by` agent in the passive);
-   a verb without its own subject inherits it through xcomp (object control: "urged X to"),
-   conj and advcl. Target: the direct object (the passive subject), then the prepositions the
+   a verb without its own subject inherits it through xcomp (object control: "urged X to";
+   a passive subject: "X was poised to"), conj, advcl and a gerund after in/by/after ("X
+   joined in condemning Y", when the governing verb has no object). Target: the direct object (the passive subject), then the prepositions the
    lexicon names ("cooperate with", "sanctions against"), else (as PETRARCH does) the first
    other actor in the verb's phrase (not through in/at/near for built-in verbs). Nouns take
    their source from a possessive or a demonym ("his visit", "Russian support") or from the verb
@@ -118,6 +119,9 @@ AGENT_NOUNS = {"force", "troop", "soldier", "police", "official", "authority", "
 NESTED_DEPTH = 6
 # Dependencies that leave a noun phrase (clauses, coordination) for the nested-actor search.
 NP_BARRIERS = {"relcl", "acl", "ccomp", "advcl", "conj", "cc", "punct", "parataxis", "xcomp", "appos"}
+# Prepositions whose gerund is done by the subject of the verb they attach to, when that verb
+# has no object ("joined in condemning", "responded by attacking", "withdrew after shelling").
+SUBJECT_CONTROL_PREPS = {"in", "by", "after", "before", "while"}
 # Dependencies that leave a verb's phrase for the dictionary-verb target search: clauses with a
 # subject of their own and loose attachments (a PETRARCH target is in the verb phrase).
 VP_BARRIERS = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "nsubj", "nsubjpass", "appos", "mark"}
@@ -1061,7 +1065,16 @@ class EventCoder:
                 found = self.actors_of(obj)
                 if found:  # object control: "urged Moscow to resolve"
                     return [(a, False) for a in found]
+            passive_subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            if verb.dep_ == "xcomp" and passive_subj is not None:
+                # "X was poised / forced to strike Y": the passive subject controls
+                return [(a, False) for a in self.actors_of(passive_subj)]
             return self.subject_actors(head, depth + 1)
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.lower_ in SUBJECT_CONTROL_PREPS \
+                and head.head.pos_ in ("VERB", "AUX") and not any(c.dep_ == "dobj" for c in head.head.children):
+            # "X joined in condemning Y", "X responded by attacking Y": with no object of its
+            # own, the governing verb's subject does the act of the gerund
+            return self.subject_actors(head.head, depth + 1)
         if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
             return self.subject_actors(head, depth + 1)
         if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PRON", "NUM"):
