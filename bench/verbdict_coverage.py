@@ -6,18 +6,22 @@ Loads a PETRARCH actors + agents + verbs dictionary set (default: the petrarch_u
 PETR.Validate.* files, which are dictionary *inputs*; the suite's records are never read), writes
 sentences of its own from the verbs dictionary and codes them with detente:
 
-  verb cases     "Arnor <past form> Gondor."  for every verb line (its listed or generated forms)
+  verb cases     "Arnor <past form> Gondor."  for every verb line that codes (a later line for
+                 the same word replaces an earlier one, as in PETRARCH)
   pattern cases  one sentence per pattern line that realises the pattern's words around the verb
                  (the block's first verb) between two actors: `$` is the source, `+` the target,
-                 `%` a compound ("Arnor and Gondor"), `^` a noun phrase to skip, `&SYNSET` its
-                 first member; an actor the pattern does not place goes before the verb (source)
-                 or after the pattern's words (target, after "with" unless a preposition ends them).
+                 `%` a compound ("Arnor and Gondor"), `^` a noun phrase to skip, `&SYNSET` each
+                 of its members in turn (not the plurals the reader adds); an actor the pattern
+                 does not place goes before the verb (source) or after the pattern's words
+                 (target, after "with" unless a preposition ends them).
                  The verb's form follows the word before it ("to/will/not" + base form,
-                 "has/was" + participle, otherwise the past form).
+                 "has/was" + participle, otherwise the past form), as English spells it (the
+                 parser's lemmatizer tables), and a noun right after the verb gets "the".
 
-A case is coded right when an event triggered by the verb has the expected dyad (Arnor -> Gondor;
-for a `%` compound either direction), and typed right when that event also has the PLOVER type of
-the line's code under --verb-codes. Null-code lines ([---]) expect no event from the verb; lines
+A case is coded right when an event of its sentence has the expected dyad (Arnor -> Gondor; for
+a `%` compound either direction; the verb's event or one detente codes from a pattern word, as in
+"expressed support for X"), and typed right when such an event also has the PLOVER type of the
+line's code under --verb-codes. Null-code lines ([---]) expect no event from the verb; lines
 whose code maps to no PLOVER type are listed apart (detente cannot type them; see verbdict.py).
 It prints the share coded right by kind of line, then every failure with its dictionary line.
 
@@ -33,12 +37,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.language import Language
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from detente.evaluation import DEFAULT_BENCHMARKS  # noqa: E402
 from detente.nlp.lexicon import dictionary_coding  # noqa: E402
-from detente.nlp.verbdict import (_BRACKET, _clean_lines, _plural, NULL_CODE, PetrVerb,  # noqa: E402
-                                  VerbDictionary, read_verb_dictionary)
+from detente.nlp.verbdict import (_BRACKET, _clean_lines, _plural, NULL_CODE, PetrPattern,  # noqa: E402
+                                  PetrVerb, VerbDictionary, read_verb_dictionary)
 from detente.readers import Document  # noqa: E402
 
 DICTIONARIES = DEFAULT_BENCHMARKS / "petrarch_unit" / "dictionaries"
@@ -77,7 +83,7 @@ class Forms:
     used; the parser's lemmatizer exceptions give the irregular and doubled forms ("withdrew",
     "stopped") and the tagger chooses the past and the participle among them."""
 
-    def __init__(self, nlp, vd: VerbDictionary) -> None:
+    def __init__(self, nlp: Language, vd: VerbDictionary) -> None:
         exc = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_exc")["verb"]
         self.irregular: dict[str, list[str]] = defaultdict(list)
         for form, lemmas in exc.items():
@@ -291,7 +297,7 @@ def generated(item: tuple[tuple[str, ...], ...], k: int) -> bool:
     return k > 0 and item[k][:-1] == item[k - 1][:-1] and item[k][-1] == _plural(item[k - 1][-1].upper()).lower()
 
 
-def pattern_case(p, raw: str, body: str, vd: VerbDictionary, choice: tuple[str, int],
+def pattern_case(p: PetrPattern, raw: str, body: str, vd: VerbDictionary, choice: tuple[str, int],
                  verb: tuple[str, str, str], scheme: str) -> Case | None:
     """The case of one pattern line realised with the synset members `choice` picks."""
     items = pattern_parts(body, vd, choice)
@@ -316,7 +322,7 @@ def pattern_case(p, raw: str, body: str, vd: VerbDictionary, choice: tuple[str, 
 
 
 # ---------------------------------------------------------------- running
-def add_articles(nlp, cases: list[Case]) -> None:
+def add_articles(nlp: Language, cases: list[Case]) -> None:
     """"Arnor closed the border with Gondor", not "closed border": a noun (or adjective + noun) the
     pattern puts right after the verb gets "the", so that the parse is the one English text has."""
     todo = [c for c in cases if c.noun_at >= 0]

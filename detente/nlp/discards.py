@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from collections.abc import Sequence
 
 from ..errors import DetenteError, Errors
 from .verbdict import drop_markup_comments
