@@ -366,7 +366,7 @@ def test_cli_verb_codes_option(tmp_path, scheme_verbs, extractor):
 # ------------------------------------------------------- PETRARCH fidelity (own sentences)
 # Written for these tests, with the Middle-earth actors of the PETRARCH validation suite; codes are
 # WEIS (192 reduce relations -> SANCTION, 071 economic aid -> AID, 031 meet -> CONSULT, 041 praise
-# -> SUPPORT, 081 agreement -> AGREE, 023 comment -> no PLOVER type).
+# -> SUPPORT, 081 agreement -> AGREE, 094 request -> REQUEST, 023 comment -> no PLOVER type).
 FIDELITY_ACTORS = "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n"
 FIDELITY_VERBS = """\
 --- SEAL [---] ---
@@ -392,6 +392,9 @@ PRAISE
 --- CALLED [094] ---
 CALLED
 - * FOR CEASEFIRE [081]
+
+--- REITERATE [094] ---
+REITERATE
 """
 
 
@@ -454,3 +457,11 @@ def test_hyphenated_pattern_words_match_split_tokens(fidelity):
 def test_dictionary_word_wins_over_a_builtin_particle_verb(fidelity):
     # detente's own "call for" is a REQUEST; the dictionary's CALLED pattern says agreement
     assert fidelity("Arnor called for a ceasefire with Gondor.") == [("ARN", "GON", "AGREE")]
+
+
+def test_coded_reporting_verb_without_a_clause_is_the_event(fidelity):
+    # REITERATE [094]: detente's reporting verb is, with no reported clause, the dictionary's event
+    assert fidelity("Arnor reiterated its appeal to Gondor.") == [("ARN", "GON", "REQUEST")]
+    # with a clause it reports the clause's events, as before
+    events = fidelity("Arnor reiterated that Gondor attacked Rohan.")
+    assert ("GON", "ROH", "ASSAULT") in events and ("ARN", "GON", "REQUEST") not in events

@@ -303,7 +303,7 @@ class EventCoder:
                     verbs.append((tok, coding))
         speech = []
         for tok, coding in verbs:
-            if coding.speech and not self._pattern_event(tok, coding):
+            if coding.speech and not self._pattern_event(tok, coding) and not self._coded_report(tok, coding):
                 speech.append((tok, coding))
                 continue
             proto = self.code_verb(tok, coding, consumed)
@@ -460,6 +460,14 @@ class EventCoder:
             return False
         hit, _ = self._pattern(tok, coding.patterns)
         return hit is not None and hit.type is not None
+
+    @staticmethod
+    def _coded_report(tok: Token, coding: Trigger) -> bool:
+        """A reporting verb that a PETRARCH dictionary gives an event code, used without a
+        reported clause ("X reiterated its demand to Y", REITERATE [102]): the verb is that
+        event, as PETRARCH codes it; with a clause it stays the speaker of the clause's events."""
+        return coding.code is not None and coding.type is not None and not any(
+            c.dep_ in ("ccomp", "parataxis") for c in tok.children)
 
     def _role_actors(self, p: VerbPattern, before: list[Token], left: list[tuple[int, int]],
                      after: list[Token], right: list[tuple[int, int]]) -> dict[str, list[Actor]] | None:
