@@ -163,22 +163,24 @@ def join(parts: list[tuple[str, bool]]) -> tuple[str, int, int]:
 
 def last_entries(vd: VerbDictionary) -> list[PetrVerb]:
     """The verbs that code: a later line for the same verb replaces an earlier one (as in
-    PETRARCH, whose verb table is keyed by the word)."""
-    return list({v.lemma: v for v in vd.verbs}.values())
+    PETRARCH, whose verb table is keyed by the word); a multi-word verb is an entry of its own."""
+    return list({(v.lemma, v.before, v.after): v for v in vd.verbs}.values())
 
 
 def verb_cases(vd: VerbDictionary, forms: Forms, lines: dict[int, str], scheme: str) -> Iterator[Case]:
-    by_lemma = {v.lemma: v for v in last_entries(vd)}
-    for v in sorted(by_lemma.values(), key=lambda v: v.line):
+    by_lemma = {v.lemma: v for v in last_entries(vd) if not v.multiword}
+    for v in sorted(last_entries(vd), key=lambda v: v.line):
         _, past, _ = forms.of(v)
-        text, at, _ = join([(SOURCE, False), (past, True), (TARGET, False)])
+        # a multi-word verb with all its words ("Arnor wire tapped Gondor")
+        text, at, _ = join([(SOURCE, False), *((w, False) for w in v.before), (past, True),
+                            *((w, False) for w in v.after), (TARGET, False)])
         # a past form that is a verb line of its own ("LEFT" beside "LEAVE") codes as that line
         suffix, etype = expected(by_lemma.get(past, v).code, scheme)
         if suffix == "unmapped":
             kind = "unmapped-code"
         elif suffix == "null":
             kind = "verb-null"
-        elif "_" in v.lemma:
+        elif "_" in v.lemma or v.multiword:
             kind = "verb-particle"
         elif "{" in lines.get(v.line, ""):
             kind = "verb-irregular"

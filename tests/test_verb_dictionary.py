@@ -69,7 +69,9 @@ def test_blocks_verbs_and_forms():
     vd = parse_verb_dictionary(VERBS, "t.verbs.txt")
     assert vd.blocks == 4
     by = {v.lemma: v for v in vd.verbs}
-    assert set(by) == {"depart", "leave", "cruise", "scold", "rap_out", "lash_out", "greet", "wave", "criticize"}
+    assert set(by) == {"depart", "leave", "cruise", "scold", "rap_out", "lash_out", "tap", "greet", "wave", "criticize"}
+    # "WIRE_+TAP": the verb is the `+` word; "wire" must stand right before it
+    assert by["tap"].before == ("wire",) and by["tap"].after == () and by["tap"].code == "111"
     assert by["depart"].forms == ("depart", "departs", "departed", "departing")
     assert by["cruise"].forms == ("cruise", "cruises", "cruised", "cruising")  # -E: -D, -ING
     assert by["leave"].forms == ("leave", "leaves", "left", "leaving")  # {irregular} replaces them
@@ -94,8 +96,8 @@ def test_patterns_and_synsets():
 def test_unsupported_lines_are_skipped_and_counted():
     vd = parse_verb_dictionary(VERBS)
     reasons = " | ".join(why for _, why in vd.skipped)
-    assert len(vd.skipped) == 2, vd.skipped
-    assert "WIRE_+TAP" in reasons and "transformation" in reasons
+    assert len(vd.skipped) == 1, vd.skipped
+    assert "transformation" in reasons
     assert vd.n_patterns == 6  # "- % * [030]" is among them: a compound actor before the verb
     # a pattern with neither a word nor an actor role (`^` only skips words) says nothing
     vd = parse_verb_dictionary("--- X [010] ---\nX\n- ^ * [030]\n")
@@ -366,7 +368,8 @@ def test_cli_verb_codes_option(tmp_path, scheme_verbs, extractor):
 # ------------------------------------------------------- PETRARCH fidelity (own sentences)
 # Written for these tests, with the Middle-earth actors of the PETRARCH validation suite; codes are
 # WEIS (192 reduce relations -> SANCTION, 071 economic aid -> AID, 031 meet -> CONSULT, 041 praise
-# -> SUPPORT, 081 agreement -> AGREE, 094 request -> REQUEST, 023 comment -> no PLOVER type).
+# -> SUPPORT, 081 agreement -> AGREE, 094 request -> REQUEST, 211 seize -> COERCE, 223 military
+# engagement -> ASSAULT, 023 comment -> no PLOVER type).
 FIDELITY_ACTORS = "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n"
 FIDELITY_VERBS = """\
 --- SEAL [---] ---
@@ -395,6 +398,10 @@ CALLED
 
 --- REITERATE [094] ---
 REITERATE
+
+--- TAP [---] ---
+WIRE_+TAP {WIRE_+TAPPED WIRE_+TAPPING} [211]
++LASH_OUT_AT [223]
 """
 
 
@@ -465,3 +472,15 @@ def test_coded_reporting_verb_without_a_clause_is_the_event(fidelity):
     # with a clause it reports the clause's events, as before
     events = fidelity("Arnor reiterated that Gondor attacked Rohan.")
     assert ("GON", "ROH", "ASSAULT") in events and ("ARN", "GON", "REQUEST") not in events
+
+
+def test_multiword_verbs_code_with_all_their_words(fidelity):
+    vd = parse_verb_dictionary(FIDELITY_VERBS)
+    tap = next(v for v in vd.verbs if v.lemma == "tap")
+    assert tap.forms == ("tap", "tapped", "tapping")  # the `+` word of each {listed} form
+    lash = next(v for v in vd.verbs if v.lemma == "lash")
+    assert lash.after == ("out", "at") and lash.before == ()
+    # all the words, in order: the entry's code; the verb word alone: no event ([---])
+    assert fidelity("Arnor lashed out at Gondor.") == [("ARN", "GON", "ASSAULT")]
+    assert fidelity("Arnor wire tapped Gondor.") == [("ARN", "GON", "COERCE")]
+    assert fidelity("Arnor tapped Gondor.") == []

@@ -35,10 +35,14 @@ What detente does with it:
   * Otherwise roles come from detente's dependency parse; when it names no other actor as the
     target, the first other actor after the verb in its phrase is (PETRARCH's verb phrase).
 
+  * Multi-word verbs: the word marked `+` is the verb (else the first word). A verb with one
+    particle (`+CORDON_OFF`, `LASH OUT`) is matched as lemma + particle; any other (`WIRE_+TAP`,
+    `+ABC_DEF_GHI`) codes when its other words stand, consecutive, before and after the verb
+    (a pattern on the verb); the verb alone keeps its other entry (or detente's own type).
+
 Not supported (skipped and counted, never an error): patterns with neither a word nor a role mark
-(`- ^ * [030]`), multi-word verbs whose verb is not the first word (`WIRE_+TAP`), multi-word
-particles (`+ABC_DEF_GHI`), verb transformations (`~` lines) and undefined synsets. Stems
-(TABARI's open `WORD_` matches) are read as whole words.
+(`- ^ * [030]`), verb transformations (`~` lines) and undefined synsets. Stems (TABARI's open
+`WORD_` matches) are read as whole words.
 """
 from __future__ import annotations
 
@@ -103,6 +107,14 @@ class PetrVerb:
     code: str                   # the verb's own code, else its block's
     block: int                  # index into VerbDictionary.patterns
     line: int
+    # a multi-word verb other than verb + one particle ("WIRE_+TAP", "+ABC_DEF_GHI"): the words
+    # before and after the verb word, which must stand next to it (in order) for `code` to apply
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+
+    @property
+    def multiword(self) -> bool:
+        return bool(self.before or self.after)
 
 
 @dataclass
@@ -300,15 +312,21 @@ class _Reader:
             self.vd.verbs.append(PetrVerb(base.lower(), tuple(dict.fromkeys(f.lower() for f in forms)),
                                           own, block, n))
             return
-        # a verb with a particle: "+CORDON_OFF", "LASH OUT"; the verb must be the first word
-        if any(w.startswith("+") for w in words[1:]):
-            self.vd.skipped.append((n, f"multi-word verb {head[0]!r}: the verb is not the first word"))
+        # the verb is the word marked `+` ("WIRE_+TAP"), else the first ("LASH OUT")
+        at = next((k for k, w in enumerate(words) if w.startswith("+")), 0)
+        if at == 0 and len(words) == 2:
+            # a verb with a particle: "+CORDON_OFF", "LASH OUT" (matched as lemma + particle)
+            lemma = f"{words[0].lstrip('+').lower()}_{words[1].lower()}"
+            self.vd.verbs.append(PetrVerb(lemma, (), own, block, n))
             return
-        if len(words) > 2:
-            self.vd.skipped.append((n, f"multi-word verb {head[0]!r}: more than one particle"))
-            return
-        lemma = f"{words[0].lstrip('+').lower()}_{words[1].lower()}"
-        self.vd.verbs.append(PetrVerb(lemma, (), own, block, n))
+        verb = words[at].lstrip("+")
+        # {WIRE_+TAPPED WIRE_+TAPPING}: the marked word of each listed form is the verb's form
+        listed = [f.split("_")[[k for k, w in enumerate(f.split("_")) if w.startswith("+")][0]].lstrip("+")
+                  for f in irregular if any(w.startswith("+") for w in f.split("_"))]
+        forms = [verb] + (listed or _regular_forms(verb))
+        self.vd.verbs.append(PetrVerb(verb.lower(), tuple(dict.fromkeys(f.lower() for f in forms)), own, block,
+                                      n, tuple(w.lower() for w in words[:at]),
+                                      tuple(w.lower() for w in words[at + 1:])))
 
     def feed(self, n: int, line: str) -> None:
         s = line.strip()
