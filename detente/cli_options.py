@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from .extractor import DOMESTIC_HELP
+from .nlp.discards import CLI_HELP as DISCARDS_HELP
 from .nlp.verbdict import CLI_HELP as VERBS_HELP
 from .nlp.verbdict import VERB_CODE_SCHEMES, VERB_CODES_HELP
 
@@ -41,3 +42,9 @@ def domestic_option(f: Callable[..., Any]) -> Callable[..., Any]:
     """--domestic/--interstate: also code events within one country."""
     return click.option("--domestic/--interstate", default=False, show_default=True,
                         help=DOMESTIC_HELP)(f)
+
+
+def discards_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    """--discards FILE (repeatable): PETRARCH/TABARI discard lists."""
+    return click.option("--discards", "discard_files", multiple=True, type=click.Path(dir_okay=False),
+                        help=DISCARDS_HELP)(f)

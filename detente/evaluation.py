@@ -11,7 +11,9 @@ event_type}]} and scored:
   petrarch_unit  score_sentences.py GOLD PRED --match root, twice: with the PETR.Validate actors +
                  agents dictionaries passed as --actors (the suite as the issue defines it), and
                  with its verbs dictionary as --verbs too, read with --verb-codes weis (see
-                 PETRARCH_VERB_CODES)
+                 PETRARCH_VERB_CODES). Both runs pass its discard list as --discards: it is one of
+                 the suite's four dictionaries (UnitTest.Environment.xml), and the records that
+                 test it expect the discarded sentences and stories to yield nothing.
   confli_raters  quad-class agreement with the raters' majority, computed here (no scorer exists
                  for it): see `confli_agreement`.
 
@@ -51,6 +53,8 @@ SETS = ("plover_gsr", "petrarch_unit", "confli_raters")
 PETRARCH_ACTOR_FILES = ("PETR.Validate.actors.txt", "PETR.Validate.agents.txt")
 # the suite is defined as coded with its own verb dictionary too (UnitTest.Environment.xml)
 PETRARCH_VERB_FILES = ("PETR.Validate.verbs.txt",)
+# ... and its discard list (sentence and story discards), in both runs
+PETRARCH_DISCARD_FILES = ("PETR.Validate.discards.txt",)
 # ... whose codes are WEIS: its header says "This dictionary started out as part of a KEDS
 # dictionary -- hence most of the codes are WEIS, not CAMEO" (and the set's README agrees). `auto`
 # would read every WEIS code that also exists in CAMEO (most of 011-202) as CAMEO, e.g. WEIS 191
@@ -134,9 +138,10 @@ def corpus_rows(records: Sequence[dict[str, Any]]) -> Iterable[dict[str, Any]]:
 
 def run_detente(cmd: Sequence[str], corpus: Path, actor_files: Sequence[Path] = (),
                 timeout: float | None = None, verb_files: Sequence[Path] = (),
-                verb_codes: str | None = None, extra_args: Sequence[str] = ()
-                ) -> tuple[list[dict[str, Any]], float, int, str]:
-    """Run `detente extract CORPUS --format jsonl [--actors F]... [--verbs F]... [--verb-codes S] [EXTRA]...`.
+                verb_codes: str | None = None, extra_args: Sequence[str] = (),
+                discard_files: Sequence[Path] = ()) -> tuple[list[dict[str, Any]], float, int, str]:
+    """Run `detente extract CORPUS --format jsonl [--actors F]... [--verbs F]... [--verb-codes S]
+    [--discards F]... [EXTRA]...`.
 
     Returns (records, seconds, exit status, stderr). Lines of stdout that are not JSON objects
     are counted in a warning, not fatal, so a stray print cannot lose a whole set."""
@@ -147,6 +152,8 @@ def run_detente(cmd: Sequence[str], corpus: Path, actor_files: Sequence[Path] = 
         argv += ["--verbs", str(f)]
     if verb_files and verb_codes:
         argv += ["--verb-codes", verb_codes]
+    for f in discard_files:
+        argv += ["--discards", str(f)]
     argv += list(extra_args)
     env = dict(os.environ)
     # Make the checkout importable when the CLI is not installed (namespace or regular package).
@@ -344,14 +351,17 @@ def bench_scored(name: str, bench: Path, tmp: Path, cmd: Sequence[str], split: s
         folder = bench / name / "dictionaries"
         actors = [folder / f for f in PETRARCH_ACTOR_FILES]
         runs = [("actors", actors, []), ("actors+verbs", actors, [folder / f for f in PETRARCH_VERB_FILES])]
+        discards = [folder / f for f in PETRARCH_DISCARD_FILES]
     else:
         runs = [("", [], [])]
+        discards = []
     rows = []
     for label, actor_files, verb_files in runs:
         tag = f"{name}.{label.replace('+', '_')}" if label else name
         records, seconds, rc, stderr = run_detente(
             cmd, corpus, actor_files, timeout, verb_files=verb_files,
-            verb_codes=PETRARCH_VERB_CODES if verb_files else None, extra_args=[f"--{scope}"])
+            verb_codes=PETRARCH_VERB_CODES if verb_files else None, extra_args=[f"--{scope}"],
+            discard_files=discards)
         print(f"detente extract{' (' + label + ')' if label else ''}: {len(gold)} sentences, "
               f"{len(records)} records, {seconds:.1f} s, exit {rc}")
         if rc != 0:

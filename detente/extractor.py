@@ -11,6 +11,8 @@ from .record import Event
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+    from .nlp.discards import DiscardList
     from spacy.tokens import Doc
 
 # Characters per spaCy Doc. Longer documents are split at paragraph boundaries; offsets are
@@ -38,13 +40,15 @@ class Extractor:
                  lexicon_files: Sequence[str | Path] = (), nlp: "Language | None" = None,
                  narrative_dates: bool = True, chunk_chars: int = CHUNK_CHARS,
                  verb_files: Sequence[str | Path] = (), verb_codes: str = "auto",
-                 domestic: bool = False) -> None:
+                 domestic: bool = False, discard_files: Sequence[str | Path] = ()) -> None:
         self.model = model
         self.actor_files = tuple(str(p) for p in actor_files)
         self.lexicon_files = tuple(str(p) for p in lexicon_files)
         # PETRARCH verb dictionaries (see detente/nlp/verbdict.py)
         self.verb_files = tuple(str(p) for p in verb_files)
         self.verb_codes = verb_codes  # how their codes are read: auto, cameo or weis
+        # PETRARCH discard lists (see detente/nlp/discards.py)
+        self.discard_files = tuple(str(p) for p in discard_files)
         self.narrative_dates = narrative_dates
         # events between two actors of one country too (see EventCoder.domestic)
         self.domestic = domestic
@@ -60,6 +64,7 @@ class Extractor:
             config = {"detente_events": {"lexicon_files": list(self.lexicon_files),
                                          "verb_files": list(self.verb_files),
                                          "verb_codes": self.verb_codes,
+                                         "discard_files": list(self.discard_files),
                                          "narrative_dates": self.narrative_dates,
                                          "domestic": self.domestic}}
             self._nlp = build_pipeline(self.model, self.actor_files, config)
@@ -77,10 +82,16 @@ class Extractor:
         nlp = self.nlp
         pending: dict[int, tuple[Document, list[Event], int]] = {}
         order: list[int] = []
+        # documents with a story-level discard phrase: the events coder voids the chunk that has
+        # it, this voids the document's other chunks too
+        voided: set[int] = set()
+        discards = self.discards
 
         def docs() -> Iterator["Doc"]:
             for n, document in enumerate(documents):
                 chunks = list(split_text(document.text, self.chunk_chars))
+                if discards is not None and len(chunks) > 1 and discards.story_match(document.text):
+                    voided.add(n)
                 pending[n] = (document, [], len(chunks))
                 order.append(n)
                 for offset, chunk in chunks:
@@ -95,7 +106,7 @@ class Extractor:
         for doc in self._pipe(docs(), batch_size, n_process):
             n, offset = doc.user_data["detente_chunk"]
             document, events, left = pending[n]
-            for ev in doc._.events or ():
+            for ev in () if n in voided else doc._.events or ():
                 if offset:
                     ev.start += offset
                     ev.end += offset
@@ -108,6 +119,14 @@ class Extractor:
                 document, events, _ = pending.pop(order[next_out])
                 next_out += 1
                 yield document, events
+
+    @property
+    def discards(self) -> "DiscardList | None":
+        """The discard phrases the pipeline's event coder applies (None when it has none)."""
+        nlp = self.nlp
+        if "detente_events" not in nlp.pipe_names:
+            return None
+        return getattr(nlp.get_pipe("detente_events"), "discards", None)
 
     def _pipe(self, docs: Iterable["Doc"], batch_size: int, n_process: int) -> Iterator["Doc"]:
         """nlp.pipe; with n_process > 1 the parse runs in child processes and detente's

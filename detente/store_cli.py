@@ -12,7 +12,8 @@ from typing import Any
 import click
 
 from .errors import DetenteError
-from .cli_options import actors_option, domestic_option, lexicon_option, verb_codes_option, verbs_option
+from .cli_options import (actors_option, discards_option, domestic_option, lexicon_option, verb_codes_option,
+                          verbs_option)
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1  # some inputs could not be read or stored; the rest was
@@ -65,6 +66,7 @@ def summary_line(summary: Any, db: str, arrow: str = "→") -> str:
 @lexicon_option
 @verbs_option
 @verb_codes_option
+@discards_option
 @click.option("--model", default=None, metavar="NAME", help="spaCy pipeline to parse with.")
 @domestic_option
 @click.option("--batch-size", default=16, show_default=True, type=click.IntRange(1, 4096),
@@ -87,7 +89,7 @@ def summary_line(summary: Any, db: str, arrow: str = "→") -> str:
                    "--no-progress for neither.")
 def ingest_command(paths: tuple[str, ...], db: str, document_date: dt.date | None,
                    actor_files: tuple[str, ...], lexicon_files: tuple[str, ...], verb_files: tuple[str, ...],
-                   verb_codes: str, model: str | None, domestic: bool,
+                   verb_codes: str, discard_files: tuple[str, ...], model: str | None, domestic: bool,
                    batch_size: int, n_process: int, max_bytes: int | None, cluster: str | None,
                    chunk_docs: int | None, retries: int | None,
                    show_progress: bool | None) -> None:
@@ -121,7 +123,8 @@ def ingest_command(paths: tuple[str, ...], db: str, document_date: dt.date | Non
     progress = ProgressReporter(total, tty=bar, enabled=enabled, sanitize=_safe)
 
     extractor = Extractor(model=model, actor_files=actor_files, lexicon_files=lexicon_files,
-                          verb_files=verb_files, verb_codes=verb_codes, domestic=domestic)
+                          verb_files=verb_files, verb_codes=verb_codes, domestic=domestic,
+                          discard_files=discard_files)
     try:
         with Store(db) as store:
             summary = ingest(paths, store, extractor=extractor, batch_size=batch_size,

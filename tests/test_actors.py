@@ -490,3 +490,45 @@ def test_leader_alias_shared_across_codes_never_overlaps_in_time():
 ])
 def test_historical_leader_by_surname_and_date(nlp, tagger, text, when, surface, expected):
     assert found(run(nlp, tagger, text, when))[surface] == expected
+
+
+# Written for this test, in the PETRARCH validation dictionaries' style: a code on its own
+# indented line, synonyms before it, a code restricted to dates with no default, a null code
+# ([---]) before a date, and agents with an irregular {plural} and a !SET! substitution.
+ME_ACTORS = """\
+MORIA
+\t[MOR]
+KHAZAD_DUM
++DWARROWDELF
+\t[DWF]
+EREBOR
+\t[ERB <20000101]
+DALE_
+\t[--- <19990101]
+\t[DAL]
+"""
+ME_AGENTS = """\
+!HERDER! = HERDSMAN, HERDSMEN
+GOOSE_HERD {GEESE_HERDS} [~AGR]
+RIVER!HERDER! [~FSH]
+"""
+
+
+def test_petrarch_layouts_in_text(nlp, tmp_path):
+    (tmp_path / "me.actors.txt").write_text(ME_ACTORS, encoding="utf-8")
+    (tmp_path / "me.agents.txt").write_text(ME_AGENTS, encoding="utf-8")
+    tagger = make_actor_tagger(nlp, "detente_actors", [str(tmp_path / "me.actors.txt"),
+                                                        str(tmp_path / "me.agents.txt")])
+    early, late = date(1998, 6, 1), date(2005, 6, 1)
+    doc = found(run(nlp, tagger, "Moria accused the Dwarrowdelf and Erebor.", early))
+    assert doc == {"Moria": ("MOR", None), "Dwarrowdelf": ("DWF", None), "Erebor": ("ERB", None)}
+    # past its only date restriction Erebor is found but uncoded (PETRARCH's null code); with
+    # no document date, its dated code
+    assert found(run(nlp, tagger, "Moria accused Erebor.", late))["Erebor"] == ("---", None)
+    assert found(run(nlp, tagger, "Moria accused Erebor."))["Erebor"] == ("ERB", None)
+    # [--- <date]: found but uncoded before the date, its default after it
+    assert found(run(nlp, tagger, "Dale protested.", early))["Dale"][0] == "---"
+    assert found(run(nlp, tagger, "Dale protested.", late))["Dale"] == ("DAL", None)
+    # irregular plural in {}, substitution set
+    doc = found(run(nlp, tagger, "The Moria geese herds met the Dale riverherdsmen.", late))
+    assert doc["Moria geese herds"] == ("MOR", "AGR") and doc["Dale riverherdsmen"] == ("DAL", "FSH")

@@ -1299,3 +1299,33 @@ def test_troops_sent_to_help_are_military_aid(coder, make_doc, purpose, etype):
 ])
 def test_verb_and_object_constructions(coder, make_doc, spec, actors, expected):
     assert triples(code(coder, make_doc(spec, actors=actors))) == expected
+
+
+def test_target_from_the_verb_phrase_whatever_the_preposition(coder, make_doc):
+    # "Borduria welcomed the memos from Syldavia" ("from" on the verb): no preposition of the
+    # lexicon names the target; as in PETRARCH, the first other actor in the verb's phrase is it
+    spec = ("Borduria/Borduria/PROPN/nsubj/1 welcomed/welcome/VERB/ROOT/1 the/the/DET/det/3 "
+            "memos/memo/NOUN/dobj/1 {prep}/{prep}/ADP/prep/1 Syldavia/Syldavia/PROPN/pobj/4 ././PUNCT/punct/1")
+    doc = make_doc(spec.format(prep="from"), actors={0: ("BRD", None), 5: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "SUPPORT")}
+    # ... but, for a verb of detente's own lexicon, not a place the act happened in
+    doc = make_doc(spec.format(prep="in"), actors={0: ("BRD", None), 5: ("SYL", None)})
+    assert code(coder, doc) == []
+
+
+def test_gerund_after_a_preposition_takes_the_subject(extractor):
+    def dyads(text):
+        return {(e.source.country, e.target.country, e.event_type) for e in extractor.extract_text(text)}
+    # the joiner condemns; the responder attacks
+    assert ("RUS", "UKR", "ACCUSE") in dyads("Russia joined in condemning Ukraine.")
+    assert ("RUS", "UKR", "ASSAULT") in dyads("Russia responded by attacking Ukraine.")
+    # with an object, the subject does not do the gerund's act ("accused X of attacking Y")
+    assert ("RUS", "POL", "ASSAULT") not in dyads("Russia accused Ukraine of attacking Poland.")
+
+
+def test_passive_subject_controls_its_infinitive(coder, make_doc):
+    # "Borduria was poised to shell Syldavia"
+    doc = make_doc("Borduria/Borduria/PROPN/nsubjpass/2 was/be/AUX/auxpass/2 poised/poise/VERB/ROOT/2 "
+                   "to/to/PART/aux/4 shell/shell/VERB/xcomp/2 Syldavia/Syldavia/PROPN/dobj/4 ././PUNCT/punct/2",
+                   actors={0: ("BRD", None), 5: ("SYL", None)})
+    assert {(s, t) for s, t, _ in triples(code(coder, doc))} == {("BRD", "SYL")}

@@ -69,7 +69,9 @@ def test_blocks_verbs_and_forms():
     vd = parse_verb_dictionary(VERBS, "t.verbs.txt")
     assert vd.blocks == 4
     by = {v.lemma: v for v in vd.verbs}
-    assert set(by) == {"depart", "leave", "cruise", "scold", "rap_out", "lash_out", "greet", "wave", "criticize"}
+    assert set(by) == {"depart", "leave", "cruise", "scold", "rap_out", "lash_out", "tap", "greet", "wave", "criticize"}
+    # "WIRE_+TAP": the verb is the `+` word; "wire" must stand right before it
+    assert by["tap"].before == ("wire",) and by["tap"].after == () and by["tap"].code == "111"
     assert by["depart"].forms == ("depart", "departs", "departed", "departing")
     assert by["cruise"].forms == ("cruise", "cruises", "cruised", "cruising")  # -E: -D, -ING
     assert by["leave"].forms == ("leave", "leaves", "left", "leaving")  # {irregular} replaces them
@@ -94,9 +96,12 @@ def test_patterns_and_synsets():
 def test_unsupported_lines_are_skipped_and_counted():
     vd = parse_verb_dictionary(VERBS)
     reasons = " | ".join(why for _, why in vd.skipped)
-    assert len(vd.skipped) == 3, vd.skipped
-    assert "WIRE_+TAP" in reasons and "no literal word" in reasons and "transformation" in reasons
-    assert vd.n_patterns == 5  # "- % * [030]" is not among them
+    assert len(vd.skipped) == 1, vd.skipped
+    assert "transformation" in reasons
+    assert vd.n_patterns == 6  # "- % * [030]" is among them: a compound actor before the verb
+    # a pattern with neither a word nor an actor role (`^` only skips words) says nothing
+    vd = parse_verb_dictionary("--- X [010] ---\nX\n- ^ * [030]\n")
+    assert vd.n_patterns == 0 and "no literal word and no actor role" in vd.skipped[0][1]
 
 
 def test_comment_marks_inside_a_code_are_kept():
@@ -358,3 +363,124 @@ def test_cli_verb_codes_option(tmp_path, scheme_verbs, extractor):
     assert out == {"cameo": ["COERCE"], "weis": ["SANCTION"]}
     bad = CliRunner().invoke(cli, ["extract", str(doc), "--verb-codes", "tabari"])
     assert bad.exit_code == 2
+
+
+# ------------------------------------------------------- PETRARCH fidelity (own sentences)
+# Written for these tests, with the Middle-earth actors of the PETRARCH validation suite; codes are
+# WEIS (192 reduce relations -> SANCTION, 071 economic aid -> AID, 031 meet -> CONSULT, 041 praise
+# -> SUPPORT, 081 agreement -> AGREE, 094 request -> REQUEST, 211 seize -> COERCE, 223 military
+# engagement -> ASSAULT, 023 comment -> no PLOVER type).
+FIDELITY_ACTORS = "ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n"
+FIDELITY_VERBS = """\
+--- SEAL [---] ---
+SEAL
+- * BORDER [192]
+
+--- RECEIVE [033] ---
+RECEIVE
+- + * MONEY FROM $ [071]
+
+--- PARLEY [---] ---
+PARLEY
+- % * [031:031]
+
+--- SAID [023] ---
+SAID
+- * PLEASED [041]
+
+--- PRAISE [041] ---
+PRAISE
+- * PEACE-KEEPING [---]
+
+--- CALLED [094] ---
+CALLED
+- * FOR CEASEFIRE [081]
+
+--- REITERATE [094] ---
+REITERATE
+
+--- TAP [---] ---
+WIRE_+TAP {WIRE_+TAPPED WIRE_+TAPPING} [211]
++LASH_OUT_AT [223]
+"""
+
+
+@pytest.fixture(scope="module")
+def fidelity(tmp_path_factory):
+    from detente.extractor import Extractor
+
+    folder = tmp_path_factory.mktemp("fidelity")
+    (folder / "me.actors.txt").write_text(FIDELITY_ACTORS, encoding="utf-8")
+    (folder / "me.verbs.txt").write_text(FIDELITY_VERBS, encoding="utf-8")
+    ex = Extractor(actor_files=[str(folder / "me.actors.txt")], verb_files=[str(folder / "me.verbs.txt")],
+                   verb_codes="weis")
+
+    def run(text: str) -> list[tuple[str, str, str]]:
+        return [(e.source.country, e.target.country, e.event_type) for e in ex.extract_text(text)]
+    return run
+
+
+def test_reader_keeps_role_marks_and_their_places():
+    vd = parse_verb_dictionary(FIDELITY_VERBS + "--- SUGGEST [---] ---\nSUGGEST\n- SUGGESTED_+ * X [111]\n")
+    by_code = {p.code: p for block in vd.patterns for p in block}
+    # `+` before the first left word; `$` after the right side's two phrases
+    assert by_code["071"].roles == (("L", 0, "+"), ("R", 2, "$"))
+    assert by_code["031:031"].roles == (("L", 0, "%"),) and by_code["031:031"].left == ()
+    assert by_code["111"].roles == (("L", 1, "+"),)  # `_+`: after the phrase it is joined to
+    # two per word, one per role: of two patterns with the same words, the one with roles wins
+    assert by_code["071"].weight == 2 * 2 + 2  # MONEY, FROM; + and $
+
+
+def test_dictionary_verb_takes_its_target_from_the_verb_phrase(fidelity):
+    # detente's grammar has no preposition for "seal ... with": PETRARCH reads the verb phrase
+    assert fidelity("Arnor sealed the border with Gondor.") == [("ARN", "GON", "SANCTION")]
+
+
+def test_role_marks_name_source_and_target(fidelity):
+    # the parse makes Gondor the subject; the pattern says Arnor ($) gave to Gondor (+)
+    assert fidelity("Gondor received money from Arnor.") == [("ARN", "GON", "AID")]
+    # no actor where `$` stands: the pattern does not match, the verb's own code (033, a host
+    # receiving a visit) applies, with the parse's roles
+    assert fidelity("Gondor received money from the bank.") == []
+    assert fidelity("Gondor received the envoy of Arnor.") == [("GON", "ARN", "CONSULT")]
+
+
+def test_compound_mark_codes_both_directions(fidelity):
+    assert sorted(fidelity("Arnor and Gondor parleyed.")) == [("ARN", "GON", "CONSULT"), ("GON", "ARN", "CONSULT")]
+    assert fidelity("Arnor parleyed.") == []  # `%` needs two actors; the verb alone is [---]
+
+
+def test_reporting_verb_with_a_pattern_is_the_event(fidelity):
+    assert fidelity("Arnor said it was pleased with Gondor.") == [("ARN", "GON", "SUPPORT")]
+    # without its pattern's words it stays a reporting verb: no event of its own
+    assert ("ARN", "GON", "SUPPORT") not in fidelity("Arnor said Gondor attacked Rohan.")
+
+
+def test_hyphenated_pattern_words_match_split_tokens(fidelity):
+    assert fidelity("Arnor praised Gondor.") == [("ARN", "GON", "SUPPORT")]
+    assert fidelity("Arnor praised the peace-keeping of Gondor.") == []  # PEACE-KEEPING [---]
+
+
+def test_dictionary_word_wins_over_a_builtin_particle_verb(fidelity):
+    # detente's own "call for" is a REQUEST; the dictionary's CALLED pattern says agreement
+    assert fidelity("Arnor called for a ceasefire with Gondor.") == [("ARN", "GON", "AGREE")]
+
+
+def test_coded_reporting_verb_without_a_clause_is_the_event(fidelity):
+    # REITERATE [094]: detente's reporting verb is, with no reported clause, the dictionary's event
+    assert fidelity("Arnor reiterated its appeal to Gondor.") == [("ARN", "GON", "REQUEST")]
+    # with a clause it reports the clause's events, as before
+    events = fidelity("Arnor reiterated that Gondor attacked Rohan.")
+    assert ("GON", "ROH", "ASSAULT") in events and ("ARN", "GON", "REQUEST") not in events
+
+
+def test_multiword_verbs_code_with_all_their_words(fidelity):
+    vd = parse_verb_dictionary(FIDELITY_VERBS)
+    tap = next(v for v in vd.verbs if v.lemma == "tap")
+    assert tap.forms == ("tap", "tapped", "tapping")  # the `+` word of each {listed} form
+    lash = next(v for v in vd.verbs if v.lemma == "lash")
+    assert lash.after == ("out", "at") and lash.before == ()
+    # all the words, in order: the entry's code; the verb word alone: no event ([---])
+    assert fidelity("Arnor lashed out at Gondor.") == [("ARN", "GON", "ASSAULT")]
+    assert fidelity("Arnor wire tapped Gondor.") == [("ARN", "GON", "COERCE")]
+    assert fidelity("Arnor tapped Gondor.") == []

@@ -27,7 +27,9 @@ User dictionaries (`extra_files`, read by `load_actor_file`; user entries win ov
           {name, code, sector, aliases: [...], start, end}; `code` empty + `sector` = agent.
   *.actors.txt  PETRARCH/TABARI actor dictionary: ``PHRASE [CODE]`` primary lines, ``+SYNONYM`` lines,
           words joined by ``_``, ``#`` and ``<!-- -->`` comments, indented date-restricted codes
-          ``[CODE <date]``, ``[CODE >date]``, ``[CODE date-date]`` (YYYYMMDD or YYMMDD, inclusive).
+          ``[CODE <date]``, ``[CODE >date]``, ``[CODE date-date]`` (YYYYMMDD or YYMMDD, inclusive);
+          an entry whose codes are all date-restricted is ``---`` (found, uncoded) at a
+          document date none of them covers, as PETRARCH reads a missing default.
           ``[A/B]`` gives several members. Blanks are read like ``_`` (consecutive words).
   *.agents.txt  PETRARCH agents: ``PHRASE {PLURALS} [~AGT]`` (suffix: Gondor + president -> GONGOV)
           or ``[AGT~]`` (prefix); ``!SET! = A, B`` substitution sets. Regular plurals are generated.
@@ -77,6 +79,9 @@ class ActorEntry:
     end: date | None = None
     kind: str = "actor"
     members: tuple[str, ...] = ()
+    # PETRARCH's implicit null code: an entry whose codes are all date-restricted is "---"
+    # (found but uncoded) at a date none of them covers
+    fallback: bool = False
 
 
 @dataclass(frozen=True)
@@ -100,6 +105,7 @@ class _Entry:
     scope: str = ""           # collectives: state | any
     members: tuple[str, ...] = ()
     order: int = 0            # file order, used when dates cannot decide
+    fallback: bool = False    # PETRARCH's implicit null code outside all date restrictions
 
 
 _LETTERS = re.compile(r"[^\W\d_]")
@@ -119,6 +125,8 @@ _MODIFIERS = frozenset("top senior new former chief deputy acting then interim o
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _NAME_PARTICLES = frozenset("bin ibn bint al el de da di van von der le la du abu abd ben".split())
 _STATE_CODE = re.compile(r"^[A-Z]{3}$")
+# PETRARCH's code for an actor found but not coded ([---], or a date none of its codes covers)
+NULL_ACTOR = "---"
 _NON_STATES = frozenset({"WST", "ARL", "IGO", "NGO", "OAU", "OAS", "AQ", "---", "+++", "IMF", "WFP", "WHO",
                          "ICC", "ICJ", "HRW", "MSF", "CIS", "SCO", "GCC", "WTO"})
 
@@ -289,6 +297,10 @@ def _parse_code(inner: str, path: str) -> tuple[str, date | None, date | None]:
 
 def _code_entries(phrases: list[str], codes: list[tuple[str, date | None, date | None]]) -> list[ActorEntry]:
     out = []
+    if codes and all(start or end for _, start, end in codes):
+        # "If it is not present [a default code] and none of the restrictions are satisfied,
+        # this is equivalent to a null code" (petrarch2 docs, Actor Dictionary)
+        out += [ActorEntry(phrase, NULL_ACTOR, fallback=True) for phrase in phrases]
     for phrase in phrases:
         for code, start, end in codes:
             members = tuple(c for c in code.split("/") if c) if "/" in code else ()
@@ -443,7 +455,8 @@ def load_actor_file(path: str | Path) -> list[ActorEntry]:
 def _user_entry(e: ActorEntry, order: int) -> _Entry:
     if e.kind == "actor":
         return _Entry(e.pattern, "NATION", "USER", e.code, e.sector, e.start, e.end,
-                      case=_case_rule(e.pattern, user=True), user=True, members=e.members, order=order)
+                      case=_case_rule(e.pattern, user=True), user=True, members=e.members, order=order,
+                      fallback=e.fallback)
     return _Entry(e.pattern, "AGENT", "AGENT", e.code if e.kind == "agent_prefix" else "", e.sector,
                   e.start, e.end, user=True, prefix=e.kind == "agent_prefix", agent_kind="title", order=order)
 
@@ -481,8 +494,10 @@ def _choose(cands: Sequence[_Entry], when: date | None) -> _Entry:
             if (c.start or c.end) and (c.start is None or c.start <= when) and (c.end is None or when <= c.end):
                 return c
     for c in cands:
-        if c.start is None and c.end is None:
+        # (PETRARCH's implicit null code applies at a known date only)
+        if c.start is None and c.end is None and not (c.fallback and when is None):
             return c
+    cands = [c for c in cands if not c.fallback] or list(cands)
     if when is None:
         return cands[0]
 

@@ -6,11 +6,13 @@ How a sentence is coded (only sentences with at least one actor mention are read
    noun in the noun lexicon. Light verbs ("sign an agreement", "impose sanctions", "engage in
    talks") take their coding from their object noun.
 2. Arguments from the dependency parse. Source: the subject (the `by` agent in the passive);
-   a verb without its own subject inherits it through xcomp (object control: "urged X to"),
-   conj and advcl. Target: the direct object (the passive subject), then the prepositions the
-   lexicon names ("cooperate with", "sanctions against"). Nouns take their source from a
-   possessive or a demonym ("his visit", "Russian support") or from the verb governing them, and
-   a "between X and Y" pair for joint acts.
+   a verb without its own subject inherits it through xcomp (object control: "urged X to";
+   a passive subject: "X was poised to"), conj, advcl and a gerund after in/by/after ("X
+   joined in condemning Y", when the governing verb has no object). Target: the direct object (the passive subject), then the prepositions the
+   lexicon names ("cooperate with", "sanctions against"), else (as PETRARCH does) the first
+   other actor in the verb's phrase (not through in/at/near for built-in verbs). Nouns take
+   their source from a possessive or a demonym ("his visit", "Russian support") or from the verb
+   governing them, and a "between X and Y" pair for joint acts.
 3. An argument is an actor when its head is inside an actor span, or when it is a pronoun we
    can resolve, or a noun whose possessive/modifier/"of" phrase is an actor ("the leaders of the
    two countries", "the Gulf's position"). Coordination gives several actors.
@@ -31,7 +33,8 @@ How a sentence is coded (only sentences with at least one actor mention are read
 7. Modality, dates (attached through the parse, else the sentence's one date, else the
    narrative year of the paragraph), places, quantities and track.
 
-No event is emitted without two resolved actors with different codes.
+No event is emitted without two resolved actors with different codes, nor from a sentence that
+holds a phrase of a PETRARCH discard list (`discard_files`; a `+` phrase voids the whole Doc).
 """
 from __future__ import annotations
 
@@ -51,6 +54,7 @@ from ..ontology import type_info
 from ..record import Actor, Event, Location, Quantity
 from . import extensions
 from .actors import is_state_code
+from .discards import DiscardList, load_discards
 from .lexicon import Lexicon, Trigger, VerbPattern, load_lexicon, restructure
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
@@ -118,6 +122,12 @@ AGENT_NOUNS = {"force", "troop", "soldier", "police", "official", "authority", "
 NESTED_DEPTH = 6
 # Dependencies that leave a noun phrase (clauses, coordination) for the nested-actor search.
 NP_BARRIERS = {"relcl", "acl", "ccomp", "advcl", "conj", "cc", "punct", "parataxis", "xcomp", "appos"}
+# Prepositions whose gerund is done by the subject of the verb they attach to, when that verb
+# has no object ("joined in condemning", "responded by attacking", "withdrew after shelling").
+SUBJECT_CONTROL_PREPS = {"in", "by", "after", "before", "while"}
+# Dependencies that leave a verb's phrase for the dictionary-verb target search: clauses with a
+# subject of their own and loose attachments (a PETRARCH target is in the verb phrase).
+VP_BARRIERS = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "nsubj", "nsubjpass", "appos", "mark"}
 # Generic heads whose modifier names the event ("a mediation effort", "a bombing campaign").
 LIGHT_NOUNS = {"effort", "bid", "initiative", "mission", "campaign", "drive", "programme", "program",
                "process", "operation", "round"}
@@ -163,8 +173,11 @@ class Proto:
 class EventCoder:
     """Codes events in a Doc that already carries actor, date, place and quantity spans."""
 
-    def __init__(self, lexicon: Lexicon, narrative_dates: bool = True, domestic: bool = False) -> None:
+    def __init__(self, lexicon: Lexicon, narrative_dates: bool = True, domestic: bool = False,
+                 discards: DiscardList | None = None) -> None:
         self.lex = lexicon
+        # PETRARCH discard phrases: a sentence (or, `+`, the whole Doc) that has one is not coded
+        self.discards = discards
         self.narrative_dates = narrative_dates
         # code events between two distinct actors of one country (government vs rebels, police
         # vs protesters), as ICEWS and POLECAT do; off by default, since detente's records are
@@ -184,6 +197,8 @@ class EventCoder:
             actor_spans = sorted(actor_spans + self._located_groups(doc, actor_spans),
                                  key=lambda s: (s.start, -s.end))
         if not actor_spans:
+            return []
+        if self.discards is not None and self.discards.story_match(doc.text):
             return []
         self.doc = doc
         self.tok2actor: dict[int, Span] = {}
@@ -207,7 +222,8 @@ class EventCoder:
             sent_has_actor.add(span.sent.start)
         events: list[Event] = []
         for sent in doc.sents:
-            if sent.start in sent_has_actor and not _in_reference_entry(doc.text, sent.start_char):
+            if sent.start in sent_has_actor and not _in_reference_entry(doc.text, sent.start_char) and not (
+                    self.discards is not None and self.discards.sentence_match(sent.text)):
                 events.extend(self.code_sentence(sent))
         return _dedupe(events)
 
@@ -298,7 +314,7 @@ class EventCoder:
                     verbs.append((tok, coding))
         speech = []
         for tok, coding in verbs:
-            if coding.speech:
+            if coding.speech and not self._pattern_event(tok, coding) and not self._coded_report(tok, coding):
                 speech.append((tok, coding))
                 continue
             proto = self.code_verb(tok, coding, consumed)
@@ -393,11 +409,15 @@ class EventCoder:
                 c.dep_ == "xcomp" and c.lemma_.lower() in LEAVE_VERBS for c in tok.children):
             # "ordered the French ambassador to leave the country": an expulsion (CAMEO 166/174)
             return self.lex.verbs["expel"]
+        # a PETRARCH dictionary entry for the word itself wins over a built-in verb + particle
+        # ("CALLED" with its pattern "* FOR_CEASEFIRE" over detente's "call for")
+        own = self.lex.verb_forms.get(tok.lower_) or self.lex.verbs.get(lemma)
+        in_dictionary = own is not None and own.code is not None
         for child in tok.children:
             # a particle the parser calls an adverb ("pulled back from") right after the verb counts too
             if (child.dep_ in ("prt", "prep") or (child.dep_ == "advmod" and child.i == tok.i + 1)) and child.i > tok.i:
                 combo = self.lex.verbs.get(f"{lemma}_{child.lower_}")
-                if combo is not None:
+                if combo is not None and (combo.code is not None or not in_dictionary):
                     return combo
             if child.dep_ == "advcl" and child.i > tok.i:
                 # "pushing for the US to support ...": the parser makes "for" the clause's marker
@@ -435,23 +455,74 @@ class EventCoder:
                     return combo
         return self.lex.nouns.get(lemma)
 
-    def _pattern(self, tok: Token, patterns: Sequence[VerbPattern]) -> VerbPattern | None:
+    def _pattern(self, tok: Token, patterns: Sequence[VerbPattern]
+                 ) -> tuple[VerbPattern | None, dict[str, list[Actor]]]:
         """The most specific dictionary pattern whose words occur before the verb (in its
-        sentence) and after it (in its phrase), in order; None when none matches."""
+        sentence) and after it (in its phrase), in order, and whose `$ + %` marks each find an
+        actor in their place; (None, {}) when none matches. With it, the actors of its marks."""
         sent = tok.sent
         before = [t for t in sent if t.i < tok.i]
         after = [t for t in tok.subtree if t.i > tok.i]
-        best = None
-        for p in patterns:
+        best, best_roles = None, {}
+        for p in sorted(patterns, key=lambda p: -p.weight):
             if best is not None and p.weight <= best.weight:
+                break
+            left, right = _phrase_spans(before, p.left), _phrase_spans(after, p.right)
+            if left is None or right is None:
                 continue
-            if _phrases_match(before, p.left) and _phrases_match(after, p.right):
-                best = p
-        return best
+            roles = self._role_actors(p, before, left, after, right)
+            if roles is not None:
+                best, best_roles = p, roles
+        return best, best_roles
+
+    def _pattern_event(self, tok: Token, coding: Trigger) -> bool:
+        """Whether a dictionary pattern with an event code matches here: a reporting verb is then
+        that event ("SAID * PLEASED [041]": "X said it was pleased with Y" is a PETRARCH event),
+        not the speaker of the events in its clause."""
+        if not coding.patterns:
+            return False
+        hit, _ = self._pattern(tok, coding.patterns)
+        return hit is not None and hit.type is not None
+
+    @staticmethod
+    def _coded_report(tok: Token, coding: Trigger) -> bool:
+        """A reporting verb that a PETRARCH dictionary gives an event code, used without a
+        reported clause ("X reiterated its demand to Y", REITERATE [102]): the verb is that
+        event, as PETRARCH codes it; with a clause it stays the speaker of the clause's events."""
+        return coding.code is not None and coding.type is not None and not any(
+            c.dep_ in ("ccomp", "parataxis") for c in tok.children)
+
+    def _role_actors(self, p: VerbPattern, before: list[Token], left: list[tuple[int, int]],
+                     after: list[Token], right: list[tuple[int, int]]) -> dict[str, list[Actor]] | None:
+        """The actors in the places of a pattern's `$ + %` marks (TABARI: the words between the
+        matched phrases); None when a mark's place holds no actor (the pattern does not match)."""
+        out: dict[str, list[Actor]] = {}
+        for side, gap, mark in p.roles:
+            tokens, spans = (before, left) if side == "L" else (after, right)
+            lo = spans[gap - 1][1] if gap > 0 else 0
+            hi = spans[gap][0] if gap < len(spans) else len(tokens)
+            starts = [t.i for t in tokens[lo:hi] if t.i in self.tok2actor]
+            if not starts:
+                return None
+            # a place open to the left (before the pattern's first word) is filled by the actor
+            # nearest to the pattern; any other place by its first actor
+            pick = starts[-1] if side == "L" and gap == 0 else starts[0]
+            actors = _members_or_actor(self.tok2actor[pick])
+            if mark == "%":
+                # a compound: every actor named there ("A and B met")
+                actors = _unique([a for i in starts for a in _members_or_actor(self.tok2actor[i])])
+                if len({a.country for a in actors}) < 2:
+                    return None
+            out.setdefault(mark, []).extend(actors)
+        return out
 
     def code_verb(self, tok: Token, coding: Trigger, consumed: set[int]) -> Proto | None:
+        # a verb from a PETRARCH dictionary (its code kept in the coding): see the fallback target
+        from_dictionary = coding.code is not None
+        roles: dict[str, list[Actor]] = {}
+        hit = None
         if coding.patterns:
-            hit = self._pattern(tok, coding.patterns)
+            hit, roles = self._pattern(tok, coding.patterns)
             if hit is not None:
                 if hit.type is None:
                     return None  # the dictionary's null code for this context: no event
@@ -744,9 +815,57 @@ class EventCoder:
             # is on the clause's subject; so is a permission ("let IAEA inspectors visit the site")
             for comp in _requested_clauses(tok):
                 proto.targets.extend((a, False) for a, _ in self.subject_actors(comp))
+        if roles:
+            # the pattern's `$ + %` marks name the source and the target where they stand
+            if "%" in roles:
+                # a compound is both source and target: one event each way between its members
+                proto.sources = [(a, True) for a in roles["%"]]
+                proto.targets = list(proto.sources)
+                proto.symmetric = False
+            if "$" in roles:
+                proto.sources = [(a, True) for a in roles["$"]]
+            if "+" in roles:
+                proto.targets = [(a, True) for a in roles["+"]]
+        src = {a.country for a, _ in proto.sources}
+
+        def usable(t: Actor) -> bool:
+            """A target an event can have: another country, or in domestic mode another body."""
+            return t.country not in src or (self.domestic and all(_distinct_actors(a, t) for a, _ in proto.sources))
+        if proto.sources and not passive and not ({"+", "%"} & roles.keys()) \
+                and not any(usable(a) for a, _ in proto.targets):
+            # PETRARCH takes the target from the verb phrase, whatever the preposition ("closed
+            # the border with X", "delivered a protest to X"): the first other actor after the
+            # verb in its own phrase, when the grammar above named none. A pattern's words may
+            # reach into the verb's clause ("said it was pleased with X"); a verb detente knows
+            # from its own lexicon does not take a place it happened in ("received approval in X")
+            found = [(a, False) for a in self._verb_phrase_actors(
+                tok, clauses=bool(hit and hit.right), places=from_dictionary) if a.country not in src]
+            proto.targets = found or proto.targets
         proto.negated = _negated(tok)
         proto.hypothetical = _hypothetical(tok)
         return proto
+
+    def _verb_phrase_actors(self, verb: Token, clauses: bool = False, places: bool = True) -> list[Actor]:
+        """The first actor mention after `verb` in its phrase (its members for a compound),
+        leaving out coordinated predicates and clauses with their own subject (their content,
+        not their subject, with `clauses`). Without `places`, not an actor named as a place
+        ("in X") nor one that only modifies a noun ("on the Syldavian border")."""
+        barriers = VP_BARRIERS - {"ccomp"} if clauses else VP_BARRIERS
+        for t in verb.subtree:
+            if t.i <= verb.i or t.i not in self.tok2actor:
+                continue
+            if not places and t.dep_ in ("amod", "compound", "nmod", "poss") and t.head.i not in self.tok2actor:
+                continue
+            path, inside = t, True
+            while path.i != verb.i:
+                if path.dep_ in barriers or (path.dep_ == "conj" and path.pos_ in ("VERB", "AUX")) or (
+                        not places and path.dep_ == "prep" and path.lower_ in LOCATION_PREPS):
+                    inside = False
+                    break
+                path = path.head
+            if inside:
+                return _members_or_actor(self.tok2actor[t.i])
+        return []
 
     def code_noun(self, tok: Token, coding: Trigger) -> Proto | None:
         proto = Proto(trigger=tok, coding=coding, nominal=True)
@@ -1022,7 +1141,16 @@ class EventCoder:
                 found = self.actors_of(obj)
                 if found:  # object control: "urged Moscow to resolve"
                     return [(a, False) for a in found]
+            passive_subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            if verb.dep_ == "xcomp" and passive_subj is not None:
+                # "X was poised / forced to strike Y": the passive subject controls
+                return [(a, False) for a in self.actors_of(passive_subj)]
             return self.subject_actors(head, depth + 1)
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.lower_ in SUBJECT_CONTROL_PREPS \
+                and head.head.pos_ in ("VERB", "AUX") and not any(c.dep_ == "dobj" for c in head.head.children):
+            # "X joined in condemning Y", "X responded by attacking Y": with no object of its
+            # own, the governing verb's subject does the act of the gerund
+            return self.subject_actors(head.head, depth + 1)
         if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
             return self.subject_actors(head, depth + 1)
         if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PRON", "NUM"):
@@ -1762,17 +1890,24 @@ def _phrases_match(tokens: Sequence[Token], phrases: Sequence[tuple]) -> bool:
     """Whether `phrases` occur in `tokens` in order (gaps allowed between phrases, none inside
     one). A phrase is a tuple of items; an item is a tuple of word sequences (a word or a synset),
     compared with the token's text or lemma."""
+    return _phrase_spans(tokens, phrases) is not None
+
+
+def _phrase_spans(tokens: Sequence[Token], phrases: Sequence[tuple]) -> list[tuple[int, int]] | None:
+    """Where `phrases` occur in `tokens` in order, each at its first place after the previous
+    one: (start, end) indices into `tokens`; None when one does not occur (see _phrases_match)."""
     pos = 0
+    spans: list[tuple[int, int]] = []
     for phrase in phrases:
-        found = False
         for start in range(pos, len(tokens)):
             end = _phrase_at(tokens, start, phrase)
             if end is not None:
-                pos, found = end, True
+                spans.append((start, end))
+                pos = end
                 break
-        if not found:
-            return False
-    return True
+        else:
+            return None
+    return spans
 
 
 def _phrase_at(tokens: Sequence[Token], i: int, phrase: tuple) -> int | None:
@@ -1782,14 +1917,30 @@ def _phrase_at(tokens: Sequence[Token], i: int, phrase: tuple) -> int | None:
     for words in phrase[0]:
         j = i
         for w in words:
-            if j >= len(tokens) or w not in (tokens[j].lower_, tokens[j].lemma_.lower()):
+            nxt = _word_at(tokens, j, w)
+            if nxt is None:
                 break
-            j += 1
+            j = nxt
         else:
             end = _phrase_at(tokens, j, phrase[1:])
             if end is not None:
                 return end
     return None
+
+
+def _word_at(tokens: Sequence[Token], j: int, word: str) -> int | None:
+    """The end of a dictionary word matched at tokens[j]: the token's text or lemma, or tokens
+    written together that spell it ("PEACE-KEEPING" is three tokens: peace - keeping)."""
+    if j >= len(tokens):
+        return None
+    if word in (tokens[j].lower_, tokens[j].lemma_.lower()):
+        return j + 1
+    text, k = tokens[j].lower_, j
+    while len(text) < len(word) and word.startswith(text) and k + 1 < len(tokens) \
+            and not tokens[k].whitespace_ and tokens[k + 1].i == tokens[k].i + 1:
+        k += 1
+        text += tokens[k].lower_
+    return k + 1 if text == word and k > j else None
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
@@ -1841,12 +1992,15 @@ def _distinct_actors(a: Actor, b: Actor) -> bool:
 @Language.factory(
     "detente_events",
     default_config={"lexicon_files": [], "verb_files": [], "verb_codes": "auto", "narrative_dates": True,
-                    "domestic": False},
+                    "domestic": False, "discard_files": []},
 )
 def make_event_coder(nlp: Language, name: str, lexicon_files: list[str], verb_files: list[str],
-                     narrative_dates: bool, verb_codes: str = "auto", domestic: bool = False) -> EventCoder:
+                     narrative_dates: bool, verb_codes: str = "auto", domestic: bool = False,
+                     discard_files: list[str] | None = None) -> EventCoder:
     """Factory for the event coder; `lexicon_files` (YAML) and `verb_files` (PETRARCH verb
     dictionaries, codes read as `verb_codes`: auto, cameo or weis) extend the packaged
-    verb/noun/track lexicons; `domestic` codes events within one country too."""
+    verb/noun/track lexicons; `domestic` codes events within one country too; `discard_files`
+    (PETRARCH discard lists) void the sentences and documents that contain their phrases."""
     return EventCoder(load_lexicon(tuple(lexicon_files), tuple(verb_files), verb_codes),
-                      narrative_dates=narrative_dates, domestic=domestic)
+                      narrative_dates=narrative_dates, domestic=domestic,
+                      discards=load_discards(tuple(str(p) for p in discard_files or ())))

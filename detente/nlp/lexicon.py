@@ -20,7 +20,7 @@ import yaml
 
 from ..errors import DetenteError, Errors
 from ..ontology import plover_types
-from .verbdict import NULL_CODE, VERB_CODE_SCHEMES, Phrase, VerbDictionary, read_verb_dictionary
+from .verbdict import NULL_CODE, VERB_CODE_SCHEMES, Phrase, Role, VerbDictionary, read_verb_dictionary
 
 log = logging.getLogger("detente")
 # Target prepositions of a dictionary verb detente has no entry for (PETRARCH takes its target
@@ -42,6 +42,7 @@ class VerbPattern:
     paired_type: str | None = None
     paired_mode: str | None = None
     code: str = ""
+    roles: tuple[Role, ...] = ()  # where the pattern places the source `$`, target `+`, compound `%`
 
 
 @dataclass(frozen=True)
@@ -224,10 +225,12 @@ def apply_verb_dictionary(lex: Lexicon, vd: VerbDictionary, verb_codes: str = "a
                 dropped_patterns += 1
                 continue
             out.append(VerbPattern(p.left, p.right, p.weight, c.type, c.mode, c.track, c.paired_type,
-                                   c.paired_mode, p.code))
+                                   c.paired_mode, p.code, p.roles))
         pattern_sets.append(tuple(out))
     kept_builtin = dropped_verbs = patterns_only = 0
     for v in vd.verbs:
+        if v.multiword:
+            continue  # below, once every single-word entry is in
         base = lex.verbs.get(v.lemma)
         pats = pattern_sets[v.block]
         c = dictionary_coding(v.code, verb_codes)
@@ -251,6 +254,34 @@ def apply_verb_dictionary(lex: Lexicon, vd: VerbDictionary, verb_codes: str = "a
         lex.verbs[v.lemma] = trig
         for form in v.forms:
             lex.verb_forms[form] = trig
+    for v in vd.verbs:
+        if not v.multiword:
+            continue
+        c = dictionary_coding(v.code, verb_codes)
+        if c is None:
+            unknown[v.code] = unknown.get(v.code, 0) + 1
+            dropped_verbs += 1
+            continue
+        # "WIRE_+TAP": a pattern on the verb word whose words stand right before and after it
+        words = len(v.before) + len(v.after)
+        pattern = VerbPattern(((tuple(((w,),) for w in v.before)),) if v.before else (),
+                              ((tuple(((w,),) for w in v.after)),) if v.after else (),
+                              2 * words + 1, c.type, c.mode, c.track, c.paired_type, c.paired_mode, v.code)
+        base = lex.verbs.get(v.lemma)
+        if base is not None and base.code is not None:
+            # the verb has an entry of its own (this dictionary or an earlier one): add to it
+            trig = replace(base, patterns=base.patterns + (pattern,))
+        elif base is not None:
+            trig = replace(base, patterns=base.patterns + (pattern,))  # detente's own verb keeps its type
+        else:
+            # PETRARCH: the verb word alone is no event ([---]); the block's patterns apply to it
+            trig = Trigger(v.lemma, None, preps=DICTIONARY_PREPS, patterns=pattern_sets[v.block] + (pattern,),
+                           code=NULL_CODE)
+        lex.verbs[v.lemma] = trig
+        for form in v.forms:
+            existing = lex.verb_forms.get(form)
+            lex.verb_forms[form] = replace(existing, patterns=existing.patterns + (pattern,)) \
+                if existing is not None and existing is not base else trig
     report = (f"{vd.path}: {vd.blocks} verb blocks, {len(vd.verbs)} verbs, {vd.n_patterns} patterns read "
               f"(codes: {verb_codes}); "
               f"{len(vd.skipped)} unsupported lines skipped")

@@ -25,14 +25,24 @@ What detente does with it:
     detente's built-in type for that lemma when there is one; otherwise the verb (or pattern) is
     skipped. Both are counted in the load report.
   * Patterns: their literal words (and synset members) must occur in order in the sentence before
-    the verb (left of `*`) and in the verb's phrase after it (right of `*`); the pattern with the
-    most words wins. A pattern with the null code cancels the event.
-  * Argument roles come from detente's dependency parse, not from the dictionary.
+    the verb (left of `*`) and in the verb's phrase after it (right of `*`); a hyphenated word
+    matches the tokens that spell it. The most specific pattern wins (two points a word, one a
+    role mark). A pattern with the null code cancels the event.
+  * Role marks (TABARI): `$` the source, `+` the target, `%` a compound actor (each of its members
+    is source and target of the others), each standing for the words between the pattern's
+    phrases at its place; a mark whose place holds no actor makes the pattern fail. `^` (skip a
+    noun phrase) is read as "any words here". A pattern may be marks only (`- % * [030]`).
+  * Otherwise roles come from detente's dependency parse; when it names no other actor as the
+    target, the first other actor after the verb in its phrase is (PETRARCH's verb phrase).
 
-Not supported (skipped and counted, never an error): `$ + % ^` as role constraints (they are read
-as "any words here"), patterns with no literal word (`- % * [030]`), multi-word verbs whose verb is
-not the first word (`WIRE_+TAP`), multi-word particles (`+ABC_DEF_GHI`), verb transformations (`~`
-lines) and undefined synsets. Stems (TABARI's open `WORD_` matches) are read as whole words.
+  * Multi-word verbs: the word marked `+` is the verb (else the first word). A verb with one
+    particle (`+CORDON_OFF`, `LASH OUT`) is matched as lemma + particle; any other (`WIRE_+TAP`,
+    `+ABC_DEF_GHI`) codes when its other words stand, consecutive, before and after the verb
+    (a pattern on the verb); the verb alone keeps its other entry (or detente's own type).
+
+Not supported (skipped and counted, never an error): patterns with neither a word nor a role mark
+(`- ^ * [030]`), verb transformations (`~` lines) and undefined synsets. Stems (TABARI's open
+`WORD_` matches) are read as whole words.
 """
 from __future__ import annotations
 
@@ -47,6 +57,9 @@ from ..errors import DetenteError, Errors
 Item = tuple[tuple[str, ...], ...]
 # Items that must be consecutive (words joined by `_` in the dictionary).
 Phrase = tuple[Item, ...]
+# A role mark of a pattern: (side "L"/"R", gap, mark). The gap is where the mark stands among the
+# side's phrases: gap k is between phrase k-1 and phrase k (0: before the first; len: after the last).
+Role = tuple[str, int, str]
 
 CLI_HELP = ("PETRARCH/TABARI verb dictionary (e.g. CAMEO.2.0.txt; its CAMEO or WEIS codes become PLOVER "
             "types, see --verb-codes), repeatable: its verbs and patterns add to the built-in lexicon "
@@ -76,11 +89,13 @@ class PetrPattern:
     right: tuple[Phrase, ...]
     code: str
     line: int
+    roles: tuple[Role, ...] = ()  # `$` source, `+` target, `%` compound actor
 
     @property
     def weight(self) -> int:
-        """Number of words the pattern needs (the most specific pattern wins)."""
-        return sum(len(p) for p in self.left + self.right)
+        """How specific the pattern is (the most specific wins): two per word it needs, one per
+        actor role it fixes, so that of two patterns with the same words the one with roles wins."""
+        return 2 * sum(len(p) for p in self.left + self.right) + len(self.roles)
 
 
 @dataclass(frozen=True)
@@ -92,6 +107,14 @@ class PetrVerb:
     code: str                   # the verb's own code, else its block's
     block: int                  # index into VerbDictionary.patterns
     line: int
+    # a multi-word verb other than verb + one particle ("WIRE_+TAP", "+ABC_DEF_GHI"): the words
+    # before and after the verb word, which must stand next to it (in order) for `code` to apply
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+
+    @property
+    def multiword(self) -> bool:
+        return bool(self.before or self.after)
 
 
 @dataclass
@@ -205,14 +228,22 @@ class _Reader:
         return item
 
     # -- patterns
-    def phrases(self, side: str, n: int) -> tuple[Phrase, ...] | None:
-        """A pattern side as phrases (`_`-joined items); None when a synset is undefined."""
+    def phrases(self, side: str, n: int, tag: str = "L",
+                roles: list[Role] | None = None) -> tuple[Phrase, ...] | None:
+        """A pattern side as phrases (`_`-joined items); None when a synset is undefined. The
+        side's `$ + %` marks are added to `roles` with their gap (`^`, skip a phrase, is read as
+        the gap any words may fill)."""
         side = side.replace("(", " ").replace(")", " ").replace("{", " ").replace("}", " ")
         out: list[Phrase] = []
         for chunk in side.split():
             items: list[Item] = []
             for word in chunk.split("_"):
-                if not word or word in ROLE_MARKS:
+                if word in ROLE_MARKS:
+                    if word != "^" and roles is not None:
+                        # "SUGGESTED_+": the mark follows the phrase this chunk is building
+                        roles.append((tag, len(out) + (1 if items else 0), word))
+                    continue
+                if not word:
                     continue
                 if word.startswith("&"):
                     item = self.resolve(word)
@@ -240,13 +271,14 @@ class _Reader:
             self.vd.skipped.append((n, "pattern with more than one '*'"))
             return None
         left_s, right_s = body.split("*")
-        left, right = self.phrases(left_s, n), self.phrases(right_s, n)
+        roles: list[Role] = []
+        left, right = self.phrases(left_s, n, "L", roles), self.phrases(right_s, n, "R", roles)
         if left is None or right is None:
             return None
-        if not left and not right:
-            self.vd.skipped.append((n, "pattern with no literal word (only $ + % ^ roles)"))
+        if not left and not right and not roles:
+            self.vd.skipped.append((n, "pattern with no literal word and no actor role"))
             return None
-        return PetrPattern(left, right, code, n)
+        return PetrPattern(left, right, code, n, tuple(dict.fromkeys(roles)))
 
     def end_block(self) -> None:
         if self.block_code is None:
@@ -280,15 +312,21 @@ class _Reader:
             self.vd.verbs.append(PetrVerb(base.lower(), tuple(dict.fromkeys(f.lower() for f in forms)),
                                           own, block, n))
             return
-        # a verb with a particle: "+CORDON_OFF", "LASH OUT"; the verb must be the first word
-        if any(w.startswith("+") for w in words[1:]):
-            self.vd.skipped.append((n, f"multi-word verb {head[0]!r}: the verb is not the first word"))
+        # the verb is the word marked `+` ("WIRE_+TAP"), else the first ("LASH OUT")
+        at = next((k for k, w in enumerate(words) if w.startswith("+")), 0)
+        if at == 0 and len(words) == 2:
+            # a verb with a particle: "+CORDON_OFF", "LASH OUT" (matched as lemma + particle)
+            lemma = f"{words[0].lstrip('+').lower()}_{words[1].lower()}"
+            self.vd.verbs.append(PetrVerb(lemma, (), own, block, n))
             return
-        if len(words) > 2:
-            self.vd.skipped.append((n, f"multi-word verb {head[0]!r}: more than one particle"))
-            return
-        lemma = f"{words[0].lstrip('+').lower()}_{words[1].lower()}"
-        self.vd.verbs.append(PetrVerb(lemma, (), own, block, n))
+        verb = words[at].lstrip("+")
+        # {WIRE_+TAPPED WIRE_+TAPPING}: the marked word of each listed form is the verb's form
+        listed = [f.split("_")[[k for k, w in enumerate(f.split("_")) if w.startswith("+")][0]].lstrip("+")
+                  for f in irregular if any(w.startswith("+") for w in f.split("_"))]
+        forms = [verb] + (listed or _regular_forms(verb))
+        self.vd.verbs.append(PetrVerb(verb.lower(), tuple(dict.fromkeys(f.lower() for f in forms)), own, block,
+                                      n, tuple(w.lower() for w in words[:at]),
+                                      tuple(w.lower() for w in words[at + 1:])))
 
     def feed(self, n: int, line: str) -> None:
         s = line.strip()
