@@ -1033,3 +1033,36 @@ def test_a_single_demonym_modifier_is_no_list(coder, make_doc):
                    "././PUNCT/punct/3",
                    actors={0: ("BRD", None), (1, 3): ("SYL", "MIL"), 4: ("RUR", None)})
     assert triples(code(coder, doc)) == {("SYL", "RUR", "ASSAULT")}
+
+
+# ------------------------------------------------------- construction families, end to end (real parser)
+@pytest.fixture(scope="module")
+def domestic_coder():
+    return EventCoder(load_lexicon(()), domestic=True)
+
+
+def parsed(nlp, text: str):
+    doc = nlp(text)
+    doc._.doc_id = "t"
+    return doc
+
+
+def domestic_quads(nlp, domestic_coder, text: str) -> set[tuple]:
+    """(source, source sector, target, target sector, type) of `text`, coded in domestic mode."""
+    return _domestic_pairs(domestic_coder.code(parsed(nlp, text)))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Lt. Gen. Anatole Kasongo arrested opposition leaders in Gabon.", ("GAB", "MIL", "GAB", "OPP", "COERCE")),
+    ("President Marco Delvane released 40 political prisoners in Ecuador on Friday.",
+     ("ECU", "GOV", "ECU", "CVL", "CONCEDE")),
+    ("Prime Minister Anita Koskela criticised the Finnish opposition for blocking the budget.",
+     ("FIN", "GOV", "FIN", "OPP", "ACCUSE")),
+])
+def test_titled_person_of_unknown_name_belongs_to_the_sentences_one_country(nlp, domestic_coder, text, expected):
+    assert expected in domestic_quads(nlp, domestic_coder, text)
+
+
+def test_titled_person_stays_unplaced_in_a_sentence_naming_two_countries(nlp, domestic_coder):
+    events = domestic_coder.code(parsed(nlp, "President Marco Delvane met Peruvian officials in Ecuador."))
+    assert not any("Delvane" in e.source.text or "Delvane" in e.target.text for e in events)

@@ -868,6 +868,11 @@ class ActorTagger:
                 known = memory[surname[0]][0]
                 text = doc[start:name_end].text
                 found.append(_Found(start, name_end, "MEMORY", Actor(known.country, agent.sector or known.sector, text)))
+            elif agents[-1].agent_kind == "title" and agent.sector:
+                # "President Dos Santos", "Gen. Ivan Petrov": a titled person we cannot place is a
+                # group mention; the event coder's domestic mode may place it in the one country
+                # its sentence names (the title gives the sector)
+                self._groups.append((start, name_end, agent.sector))
         return k2
 
     def _appositive_names(self, doc: Doc, found: list[_Found], memory: dict) -> None:
