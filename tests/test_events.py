@@ -1066,3 +1066,25 @@ def test_titled_person_of_unknown_name_belongs_to_the_sentences_one_country(nlp,
 def test_titled_person_stays_unplaced_in_a_sentence_naming_two_countries(nlp, domestic_coder):
     events = domestic_coder.code(parsed(nlp, "President Marco Delvane met Peruvian officials in Ecuador."))
     assert not any("Delvane" in e.source.text or "Delvane" in e.target.text for e in events)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # yielding to demands (CAMEO 083), as a direct or a prepositional object
+    ("The Bolivian government agreed to the demands of striking miners.", ("BOL", "GOV", "BOL", "CVL", "CONCEDE")),
+    ("The Peruvian cabinet met the demands of the farmers.", ("PER", "GOV", "PER", "AGR", "CONCEDE")),
+    # calling off or suspending one's own strike eases dissent (CAMEO 082), aimed at the government
+    ("Chilean dockworkers called off their strike on Monday.", ("CHL", None, "CHL", "GOV", "CONCEDE")),
+    ("Kenyan doctors suspended their strike after talks with the health ministry.",
+     ("KEN", "HLH", "KEN", "GOV", "CONCEDE")),
+    # relaxing a curfew eases an administrative sanction (CAMEO 081)
+    ("Thai authorities relaxed the curfew in the south.", ("THA", "GOV", "THA", "CVL", "CONCEDE")),
+])
+def test_yielding_to_demands_and_easing_dissent_or_curfews_is_concede(nlp, domestic_coder, text, expected):
+    assert expected in domestic_quads(nlp, domestic_coder, text)
+
+
+def test_accepting_an_ultimatum_concedes_but_accepting_an_invitation_agrees(nlp):
+    assert triples(parsed(nlp, "Serbia accepted NATO's ultimatum on Tuesday.")._.events) == {("SRB", "NATO", "CONCEDE")}
+    assert triples(parsed(nlp, "Iraq agreed to the demands of the United Nations inspectors.")._.events) == \
+        {("IRQ", "UN", "CONCEDE")}
+    assert triples(parsed(nlp, "Serbia accepted an invitation from Russia.")._.events) == {("SRB", "RUS", "AGREE")}

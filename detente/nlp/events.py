@@ -468,7 +468,11 @@ class EventCoder:
                     break
         obj_lemmas = _object_lemmas(dobj) if dobj is not None else set()
         reverse = bool(coding.reverse_objects and obj_lemmas & coding.reverse_objects)
-        object_type = next((t for o, t in coding.object_types if o in obj_lemmas or (dobj is not None and o == dobj.lower_)),
+        type_lemmas = obj_lemmas
+        if dobj is None and coding.object_types and not passive:
+            # "agreed to the demands": a prepositional content object decides as a direct one does
+            type_lemmas = {w for o in _content_objects(tok) for w in _object_lemmas(o)}
+        object_type = next((t for o, t in coding.object_types if o in type_lemmas or (dobj is not None and o == dobj.lower_)),
                            None) if noun is None else None
         if object_type is None and coding.subject_types and not passive:
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
