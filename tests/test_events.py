@@ -1088,3 +1088,22 @@ def test_accepting_an_ultimatum_concedes_but_accepting_an_invitation_agrees(nlp)
     assert triples(parsed(nlp, "Iraq agreed to the demands of the United Nations inspectors.")._.events) == \
         {("IRQ", "UN", "CONCEDE")}
     assert triples(parsed(nlp, "Serbia accepted an invitation from Russia.")._.events) == {("SRB", "RUS", "AGREE")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an announced curfew, state of emergency or martial law is a threat (CAMEO 132), not an intent
+    # to cooperate; the measure at home is aimed at the population
+    ("The Egyptian government is prepared to impose a curfew in Cairo.", ("EGY", "GOV", "EGY", "CVL", "THREATEN")),
+    ("The Kenyan government will extend the state of emergency.", ("KEN", "GOV", "KEN", "CVL", "THREATEN")),
+    ("Nepal's king is ready to impose martial law across the country.", ("NPL", "GOV", "NPL", "CVL", "THREATEN")),
+])
+def test_announced_coercive_measure_at_home_is_a_threat(nlp, domestic_coder, text, expected):
+    quads = domestic_quads(nlp, domestic_coder, text)
+    assert expected in quads
+    assert not any(q[-1] == "AGREE" for q in quads)
+
+
+def test_extending_sanctions_is_a_sanction_and_announcing_it_a_threat(nlp):
+    assert triples(parsed(nlp, "Russia will extend its sanctions against Poland.")._.events) == {("RUS", "POL", "THREATEN")}
+    # an intent to cooperate stays one
+    assert triples(parsed(nlp, "Syria is prepared to withdraw its troops from Lebanon.")._.events) == {("SYR", "LBN", "AGREE")}

@@ -314,10 +314,12 @@ class EventCoder:
             proto = self.code_noun(tok, coding)
             if proto is not None:
                 protos.append(proto)
+        coercive = {p.trigger.i for p in protos if p.coding.type in COERCIVE_TYPES}
         for tok in sent:
-            # "is ready/willing/prepared to withdraw": an expression of intent (PLOVER AGREE)
+            # "is ready/willing/prepared to withdraw": an expression of intent (PLOVER AGREE); "is
+            # prepared to impose martial law" announces a coercive act, a threat (see _reframe)
             if tok.lemma_.lower() in INTENT_ADJECTIVES and tok.dep_ == "acomp" and any(
-                    c.dep_ == "xcomp" for c in tok.children):
+                    c.dep_ == "xcomp" and c.i not in coercive for c in tok.children):
                 proto = self.code_intent(tok)
                 if proto is not None:
                     protos.append(proto)
