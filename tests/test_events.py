@@ -1107,3 +1107,13 @@ def test_extending_sanctions_is_a_sanction_and_announcing_it_a_threat(nlp):
     assert triples(parsed(nlp, "Russia will extend its sanctions against Poland.")._.events) == {("RUS", "POL", "THREATEN")}
     # an intent to cooperate stays one
     assert triples(parsed(nlp, "Syria is prepared to withdraw its troops from Lebanon.")._.events) == {("SYR", "LBN", "AGREE")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a measure on the author's own market or borders is aimed at the party a preposition names
+    ("Japan will impose restrictions on its rice market for American exporters.", ("JPN", "USA", "THREATEN")),
+    ("Britain imposed visa restrictions on its borders for Russian diplomats.", ("GBR", "RUS", "SANCTION")),
+])
+def test_measure_on_the_authors_own_domain_is_aimed_at_the_party_named_for_it(nlp, text, expected):
+    assert triples(parsed(nlp, text)._.events) == {expected}
+

@@ -666,6 +666,20 @@ class EventCoder:
                         proto.targets.extend((a, True) for o in _prep_objects(prep)
                                              for a in self.actors_of(o) or self._visited(final, o)
                                              if a.country not in src_codes)
+        if (proto.targets and proto.sources and not passive and final.type in OTHER_DIRECTED - EVALUATIVE_TYPES
+                and not any(t.country not in src_codes or _distinct_actors(s, t)
+                            for s, _ in proto.sources for t, _ in proto.targets)):
+            # "imposed restrictions on its labour market for EU workers": a measure on the author's
+            # own domain is aimed at the party another preposition names (on the verb, its object,
+            # or the domain: "on its borders for X"); not a judgement ("investigated crimes by its
+            # own extremists against X" is aimed at the extremists)
+            heads = [tok, *([dobj] if dobj is not None else [])]
+            heads += [o for h in list(heads) for prep in h.children if prep.dep_ == "prep" for o in _prep_objects(prep)]
+            others = [(a, True) for head in heads for prep in head.children
+                      if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS
+                      for o in _prep_objects(prep) for a in self.actors_of(o) if a.country not in src_codes]
+            if others:
+                proto.targets = others
         if not proto.targets and proto.sources and not passive and dobj is not None and dobj.i not in self.tok2actor:
             # "rejected the proposal by Tokyo": the parser hangs the object's author on the verb
             src = {a.country for a, _ in proto.sources}
