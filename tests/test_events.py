@@ -1117,3 +1117,17 @@ def test_extending_sanctions_is_a_sanction_and_announcing_it_a_threat(nlp):
 def test_measure_on_the_authors_own_domain_is_aimed_at_the_party_named_for_it(nlp, text, expected):
     assert triples(parsed(nlp, text)._.events) == {expected}
 
+
+
+@pytest.mark.parametrize("text,expected", [
+    # people obstructing passage protest (CAMEO 144), at home against their government
+    ("Bolivian farmers blocked the main highway over fuel prices.", ("BOL", "AGR", "BOL", "GOV", "PROTEST")),
+    ("Angry Peruvian miners blocked a bridge near Lima.", ("PER", None, "PER", "GOV", "PROTEST")),
+])
+def test_people_blocking_roads_or_bridges_protest(nlp, domestic_coder, text, expected):
+    assert expected in domestic_quads(nlp, domestic_coder, text)
+
+
+def test_troops_blocking_roads_coerce_and_blocking_a_resolution_rejects(nlp):
+    assert triples(parsed(nlp, "Israeli troops blocked roads into Gaza.")._.events) == {("ISR", "PSE", "COERCE")}
+    assert triples(parsed(nlp, "The United States blocked the resolution on Syria.")._.events) == {("USA", "SYR", "REJECT")}

@@ -476,7 +476,9 @@ class EventCoder:
             type_lemmas = {w for o in _content_objects(tok) for w in _object_lemmas(o)}
         object_type = next((t for o, t in coding.object_types if o in type_lemmas or (dobj is not None and o == dobj.lower_)),
                            None) if noun is None else None
-        if object_type is None and coding.subject_types and not passive:
+        if coding.subject_types and not passive and (object_type is not None or not coding.objects):
+            # the subject decides where it has a type of its own, also over a typed object: "farmers
+            # blocked the road" protest, "troops blocked the road" coerce
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is not None:
                 # "peacekeeping troops", "the first deployment of NATO peacekeepers"
@@ -484,7 +486,7 @@ class EventCoder:
                                   for o in p.children if o.dep_ == "pobj"]
                 subj_lemmas = {w.lemma_.lower() for h in heads
                                for w in [h, *(c for c in h.children if c.dep_ in ("compound", "amod"))]}
-                object_type = next((t for w, t in coding.subject_types if w in subj_lemmas), None)
+                object_type = next((t for w, t in coding.subject_types if w in subj_lemmas), object_type)
         if object_type is not None:
             # "strengthened its forces in X" (MOBILIZE), "evacuated the wounded" (AID), "peacekeepers
             # arrived in X" (AID): the object or subject decides the type; the verb's object list does not apply
