@@ -1131,3 +1131,12 @@ def test_people_blocking_roads_or_bridges_protest(nlp, domestic_coder, text, exp
 def test_troops_blocking_roads_coerce_and_blocking_a_resolution_rejects(nlp):
     assert triples(parsed(nlp, "Israeli troops blocked roads into Gaza.")._.events) == {("ISR", "PSE", "COERCE")}
     assert triples(parsed(nlp, "The United States blocked the resolution on Syria.")._.events) == {("USA", "SYR", "REJECT")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # extremists, radicals and fundamentalists are a group of their own (CAMEO sector RAD)
+    ("Radicals in Tunisia staged a hunger strike.", ("TUN", "RAD", "TUN", "GOV", "PROTEST")),
+    ("Egyptian police arrested 30 Islamic fundamentalists in Cairo.", ("EGY", "COP", "EGY", "RAD", "COERCE")),
+])
+def test_radical_groups_are_domestic_actors(nlp, domestic_coder, text, expected):
+    assert expected in domestic_quads(nlp, domestic_coder, text)
