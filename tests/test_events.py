@@ -1140,3 +1140,19 @@ def test_troops_blocking_roads_coerce_and_blocking_a_resolution_rejects(nlp):
 ])
 def test_radical_groups_are_domestic_actors(nlp, domestic_coder, text, expected):
     assert expected in domestic_quads(nlp, domestic_coder, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # banning parties, papers or rallies restricts political freedoms (CAMEO 1721/1722): coercion
+    ("The Iranian judiciary banned two reformist newspapers.", ("IRN", "JUD", "IRN", "MED", "COERCE")),
+    ("Zimbabwean authorities banned opposition rallies in Harare.", ("ZWE", "GOV", "ZWE", "OPP", "COERCE")),
+])
+def test_banning_political_actors_or_gatherings_is_coercion(nlp, domestic_coder, text, expected):
+    quads = domestic_quads(nlp, domestic_coder, text)
+    assert expected in quads
+    assert not any(q[-1] == "PROTEST" for q in quads)  # a banned rally has not taken place
+
+
+def test_banning_a_foreign_party_coerces_and_banning_imports_sanctions(nlp):
+    assert triples(parsed(nlp, "Russia banned the Ukrainian opposition party.")._.events) == {("RUS", "UKR", "COERCE")}
+    assert triples(parsed(nlp, "China banned imports of Japanese seafood.")._.events) == {("CHN", "JPN", "SANCTION")}

@@ -476,6 +476,7 @@ class EventCoder:
             type_lemmas = {w for o in _content_objects(tok) for w in _object_lemmas(o)}
         object_type = next((t for o, t in coding.object_types if o in type_lemmas or (dobj is not None and o == dobj.lower_)),
                            None) if noun is None else None
+        typed_by_object = object_type is not None
         if coding.subject_types and not passive and (object_type is not None or not coding.objects):
             # the subject decides where it has a type of its own, also over a typed object: "farmers
             # blocked the road" protest, "troops blocked the road" coerce
@@ -522,9 +523,9 @@ class EventCoder:
         if final.type is None:
             return None
         if noun is None and dobj is not None and not passive and (
-                (coding.objects and obj_lemmas & coding.objects) or final.type in UNDOING_TYPES):
-            # "lifted sanctions", "halted aid", "violated the ceasefire", "suspended talks": the
-            # object is what the act undoes or targets, not an event of its own
+                (coding.objects and obj_lemmas & coding.objects) or final.type in UNDOING_TYPES or typed_by_object):
+            # "lifted sanctions", "halted aid", "violated the ceasefire", "suspended talks", "banned
+            # rallies": the object is what the act undoes or targets, not an event of its own
             consumed.update(o.i for o in [dobj, *dobj.conjuncts])
         proto = Proto(trigger=tok, coding=final)
         proto.head_tokens = [tok]
