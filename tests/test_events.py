@@ -1156,3 +1156,15 @@ def test_banning_political_actors_or_gatherings_is_coercion(nlp, domestic_coder,
 def test_banning_a_foreign_party_coerces_and_banning_imports_sanctions(nlp):
     assert triples(parsed(nlp, "Russia banned the Ukrainian opposition party.")._.events) == {("RUS", "UKR", "COERCE")}
     assert triples(parsed(nlp, "China banned imports of Japanese seafood.")._.events) == {("CHN", "JPN", "SANCTION")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # receiving or accepting inspectors, observers or peacekeepers allows international involvement
+    # (CAMEO 086 -> RETREAT); withdrawing one's own peacekeepers reduces it (CAMEO 166 -> SANCTION)
+    ("Iran received a team of inspectors from the IAEA.", {("IRN", "IAEA", "RETREAT")}),
+    ("Sudan accepted African Union peacekeepers in Darfur.", {("SDN", "AU", "RETREAT")}),
+    ("Russia withdrew its peacekeepers from Georgia.", {("RUS", "GEO", "SANCTION")}),
+    ("The Kenyan president received the Chinese foreign minister.", {("KEN", "CHN", "CONSULT")}),
+])
+def test_receiving_monitors_allows_involvement(nlp, text, expected):
+    assert triples(parsed(nlp, text)._.events) == expected

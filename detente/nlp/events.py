@@ -511,9 +511,10 @@ class EventCoder:
                                 mode=noun_coding.mode, preps=coding.preps + noun_coding.preps,
                                 symmetric=noun_coding.symmetric or coding.symmetric, track=noun_coding.track)
             consumed.add(noun.i)
-        if final.type == "RETREAT" and obj_lemmas & INVOLVEMENT_OBJECTS:
+        if final.type == "RETREAT" and obj_lemmas & INVOLVEMENT_OBJECTS and not typed_by_object:
             # "withdraw inspectors / peacekeepers / the ambassador from X": CAMEO 166 expel or
-            # withdraw (reduce relations) -> SANCTION, not a military retreat
+            # withdraw (reduce relations) -> SANCTION, not a military retreat (receiving them is
+            # the object-typed RETREAT of CAMEO 086, allowing involvement)
             final = Trigger(lemma=final.lemma, type="SANCTION", mode="withdraw", preps=final.preps)
         if final.type == "COERCE" and final.mode == "expel" and dobj is not None and (
                 obj_lemmas & INVOLVEMENT_OBJECTS or self._is_organisation(dobj)):
