@@ -1168,3 +1168,21 @@ def test_banning_a_foreign_party_coerces_and_banning_imports_sanctions(nlp):
 ])
 def test_receiving_monitors_allows_involvement(nlp, text, expected):
     assert triples(parsed(nlp, text)._.events) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a judge or prosecutor is one person who may be named, placed in the sentence's one country
+    ("Prosecutor Maria Gomez charged three Peruvian ministers with corruption.", ("PER", "JUD", "PER", "GOV", "ACCUSE")),
+    ("Judge Tomas Ibarra opened an investigation against Bolivian customs officials.",
+     ("BOL", "JUD", "BOL", "GOV", "ACCUSE")),
+])
+def test_named_judicial_officers_act_for_the_sentences_one_country(nlp, domestic_coder, text, expected):
+    assert expected in domestic_quads(nlp, domestic_coder, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Italy opened an investigation against two Libyan diplomats.", {("ITA", "LBY", "ACCUSE")}),
+    ("Turkey announced an investigation against Greek fishermen.", {("TUR", "GRC", "ACCUSE")}),
+])
+def test_an_investigation_against_a_party_accuses_it(nlp, text, expected):
+    assert triples(parsed(nlp, text)._.events) == expected
