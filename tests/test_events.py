@@ -1186,3 +1186,12 @@ def test_named_judicial_officers_act_for_the_sentences_one_country(nlp, domestic
 ])
 def test_an_investigation_against_a_party_accuses_it(nlp, text, expected):
     assert triples(parsed(nlp, text)._.events) == expected
+
+
+def test_anti_or_pro_country_is_a_stance_not_an_actor_or_place(nlp, domestic_coder):
+    doc = parsed(nlp, "Pro-Russian separatists attacked Ukrainian troops near Donetsk.")
+    assert not any(e.source.country == "RUS" for e in doc._.events)
+    assert ("UKR", "SEP", "UKR", "MIL", "ASSAULT") in domestic_quads(nlp, domestic_coder, doc.text)
+    doc = parsed(nlp, "An anti-American cleric condemned the Iraqi government.")
+    assert all(s._.actor.country != "USA" for s in doc.spans[extensions.ACTORS])
+    assert all(s._.place.country != "USA" for s in doc.spans[extensions.PLACES] if s._.place is not None)

@@ -120,6 +120,8 @@ _NON_STATES = frozenset({"WST", "ARL", "IGO", "NGO", "OAU", "OAS", "AQ", "---", 
 
 # Words that make a demonym a people rather than a state ("ethnic Albanians").
 ETHNIC_WORDS = {"ethnic"}
+# Hyphenated prefixes that make a country name a stance towards it ("anti-Syria", "pro-Russian").
+STANCE_PREFIXES = {"anti", "pro"}
 
 
 def _case_rule(pattern: str, user: bool = False) -> str:
@@ -757,6 +759,10 @@ class ActorTagger:
         a = atoms[k]
         nation = _choose(a.cands, when)
         start, pos = a.start, a.end
+        if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in STANCE_PREFIXES:
+            # "an anti-Syria journalist", "pro-Russian separatists": a stance, not the country's
+            # actor; the agent after it is read on its own (a group the sentence may place)
+            return k + 1
         if pos < len(doc) and doc[pos].lower_ in _POSSESSIVE:
             pos += 1
         agents, end, k2 = self._agents_after(doc, atoms, k + 1, pos, has_tags, when)
