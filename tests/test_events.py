@@ -1195,3 +1195,20 @@ def test_anti_or_pro_country_is_a_stance_not_an_actor_or_place(nlp, domestic_cod
     doc = parsed(nlp, "An anti-American cleric condemned the Iraqi government.")
     assert all(s._.actor.country != "USA" for s in doc.spans[extensions.ACTORS])
     assert all(s._.place.country != "USA" for s in doc.spans[extensions.PLACES] if s._.place is not None)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an attack by an unnamed agent (a bomb, gunmen) is by an unidentified armed group (UAF) of the
+    # one country where it happens, as ICEWS codes it
+    ("A roadside bomb wounded three Canadian soldiers in Kandahar.", ("AFG", "UAF", "CAN", "MIL", "ASSAULT")),
+    ("Gunmen killed two French tourists near Timbuktu in Mali.", ("MLI", "UAF", "FRA", "CVL", "ASSAULT")),
+    ("Unidentified gunmen shot dead a police officer in Karachi.", ("PAK", "UAF", "PAK", "COP", "ASSAULT")),
+])
+def test_unattributed_attack_is_by_armed_group_of_the_place(nlp, domestic_coder, text, expected):
+    assert expected in domestic_quads(nlp, domestic_coder, text)
+
+
+def test_unattributed_attack_without_one_place_country_has_no_source(nlp):
+    # a frontier names two countries; a rocket may come from across it
+    assert parsed(nlp, "Gunmen attacked a Turkish convoy near the Syrian border.")._.events == []
+    assert parsed(nlp, "A rocket fired from Gaza killed an Israeli farmer.")._.events == []

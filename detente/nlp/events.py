@@ -67,6 +67,8 @@ REFUSAL_ADJECTIVES = {"unwilling", "reluctant", "loath", "loth"}
 NEGATIVE_ADJECTIVES = REFUSAL_ADJECTIVES | {"unable", "unlikely", "hesitant"}
 SOURCE_PREPS = ("by", "from")
 LOCATION_PREPS = {"in", "at", "near"}
+# Further prepositions (and their "of" chains) that place an attack: "outside the city of X".
+SCENE_PREPS = {"outside", "of", "on", "inside"}
 # prepositions whose object is the party an act is aimed at
 TARGET_PREPS = {"to", "with", "for", "from", "into", "against", "on", "toward", "towards", "over"}
 INTENT_ADJECTIVES = {"ready", "willing", "prepared"}
@@ -622,6 +624,10 @@ class EventCoder:
             proto.sources, proto.targets = targets, subjects
         else:
             proto.sources, proto.targets = subjects, targets
+        if not proto.sources and not reverse and final.type in _unattributed_table()["types"]:
+            # "a car bomb killed a journalist in Beirut": the unnamed attacker is of the country
+            # where the attack happens (data/events/unattributed.yaml)
+            proto.sources = [(a, False) for a in self._unattributed_attacker(tok, passive)]
         if not proto.sources and len(between) >= 2:
             proto.sources = [(a, True) for a in between]
             proto.symmetric = True
@@ -1198,6 +1204,40 @@ class EventCoder:
                         out.append(a_span._.actor)
         return _unique(out)
 
+    def _unattributed_attacker(self, verb: Token, passive: bool) -> list[Actor]:
+        """An unidentified armed group of the one country where an attack by an unnamed agent (a
+        bomb, an explosion, gunmen) takes place: the places in the locative phrases of the verb
+        and of the agent noun, down their prepositional chains ("outside the city of Basra", "in
+        a car bomb explosion in a district of Beirut")."""
+        table = _unattributed_table()
+        if passive:
+            nouns = [o for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("in", "by"))
+                     for o in _prep_objects(c)]
+        else:
+            nouns = [c for c in verb.children if c.dep_ == "nsubj"]
+        agents = [n for n in nouns if n.i not in self.tok2actor and {
+            w.lemma_.lower() for w in [n, *(c for c in n.children if c.dep_ in ("compound", "amod"))]} & table["agents"]]
+        if not agents:
+            return []
+        codes: set[str] = set()
+        # the verb, the agent and the victim ("shot a police officer in Karachi")
+        level = [verb, *agents, *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass"))]
+        for _ in range(NESTED_DEPTH):
+            preps = [p for h in level for p in h.children if p.dep_ == "prep" and p.lower_ in LOCATION_PREPS | SCENE_PREPS]
+            # "outside of the city": a preposition may hang on another
+            nxt = [o for p in preps for o in _prep_objects(p)] + [p for p in preps if not _prep_objects(p)]
+            for o in nxt:
+                place = self.tok2place.get(o.i)
+                if place is not None and place._.place is not None and place._.place.country:
+                    codes.add(place._.place.country)
+                span = self.tok2actor.get(o.i)
+                if span is not None and span.label_ in ("COUNTRY", "CAPITAL") and span._.actor is not None:
+                    codes.add(span._.actor.country)
+            level = nxt
+        if len(codes) != 1 or not is_state_code(next(iter(codes))):
+            return []
+        return [Actor(codes.pop(), table["sector"], _phrase(agents[0]))]
+
     def _mission_targets(self, head: Token) -> list[Actor]:
         """Countries whose embassy or consulate a protest is held at ("outside the US embassy")."""
         out: list[Actor] = []
@@ -1722,6 +1762,14 @@ def _codes_by_sentence(actors: Iterable[tuple[Span, Actor]], places: Iterable[Sp
         if span._.place is not None and span._.place.country:
             out.setdefault(span.sent.start, set()).add(span._.place.country)
     return out
+
+
+@lru_cache(maxsize=1)
+def _unattributed_table() -> dict:
+    """data/events/unattributed.yaml: the sector, act types and agent lemmas of unnamed attackers."""
+    raw = yaml.safe_load(resources.files("detente").joinpath("data/events/unattributed.yaml").read_text(encoding="utf-8"))
+    return {"sector": str(raw["sector"]), "types": frozenset(raw["types"]),
+            "agents": frozenset(str(w).lower() for w in raw["agents"])}
 
 
 @lru_cache(maxsize=1)
