@@ -1212,3 +1212,18 @@ def test_unattributed_attack_without_one_place_country_has_no_source(nlp):
     # a frontier names two countries; a rocket may come from across it
     assert parsed(nlp, "Gunmen attacked a Turkish convoy near the Syrian border.")._.events == []
     assert parsed(nlp, "A rocket fired from Gaza killed an Israeli farmer.")._.events == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the demand a protest is held for is the protest's purpose: one PROTEST, no REQUEST of its own
+    ("Kenyan farmers demonstrated outside parliament, demanding that the government cut fuel taxes.",
+     {("KEN", "AGR", "KEN", "GOV", "PROTEST")}),
+    ("Bolivian miners blocked roads to demand higher wages.", {("BOL", None, "BOL", "GOV", "PROTEST")}),
+])
+def test_a_protests_purpose_is_no_separate_demand(nlp, domestic_coder, text, expected):
+    assert domestic_quads(nlp, domestic_coder, text) == expected
+
+
+def test_a_protest_for_a_demand_on_another_country_is_aimed_at_it(nlp):
+    doc = parsed(nlp, "Pakistani protesters rallied to demand that the United States end drone strikes.")
+    assert triples(doc._.events) == {("PAK", "USA", "PROTEST")}

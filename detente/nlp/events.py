@@ -326,6 +326,7 @@ class EventCoder:
                 if proto is not None:
                     protos.append(proto)
         protos = self.fold_controlled(protos)
+        protos = _fold_protest_purpose(protos)
         for tok in sent:
             # "Borduria denied that it had attacked Syldavia": the denied act is reported as not done
             if tok.lemma_.lower() in DENIAL_VERBS and tok.pos_ == "VERB":
@@ -1649,6 +1650,30 @@ def _reframe(proto: Proto) -> None:
                            symmetric=coding.symmetric, track=coding.track)
     if new == "REJECT":
         proto.negated = False  # the refusal itself is asserted
+
+
+def _fold_protest_purpose(protos: list[Proto]) -> list[Proto]:
+    """"Students staged demonstrations to demand reforms", "farmers blocked roads, demanding
+    lower prices": the demand is what the protest is for, one event (PLOVER codes the PROTEST);
+    it aims the protest when the protest names no target."""
+    protests = [p for p in protos if p.coding.type == "PROTEST"]
+    if not protests:
+        return protos
+    drop: set[int] = set()
+    for req in protos:
+        if req.coding.type != "REQUEST" or req.nominal or req.trigger.dep_ not in ("advcl", "xcomp", "acl", "conj"):
+            continue
+        for p in protests:
+            # the protest's predicate: its verb, or the verb governing a protest noun ("continued their strike")
+            heads = {p.trigger.i} | ({p.trigger.head.i} if p.nominal and p.trigger.dep_ in ("dobj", "pobj", "nsubj") else set())
+            if req.trigger.head.i in heads and {a.country for a, _ in req.sources} <= {a.country for a, _ in p.sources}:
+                if not p.targets:
+                    # (not the protesters themselves: "Iraqi Kurds ... calling for independence from Iraq")
+                    p.targets = [(t, d) for t, d in req.targets if all(
+                        t.country != a.country or _distinct_actors(a, t) for a, _ in p.sources)]
+                drop.add(id(req))
+                break
+    return [p for p in protos if id(p) not in drop]
 
 
 def _hypothetical(tok: Token) -> bool:
