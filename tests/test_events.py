@@ -1227,3 +1227,17 @@ def test_a_protests_purpose_is_no_separate_demand(nlp, domestic_coder, text, exp
 def test_a_protest_for_a_demand_on_another_country_is_aimed_at_it(nlp):
     doc = parsed(nlp, "Pakistani protesters rallied to demand that the United States end drone strikes.")
     assert triples(doc._.events) == {("PAK", "USA", "PROTEST")}
+
+
+@pytest.mark.parametrize("text", [
+    "Russia and China vetoed the resolution.",
+    "France and Germany condemned the attack.",
+    "The US and Britain allowed aid to reach the needy.",
+])
+def test_coordinated_authors_of_a_one_sided_act_are_not_each_others_target(nlp, text):
+    assert parsed(nlp, text)._.events == []
+
+
+def test_coordinated_authors_of_a_joint_act_act_together(nlp):
+    events = parsed(nlp, "Japan and South Korea agreed.")._.events
+    assert [(e.event_type, e.symmetric) for e in events] == [("AGREE", True)]

@@ -1290,7 +1290,9 @@ class EventCoder:
         if not proto.sources:
             return []
         pairs: list[tuple[Actor, Actor, bool, bool]] = []
-        if proto.symmetric or (not proto.targets and len(proto.sources) >= 2):
+        # coordinated authors with no target act jointly only in a joint act ("Iran and Iraq signed"):
+        # "Russia and China vetoed the resolution" is no veto of one against the other
+        if proto.symmetric or (not proto.targets and len(proto.sources) >= 2 and _coding_symmetric(proto.coding)):
             srcs = _unique([a for a, _ in proto.sources])
             for i, a in enumerate(srcs):
                 for b in srcs[i + 1:]:
