@@ -1241,3 +1241,18 @@ def test_coordinated_authors_of_a_one_sided_act_are_not_each_others_target(nlp, 
 def test_coordinated_authors_of_a_joint_act_act_together(nlp):
     events = parsed(nlp, "Japan and South Korea agreed.")._.events
     assert [(e.event_type, e.symmetric) for e in events] == [("AGREE", True)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "X said Y must ...": a demand on Y, also between two actors of one country in domestic mode
+    ("Colombian rebels said President Ivan Duarte must withdraw the army from the south.",
+     {("COL", "REB", "COL", "GOV", "REQUEST")}),
+    ("Sudanese rebels said the Sudanese army must stop bombing villages.", {("SDN", "REB", "SDN", "MIL", "REQUEST")}),
+    # "X said Y was responsible for ...": an accusation
+    ("Nepalese students said the army was responsible for the killings.", {("NPL", "EDU", "NPL", "MIL", "ACCUSE")}),
+    # a protester's demand is the protest's purpose
+    ("Thai farmers rallied in Bangkok against Prime Minister Somchai Wongsawat, saying he must resign.",
+     {("THA", "AGR", "THA", "GOV", "PROTEST")}),
+])
+def test_reported_demands_and_blame_within_one_country(nlp, domestic_coder, text, expected):
+    assert domestic_quads(nlp, domestic_coder, text) == expected

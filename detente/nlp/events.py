@@ -326,7 +326,6 @@ class EventCoder:
                 if proto is not None:
                     protos.append(proto)
         protos = self.fold_controlled(protos)
-        protos = _fold_protest_purpose(protos)
         for tok in sent:
             # "Borduria denied that it had attacked Syldavia": the denied act is reported as not done
             if tok.lemma_.lower() in DENIAL_VERBS and tok.pos_ == "VERB":
@@ -366,6 +365,7 @@ class EventCoder:
                     name = _phrase(who[0])
                     for p in protos:
                         p.attributed_to = p.attributed_to or name
+        protos = _fold_protest_purpose(protos)
         events: list[Event] = []
         for proto in protos:
             if self.domestic and proto.sources and not proto.targets and not proto.symmetric:
@@ -910,8 +910,7 @@ class EventCoder:
         for c in comps:
             # "X said Y must hand over the suspects": a demand on Y (CAMEO 10)
             if c.dep_ == "ccomp" and speakers and any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in c.children):
-                addressees = [a for a, _ in self.subject_actors(c)
-                              if a.country not in {s.country for s, _ in speakers}]
+                addressees = [a for a, _ in self.subject_actors(c) if self._another_party(a, speakers)]
                 if addressees:
                     self.demanded.add(c.i)
                     req = Proto(trigger=tok, coding=Trigger(lemma=tok.lemma_.lower(), type="REQUEST", mode="demand"))
@@ -922,7 +921,7 @@ class EventCoder:
             # "X said Y was responsible for / behind the attack": an accusation (CAMEO 112)
             if c.dep_ == "ccomp" and speakers and c.lemma_ == "be" and any(
                     a.dep_ in ("acomp", "attr", "advmod", "prep") and a.lower_ in BLAME_WORDS for a in c.children):
-                blamed = [a for a, _ in self.subject_actors(c) if a.country not in {s.country for s, _ in speakers}]
+                blamed = [a for a, _ in self.subject_actors(c) if self._another_party(a, speakers)]
                 if blamed:
                     acc = Proto(trigger=tok, coding=Trigger(lemma=tok.lemma_.lower(), type="ACCUSE", mode="allege"))
                     acc.sources = list(speakers)
@@ -957,6 +956,13 @@ class EventCoder:
             acc.hypothetical = _hypothetical(tok)
             out.append(acc)
         return out
+
+    def _another_party(self, actor: Actor, speakers: list[tuple[Actor, bool]]) -> bool:
+        """Whether a reported actor is someone other than the speakers: another country, or in
+        domestic mode another actor of theirs ("the rebels said the president must resign")."""
+        if all(actor.country != s.country for s, _ in speakers):
+            return True
+        return self.domestic and all(_distinct_actors(s, actor) for s, _ in speakers)
 
     # ------------------------------------------------------------------ arguments
     def subject_actors(self, verb: Token, depth: int = 0) -> list[tuple[Actor, bool]]:
