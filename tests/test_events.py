@@ -1256,3 +1256,12 @@ def test_coordinated_authors_of_a_joint_act_act_together(nlp):
 ])
 def test_reported_demands_and_blame_within_one_country(nlp, domestic_coder, text, expected):
     assert domestic_quads(nlp, domestic_coder, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # pressuring someone to act presses a demand on them (CAMEO 10)
+    ("Washington pressured Israel to halt settlement building.", {("USA", "ISR", "REQUEST")}),
+    ("Chinese officials pressured Nepalese police to arrest Tibetan protesters.", {("CHN", "NPL", "REQUEST")}),
+])
+def test_pressuring_someone_to_act_is_a_request(nlp, text, expected):
+    assert triples(parsed(nlp, text)._.events) == expected
