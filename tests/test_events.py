@@ -1265,3 +1265,13 @@ def test_reported_demands_and_blame_within_one_country(nlp, domestic_coder, text
 ])
 def test_pressuring_someone_to_act_is_a_request(nlp, text, expected):
     assert triples(parsed(nlp, text)._.events) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an assembly is a legislature (CAMEO LEG), like a parliament
+    ("The Kuwaiti Assembly summoned the Iraqi ambassador.", ("KWT", "LEG", "IRQ", "GOV", "ACCUSE")),
+    ("The Slovak assembly approved a treaty with Hungary.", ("SVK", "LEG", "HUN", None, "AGREE")),
+])
+def test_an_assembly_is_a_legislature(nlp, text, expected):
+    assert expected in {(e.source.country, e.source.sector, e.target.country, e.target.sector, e.event_type)
+                        for e in parsed(nlp, text)._.events}
