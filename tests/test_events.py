@@ -1275,3 +1275,14 @@ def test_pressuring_someone_to_act_is_a_request(nlp, text, expected):
 def test_an_assembly_is_a_legislature(nlp, text, expected):
     assert expected in {(e.source.country, e.source.sector, e.target.country, e.target.sector, e.event_type)
                         for e in parsed(nlp, text)._.events}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a demand for something "from" someone is made of its giver
+    ("China demanded an apology from Japan.", ("CHN", None, "JPN", None, "REQUEST")),
+    ("Lithuanian farmers demanded support from the Lithuanian parliament.", ("LTU", "AGR", "LTU", "LEG", "REQUEST")),
+    # a demanded withdrawal is a demand on whoever withdraws, not on the place left
+    ("Israel demanded the withdrawal of Syrian troops from Lebanon.", ("ISR", None, "SYR", "MIL", "REQUEST")),
+])
+def test_a_demand_for_something_from_someone_is_made_of_them(nlp, domestic_coder, text, expected):
+    assert expected in domestic_quads(nlp, domestic_coder, text)

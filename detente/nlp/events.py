@@ -557,6 +557,10 @@ class EventCoder:
             # "condemned Israel's attack on X", "welcomed the withdrawal of Syrian troops": judging an
             # act is aimed at its author, not at whoever the act was aimed at
             targets.extend((a, True) for a in self._event_agents(dobj))
+            if not targets and final.type == "REQUEST":
+                # "demanded an apology from Japan", "sought support from the assembly": asked of its giver
+                targets.extend((a, True) for p in dobj.children if p.dep_ == "prep" and p.lower_ == "from"
+                               for o in _prep_objects(p) for a in self.actors_of(o))
         elif dobj is not None and noun is None:
             targets.extend((a, True) for a in self.actors_of(dobj) or self._visited(final, dobj))
         for child in tok.children:
