@@ -1286,3 +1286,17 @@ def test_an_assembly_is_a_legislature(nlp, text, expected):
 ])
 def test_a_demand_for_something_from_someone_is_made_of_them(nlp, domestic_coder, text, expected):
     assert expected in domestic_quads(nlp, domestic_coder, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # reneging on one's own promise is a refusal towards whom it was made to, not towards oneself
+    ("Turkey reneged on its promise to Armenia.", {("TUR", "ARM", "REJECT")}),
+    ("Japan reneged on its pledge of aid to Indonesia.", {("JPN", "IDN", "REJECT")}),
+])
+def test_reneging_on_ones_own_promise_is_aimed_at_its_addressee(nlp, text, expected):
+    assert triples(parsed(nlp, text)._.events) == expected
+
+
+def test_reneging_on_a_commitment_to_ones_people_is_aimed_at_them(nlp, domestic_coder):
+    assert domestic_quads(nlp, domestic_coder, "President Ana Quiroga reneged on her commitment to the Chilean people.") == \
+        {("CHL", "GOV", "CHL", "CVL", "REJECT")}

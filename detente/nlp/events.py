@@ -596,7 +596,7 @@ class EventCoder:
                     rank = final.preps.index(p) if p in final.preps else len(final.preps)
                     for o in objs:
                         by_prep.setdefault(rank, []).extend(
-                            (a, True) for a in self.actors_of(o) or self._visited(final, o))
+                            (a, True) for a in self._prep_object_party(o, final, subjects))
         if "_" in final.lemma and not any(by_prep.values()):
             # "fired on a Pakistani post", "called on Iran": the combination's own preposition
             # takes the target
@@ -1214,6 +1214,20 @@ class EventCoder:
                     if a_span is not None and a_span.label_ in ("COUNTRY", "CAPITAL") and a_span._.actor:
                         out.append(a_span._.actor)
         return _unique(out)
+
+    def _prep_object_party(self, obj: Token, coding: Trigger, subjects: list[tuple[Actor, bool]]) -> list[Actor]:
+        """The party a verb's prepositional object names. For the subject's own act ("reneged on
+        its promise to Armenia", "backed out of his commitment to the Zambian people") that is
+        whom the act was for, not its author: the act's own preposition, else none here (the
+        verb's other prepositions may name it)."""
+        found = self.actors_of(obj)
+        noun = self.noun_coding(obj) if obj.pos_ == "NOUN" else None
+        own = {a.country for a, _ in subjects}
+        if noun is not None and found and {a.country for a in found} <= own and any(
+                c.dep_ == "poss" and c.lower_ in PERSON_PRONOUNS | THING_PRONOUNS for c in obj.children):
+            return [a for p in obj.children if p.dep_ == "prep" and p.lower_ in noun.preps
+                    for o in _prep_objects(p) for a in self.actors_of(o)]
+        return found or self._visited(coding, obj)
 
     def _unattributed_attacker(self, verb: Token, passive: bool) -> list[Actor]:
         """An unidentified armed group of the one country where an attack by an unnamed agent (a
