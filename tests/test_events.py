@@ -1088,6 +1088,9 @@ def domestic_quads(nlp, domestic_coder, text: str) -> set[tuple]:
     ("Lithuanian farmers demanded support from the Lithuanian parliament.", ("LTU", "AGR", "LTU", "LEG", "REQUEST")),
     # a demanded withdrawal is a demand on whoever withdraws, not on the place left
     ("Israel demanded the withdrawal of Syrian troops from Lebanon.", ("ISR", None, "SYR", "MIL", "REQUEST")),
+    # "the <people> of <country>": a people known by the country they live in
+    ("The Hungarians of Slovakia protested against the Slovak government.", ("SVK", None, "SVK", "GOV", "PROTEST")),
+    ("The Russians of Latvia demanded citizenship from the Latvian parliament.", ("LVA", None, "LVA", "LEG", "REQUEST")),
 ])
 def test_domestic_construction_families(nlp, domestic_coder, text, expected):
     """Constructions coded in domestic mode: (source, sector, target, sector, type) is among the events."""

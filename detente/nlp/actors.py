@@ -122,6 +122,8 @@ _NON_STATES = frozenset({"WST", "ARL", "IGO", "NGO", "OAU", "OAS", "AQ", "---", 
 ETHNIC_WORDS = {"ethnic"}
 # Hyphenated prefixes that make a country name a stance towards it ("anti-Syria", "pro-Russian").
 STANCE_PREFIXES = {"anti", "pro"}
+# Words allowed between "<people> of" and the country they live in ("the Albanians of southern Serbia").
+_REGION_WORDS = frozenset("the southern northern eastern western central south north east west".split())
 
 
 def _case_rule(pattern: str, user: bool = False) -> str:
@@ -763,6 +765,12 @@ class ActorTagger:
             # "an anti-Syria journalist", "pro-Russian separatists": a stance, not the country's
             # actor; the agent after it is read on its own (a group the sentence may place)
             return k + 1
+        home = self._residence(doc, atoms, k)
+        if home is not None:
+            # "the Albanians of southern Serbia": a people known by the country they live in
+            b = atoms[home]
+            found.append(_Found(start, b.end, "DEMONYM", Actor(_choose(b.cands, when).code, None, doc[start:b.end].text)))
+            return home + 1
         if pos < len(doc) and doc[pos].lower_ in _POSSESSIVE:
             pos += 1
         agents, end, k2 = self._agents_after(doc, atoms, k + 1, pos, has_tags, when)
@@ -800,6 +808,22 @@ class ActorTagger:
         if name_end > end:
             self._remember(doc, end, name_end, actor, memory)
         return k2
+
+    @staticmethod
+    def _residence(doc: Doc, atoms: list[_Atom], k: int) -> int | None:
+        """The atom of the country a plural demonym says its people live in ("Albanians of
+        southern Serbia", "the Hungarians of Slovakia"), or None."""
+        a = atoms[k]
+        if a.cands[0].label != "DEMONYM" or not doc[a.end - 1].lower_.endswith("s") or k + 1 >= len(atoms):
+            return None
+        pos = a.end
+        if pos >= len(doc) or doc[pos].lower_ != "of":
+            return None
+        pos += 1
+        while pos < len(doc) and doc[pos].lower_ in _REGION_WORDS:
+            pos += 1
+        b = atoms[k + 1]
+        return k + 1 if b.start == pos and b.role == "NATION" and b.cands[0].label == "COUNTRY" else None
 
     def _former(self, doc: Doc, start: int, actor: Actor, personal: bool) -> Actor:
         if personal and start > 0 and doc[start - 1].lower_ in ("former", "ex", "ex-"):
