@@ -120,9 +120,9 @@ _NON_STATES = frozenset({"WST", "ARL", "IGO", "NGO", "OAU", "OAS", "AQ", "---", 
 
 # Words that make a demonym a people rather than a state ("ethnic Albanians").
 ETHNIC_WORDS = {"ethnic"}
-# Hyphenated prefixes that make a country name a stance towards it ("anti-Syria", "pro-Russian").
+# Hyphenated prefixes that make a country name a stance towards it ("anti-Chinese", "pro-Russian").
 STANCE_PREFIXES = {"anti", "pro"}
-# Words allowed between "<people> of" and the country they live in ("the Albanians of southern Serbia").
+# Words allowed between "<people> of" and the country they live in ("the Hungarians of southern Slovakia").
 _REGION_WORDS = frozenset("the southern northern eastern western central south north east west".split())
 
 
@@ -761,13 +761,13 @@ class ActorTagger:
         a = atoms[k]
         nation = _choose(a.cands, when)
         start, pos = a.start, a.end
-        if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in STANCE_PREFIXES:
-            # "an anti-Syria journalist", "pro-Russian separatists": a stance, not the country's
+        if follows_stance_prefix(doc, start):
+            # "an anti-Chinese cleric", "pro-Russian separatists": a stance, not the country's
             # actor; the agent after it is read on its own (a group the sentence may place)
             return k + 1
         home = self._residence(doc, atoms, k)
         if home is not None:
-            # "the Albanians of southern Serbia": a people known by the country they live in
+            # "the Hungarians of Slovakia": a people known by the country they live in
             b = atoms[home]
             found.append(_Found(start, b.end, "DEMONYM", Actor(_choose(b.cands, when).code, None, doc[start:b.end].text)))
             return home + 1
@@ -811,8 +811,8 @@ class ActorTagger:
 
     @staticmethod
     def _residence(doc: Doc, atoms: list[_Atom], k: int) -> int | None:
-        """The atom of the country a plural demonym says its people live in ("Albanians of
-        southern Serbia", "the Hungarians of Slovakia"), or None."""
+        """The atom of the country a plural demonym says its people live in ("the Hungarians of
+        southern Slovakia", "the Russians of Latvia"), or None."""
         a = atoms[k]
         if a.cands[0].label != "DEMONYM" or not doc[a.end - 1].lower_.endswith("s") or k + 1 >= len(atoms):
             return None
@@ -899,7 +899,7 @@ class ActorTagger:
                 text = doc[start:name_end].text
                 found.append(_Found(start, name_end, "MEMORY", Actor(known.country, agent.sector or known.sector, text)))
             elif agents[-1].agent_kind == "title" and agent.sector:
-                # "President Dos Santos", "Gen. Ivan Petrov": a titled person we cannot place is a
+                # "President Marco Delvane", "Gen. Ivan Petrov": a titled person we cannot place is a
                 # group mention; the event coder's domestic mode may place it in the one country
                 # its sentence names (the title gives the sector)
                 self._groups.append((start, name_end, agent.sector))
@@ -1057,6 +1057,11 @@ class ActorTagger:
         if code in _country_codes():
             return True
         return bool(_STATE_CODE.match(code)) and code not in _NON_STATES and code not in _org_codes()
+
+
+def follows_stance_prefix(doc: Doc, start: int) -> bool:
+    """Whether token `start` follows a hyphenated "anti-" or "pro-" ("anti-Chinese")."""
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in STANCE_PREFIXES
 
 
 def is_state_code(code: str) -> bool:

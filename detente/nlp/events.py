@@ -319,7 +319,7 @@ class EventCoder:
         coercive = {p.trigger.i for p in protos if p.coding.type in COERCIVE_TYPES}
         for tok in sent:
             # "is ready/willing/prepared to withdraw": an expression of intent (PLOVER AGREE); "is
-            # prepared to impose martial law" announces a coercive act, a threat (see _reframe)
+            # ready to impose a curfew" announces a coercive act, a threat (see _reframe)
             if tok.lemma_.lower() in INTENT_ADJECTIVES and tok.dep_ == "acomp" and any(
                     c.dep_ == "xcomp" and c.i not in coercive for c in tok.children):
                 proto = self.code_intent(tok)
@@ -558,7 +558,7 @@ class EventCoder:
             # act is aimed at its author, not at whoever the act was aimed at
             targets.extend((a, True) for a in self._event_agents(dobj))
             if not targets and final.type == "REQUEST":
-                # "demanded an apology from Japan", "sought support from the assembly": asked of its giver
+                # "demanded an apology from Japan", "demanded support from parliament": asked of its giver
                 targets.extend((a, True) for p in dobj.children if p.dep_ == "prep" and p.lower_ == "from"
                                for o in _prep_objects(p) for a in self.actors_of(o))
         elif dobj is not None and noun is None:
@@ -630,7 +630,7 @@ class EventCoder:
         else:
             proto.sources, proto.targets = subjects, targets
         if not proto.sources and not reverse and final.type in _unattributed_table()["types"]:
-            # "a car bomb killed a journalist in Beirut": the unnamed attacker is of the country
+            # "a roadside bomb wounded soldiers in Kandahar": the unnamed attacker is of the country
             # where the attack happens (data/events/unattributed.yaml)
             proto.sources = [(a, False) for a in self._unattributed_attacker(tok, passive)]
         if not proto.sources and len(between) >= 2:
@@ -684,10 +684,10 @@ class EventCoder:
         if (proto.targets and proto.sources and not passive and final.type in OTHER_DIRECTED - EVALUATIVE_TYPES
                 and not any(t.country not in src_codes or _distinct_actors(s, t)
                             for s, _ in proto.sources for t, _ in proto.targets)):
-            # "imposed restrictions on its labour market for EU workers": a measure on the author's
-            # own domain is aimed at the party another preposition names (on the verb, its object,
-            # or the domain: "on its borders for X"); not a judgement ("investigated crimes by its
-            # own extremists against X" is aimed at the extremists)
+            # "imposed restrictions on its rice market for American exporters": a measure on the
+            # author's own domain is aimed at the party another preposition names (on the verb, its
+            # object, or the domain: "on its borders for X"); not a judgement ("investigated abuses by
+            # its own police against X" is aimed at the police)
             heads = [tok, *([dobj] if dobj is not None else [])]
             heads += [o for h in list(heads) for prep in h.children if prep.dep_ == "prep" for o in _prep_objects(prep)]
             others = [(a, True) for head in heads for prep in head.children
@@ -963,7 +963,7 @@ class EventCoder:
 
     def _another_party(self, actor: Actor, speakers: list[tuple[Actor, bool]]) -> bool:
         """Whether a reported actor is someone other than the speakers: another country, or in
-        domestic mode another actor of theirs ("the rebels said the president must resign")."""
+        domestic mode another actor of theirs ("the rebels said the army must stop the bombing")."""
         if all(actor.country != s.country for s, _ in speakers):
             return True
         return self.domestic and all(_distinct_actors(s, actor) for s, _ in speakers)
@@ -1217,9 +1217,9 @@ class EventCoder:
 
     def _prep_object_party(self, obj: Token, coding: Trigger, subjects: list[tuple[Actor, bool]]) -> list[Actor]:
         """The party a verb's prepositional object names. For the subject's own act ("reneged on
-        its promise to Armenia", "backed out of his commitment to the Zambian people") that is
-        whom the act was for, not its author: the act's own preposition, else none here (the
-        verb's other prepositions may name it)."""
+        its promise to Armenia", "reneged on her commitment to the Chilean people") that is whom
+        the act was for, not its author: the act's own preposition, else none here (the verb's
+        other prepositions may name it)."""
         found = self.actors_of(obj)
         noun = self.noun_coding(obj) if obj.pos_ == "NOUN" else None
         own = {a.country for a, _ in subjects}
@@ -1233,7 +1233,7 @@ class EventCoder:
         """An unidentified armed group of the one country where an attack by an unnamed agent (a
         bomb, an explosion, gunmen) takes place: the places in the locative phrases of the verb
         and of the agent noun, down their prepositional chains ("outside the city of Basra", "in
-        a car bomb explosion in a district of Beirut")."""
+        a car bomb explosion in a suburb of Kabul")."""
         table = _unattributed_table()
         if passive:
             nouns = [o for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("in", "by"))
@@ -1679,9 +1679,9 @@ def _reframe(proto: Proto) -> None:
 
 
 def _fold_protest_purpose(protos: list[Proto]) -> list[Proto]:
-    """"Students staged demonstrations to demand reforms", "farmers blocked roads, demanding
-    lower prices": the demand is what the protest is for, one event (PLOVER codes the PROTEST);
-    it aims the protest when the protest names no target."""
+    """"Miners blocked roads to demand higher wages", "farmers demonstrated, demanding lower
+    taxes": the demand is what the protest is for, one event (PLOVER codes the PROTEST); it aims
+    the protest when the protest names no target."""
     protests = [p for p in protos if p.coding.type == "PROTEST"]
     if not protests:
         return protos
@@ -1690,11 +1690,11 @@ def _fold_protest_purpose(protos: list[Proto]) -> list[Proto]:
         if req.coding.type != "REQUEST" or req.nominal or req.trigger.dep_ not in ("advcl", "xcomp", "acl", "conj"):
             continue
         for p in protests:
-            # the protest's predicate: its verb, or the verb governing a protest noun ("continued their strike")
+            # the protest's predicate: its verb, or the verb governing a protest noun ("staged a hunger strike")
             heads = {p.trigger.i} | ({p.trigger.head.i} if p.nominal and p.trigger.dep_ in ("dobj", "pobj", "nsubj") else set())
             if req.trigger.head.i in heads and {a.country for a, _ in req.sources} <= {a.country for a, _ in p.sources}:
                 if not p.targets:
-                    # (not the protesters themselves: "Iraqi Kurds ... calling for independence from Iraq")
+                    # (not the protesters themselves: "Basque students ... calling for independence from Spain")
                     p.targets = [(t, d) for t, d in req.targets if all(
                         t.country != a.country or _distinct_actors(a, t) for a, _ in p.sources)]
                 drop.add(id(req))

@@ -30,7 +30,7 @@ from spacy.util import filter_spans
 
 from ..record import Location
 from . import extensions
-from .actors import STANCE_PREFIXES
+from .actors import follows_stance_prefix
 from .extensions import PLACES
 
 # Kinds in priority order: for a name that is both a country and a city ("Armenia", "Jordan",
@@ -352,8 +352,8 @@ class PlaceTagger:
             extra.append(span)
         # an unresolved entity with resolvable parts gives way to the parts
         kept_unresolved = [u for u in unresolved if not any(_inside(e, [u]) for e in extra)]
-        # "an anti-Syria journalist": a stance towards a country, not a place where anything happens
-        spans = [s for s in filter_spans(found + extra + kept_unresolved) if not _stance(s)]
+        # "an anti-Chinese cleric": a stance towards a country, not a place where anything happens
+        spans = [s for s in filter_spans(found + extra + kept_unresolved) if not follows_stance_prefix(doc, s.start)]
         spans.sort(key=lambda s: s.start)
         self._resolve(doc, spans)
         doc.spans[PLACES] = spans
@@ -444,12 +444,6 @@ def _proper(span: Span) -> bool:
         return False
     return all(t.pos_ == "PROPN" or (t.is_lower and t.pos_ in ("ADP", "DET", "CCONJ")) or
                (t.i == span.start and t.pos_ == "DET") for t in span)
-
-
-def _stance(span: Span) -> bool:
-    """The name follows a hyphenated "anti-" or "pro-"."""
-    doc = span.doc
-    return span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ in STANCE_PREFIXES
 
 
 def _inside(span: Span, others: Iterable[Span]) -> bool:
