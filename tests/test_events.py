@@ -1083,6 +1083,7 @@ def domestic_quads(nlp, domestic_coder, text: str) -> set[tuple]:
     ("A roadside bomb wounded three Canadian soldiers in Kandahar.", ("AFG", "UAF", "CAN", "MIL", "ASSAULT")),
     ("Gunmen killed two French tourists near Timbuktu in Mali.", ("MLI", "UAF", "FRA", "CVL", "ASSAULT")),
     ("Unidentified gunmen shot dead a police officer in Karachi.", ("PAK", "UAF", "PAK", "COP", "ASSAULT")),
+    ("Three Iraqi policemen were killed in a bomb explosion in Baghdad.", ("IRQ", "UAF", "IRQ", "COP", "ASSAULT")),
     # a demand for something "from" someone is made of its giver
     ("China demanded an apology from Japan.", ("CHN", None, "JPN", None, "REQUEST")),
     ("Lithuanian farmers demanded support from the Lithuanian parliament.", ("LTU", "AGR", "LTU", "LEG", "REQUEST")),
@@ -1113,6 +1114,8 @@ def test_domestic_construction_families(nlp, domestic_coder, text, expected):
     # pressuring someone to act presses a demand on them (CAMEO 10)
     ("Washington pressured Israel to halt settlement building.", {("USA", "ISR", "REQUEST")}),
     ("Chinese officials pressured Nepalese police to arrest Tibetan protesters.", {("CHN", "NPL", "REQUEST")}),
+    # a weapon that names its user names the attacker ("a Russian bombing raid"), not the place's country
+    ("Two Syrian soldiers were killed in a Russian bombing raid in Aleppo.", {("RUS", "SYR", "ASSAULT")}),
     # reneging on one's own promise is a refusal towards whom it was made to, not towards oneself
     ("Turkey reneged on its promise to Armenia.", {("TUR", "ARM", "REJECT")}),
     ("Japan reneged on its pledge of aid to Indonesia.", {("JPN", "IDN", "REJECT")}),

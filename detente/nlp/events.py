@@ -1244,6 +1244,9 @@ class EventCoder:
             w.lemma_.lower() for w in [n, *(c for c in n.children if c.dep_ in ("compound", "amod"))]} & table["agents"]]
         if not agents:
             return []
+        named = [a for n in agents for a in self._event_agents(n)]
+        if named:
+            return named  # "killed in a Russian bombing raid": the weapon names its user
         codes: set[str] = set()
         # the verb, the agent and the victim ("shot a police officer in Karachi")
         level = [verb, *agents, *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass"))]
