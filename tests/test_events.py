@@ -1116,6 +1116,11 @@ def test_domestic_construction_families(nlp, domestic_coder, text, expected):
     ("Chinese officials pressured Nepalese police to arrest Tibetan protesters.", {("CHN", "NPL", "REQUEST")}),
     # a weapon that names its user names the attacker ("a Russian bombing raid"), not the place's country
     ("Two Syrian soldiers were killed in a Russian bombing raid in Aleppo.", {("RUS", "SYR", "ASSAULT")}),
+    # a vow is what it vows: to retaliate or to impose sanctions threatens, never to recognize refuses
+    ("Russia vowed to retaliate against NATO.", {("RUS", "NATO", "THREATEN")}),
+    ("Iran pledged to impose sanctions on Israel.", {("IRN", "ISR", "THREATEN")}),
+    ("Serbia vowed never to recognize Kosovo.", {("SRB", "XKX", "REJECT")}),
+    ("Japan pledged to send aid to Nepal.", {("JPN", "NPL", "AGREE")}),
     # reneging on one's own promise is a refusal towards whom it was made to, not towards oneself
     ("Turkey reneged on its promise to Armenia.", {("TUR", "ARM", "REJECT")}),
     ("Japan reneged on its pledge of aid to Indonesia.", {("JPN", "IDN", "REJECT")}),

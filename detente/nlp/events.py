@@ -888,6 +888,13 @@ class EventCoder:
                     src = {a.country for a, _ in p.sources}
                     p.targets = [(a, False) for a in self._place_targets(comp, comp_obj, False)
                                  if a.country not in src]
+                if inner is not None and p.coding.type == "AGREE" and p.coding.mode == "promise":
+                    # a vow is what it vows: "vowed to retaliate" threatens (CAMEO 13), "vowed never to
+                    # recognize" refuses (CAMEO 12); "pledged to send aid" stays a promise (CAMEO 03)
+                    if inner.negated and inner.coding.type in REFUSABLE_TYPES:
+                        p.coding = replace(p.coding, type="REJECT", mode="refuse")
+                    elif not inner.negated and inner.coding.type in COERCIVE_TYPES | {"THREATEN"}:
+                        p.coding = replace(p.coding, type="THREATEN", mode=inner.coding.mode)
                 if inner is not None and {a.country for a, _ in inner.sources} <= {a.country for a, _ in p.sources}:
                     drop.add(comp.i)
                 elif inner is not None and p.coding.type == "THREATEN" and not inner.nominal:
