@@ -1329,3 +1329,224 @@ def test_passive_subject_controls_its_infinitive(coder, make_doc):
                    "to/to/PART/aux/4 shell/shell/VERB/xcomp/2 Syldavia/Syldavia/PROPN/dobj/4 ././PUNCT/punct/2",
                    actors={0: ("BRD", None), 5: ("SYL", None)})
     assert {(s, t) for s, t, _ in triples(code(coder, doc))} == {("BRD", "SYL")}
+
+
+# ------------------------------------------------------- construction families, end to end (real parser)
+@pytest.fixture(scope="module")
+def domestic_coder():
+    return EventCoder(load_lexicon(()), domestic=True)
+
+
+def parsed(nlp, text: str):
+    doc = nlp(text)
+    doc._.doc_id = "t"
+    return doc
+
+
+def domestic_quads(nlp, domestic_coder, text: str) -> set[tuple]:
+    """(source, source sector, target, target sector, type) of `text`, coded in domestic mode."""
+    return _domestic_pairs(domestic_coder.code(parsed(nlp, text)))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a titled person of unknown name belongs to the one country the sentence names
+    ("Lt. Gen. Anatole Kasongo arrested opposition leaders in Gabon.", ("GAB", "MIL", "GAB", "OPP", "COERCE")),
+    ("President Marco Delvane released 40 political prisoners in Ecuador on Friday.",
+     ("ECU", "GOV", "ECU", "CVL", "CONCEDE")),
+    ("Prime Minister Anita Koskela criticised the Finnish opposition for blocking the budget.",
+     ("FIN", "GOV", "FIN", "OPP", "ACCUSE")),
+    # yielding to demands (CAMEO 083), as a direct or a prepositional object
+    ("The Bolivian government agreed to the demands of striking miners.", ("BOL", "GOV", "BOL", "CVL", "CONCEDE")),
+    ("The Peruvian cabinet met the demands of the farmers.", ("PER", "GOV", "PER", "AGR", "CONCEDE")),
+    # calling off or suspending one's own strike eases dissent (CAMEO 082), aimed at the government
+    ("Chilean dockworkers called off their strike on Monday.", ("CHL", None, "CHL", "GOV", "CONCEDE")),
+    ("Kenyan doctors suspended their strike after talks with the health ministry.",
+     ("KEN", "HLH", "KEN", "GOV", "CONCEDE")),
+    # relaxing a curfew eases an administrative sanction (CAMEO 081)
+    ("Thai authorities relaxed the curfew in the south.", ("THA", "GOV", "THA", "CVL", "CONCEDE")),
+    # people obstructing passage protest (CAMEO 144), at home against their government
+    ("Bolivian farmers blocked the main highway over fuel prices.", ("BOL", "AGR", "BOL", "GOV", "PROTEST")),
+    ("Angry Peruvian miners blocked a bridge near Lima.", ("PER", None, "PER", "GOV", "PROTEST")),
+    # extremists, radicals and fundamentalists are a group of their own (CAMEO sector RAD)
+    ("Radicals in Tunisia staged a hunger strike.", ("TUN", "RAD", "TUN", "GOV", "PROTEST")),
+    ("Egyptian police arrested 30 Islamic fundamentalists in Cairo.", ("EGY", "COP", "EGY", "RAD", "COERCE")),
+    # a judge or prosecutor is one person who may be named, placed in the sentence's one country
+    ("Prosecutor Maria Gomez charged three Peruvian ministers with corruption.", ("PER", "JUD", "PER", "GOV", "ACCUSE")),
+    ("Judge Tomas Ibarra opened an investigation against Bolivian customs officials.",
+     ("BOL", "JUD", "BOL", "GOV", "ACCUSE")),
+    # an attack by an unnamed agent (a bomb, gunmen) is by an unidentified armed group (UAF) of the
+    # one country where it happens, as ICEWS codes it
+    ("A roadside bomb wounded three Canadian soldiers in Kandahar.", ("AFG", "UAF", "CAN", "MIL", "ASSAULT")),
+    ("Gunmen killed two French tourists near Timbuktu in Mali.", ("MLI", "UAF", "FRA", "CVL", "ASSAULT")),
+    ("Unidentified gunmen shot dead a police officer in Karachi.", ("PAK", "UAF", "PAK", "COP", "ASSAULT")),
+    ("Three Iraqi policemen were killed in a bomb explosion in Baghdad.", ("IRQ", "UAF", "IRQ", "COP", "ASSAULT")),
+    # a demand for something "from" someone is made of its giver
+    ("China demanded an apology from Japan.", ("CHN", None, "JPN", None, "REQUEST")),
+    ("Lithuanian farmers demanded support from the Lithuanian parliament.", ("LTU", "AGR", "LTU", "LEG", "REQUEST")),
+    # a demanded withdrawal is a demand on whoever withdraws, not on the place left
+    ("Israel demanded the withdrawal of Syrian troops from Lebanon.", ("ISR", None, "SYR", "MIL", "REQUEST")),
+    # "the <people> of <country>": a people known by the country they live in
+    ("The Hungarians of Slovakia protested against the Slovak government.", ("SVK", None, "SVK", "GOV", "PROTEST")),
+    ("The Russians of Latvia demanded citizenship from the Latvian parliament.", ("LVA", None, "LVA", "LEG", "REQUEST")),
+])
+def test_domestic_construction_families(nlp, domestic_coder, text, expected):
+    """Constructions coded in domestic mode: (source, sector, target, sector, type) is among the events."""
+    assert expected in domestic_quads(nlp, domestic_coder, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a measure on the author's own market or borders is aimed at the party a preposition names
+    ("Japan will impose restrictions on its rice market for American exporters.", {("JPN", "USA", "THREATEN")}),
+    ("Britain imposed visa restrictions on its borders for Russian diplomats.", {("GBR", "RUS", "SANCTION")}),
+    # receiving or accepting inspectors, observers or peacekeepers allows international involvement
+    # (CAMEO 086 -> RETREAT); withdrawing one's own peacekeepers reduces it (CAMEO 166 -> SANCTION)
+    ("Iran received a team of inspectors from the IAEA.", {("IRN", "IAEA", "RETREAT")}),
+    ("Sudan accepted African Union peacekeepers in Darfur.", {("SDN", "AU", "RETREAT")}),
+    ("Russia withdrew its peacekeepers from Georgia.", {("RUS", "GEO", "SANCTION")}),
+    ("The Kenyan president received the Chinese foreign minister.", {("KEN", "CHN", "CONSULT")}),
+    # an investigation against a party accuses it
+    ("Italy opened an investigation against two Libyan diplomats.", {("ITA", "LBY", "ACCUSE")}),
+    ("Turkey announced an investigation against Greek fishermen.", {("TUR", "GRC", "ACCUSE")}),
+    # pressuring someone to act presses a demand on them (CAMEO 10)
+    ("Washington pressured Israel to halt settlement building.", {("USA", "ISR", "REQUEST")}),
+    ("Chinese officials pressured Nepalese police to arrest Tibetan protesters.", {("CHN", "NPL", "REQUEST")}),
+    # a weapon that names its user names the attacker ("a Russian bombing raid"), not the place's country
+    ("Two Syrian soldiers were killed in a Russian bombing raid in Aleppo.", {("RUS", "SYR", "ASSAULT")}),
+    # a vow is what it vows: to retaliate or to impose sanctions threatens, never to recognize refuses
+    ("Russia vowed to retaliate against NATO.", {("RUS", "NATO", "THREATEN")}),
+    ("Iran pledged to impose sanctions on Israel.", {("IRN", "ISR", "THREATEN")}),
+    ("Serbia vowed never to recognize Kosovo.", {("SRB", "XKX", "REJECT")}),
+    ("Japan pledged to send aid to Nepal.", {("JPN", "NPL", "AGREE")}),
+    # reneging on one's own promise is a refusal towards whom it was made to, not towards oneself
+    ("Turkey reneged on its promise to Armenia.", {("TUR", "ARM", "REJECT")}),
+    ("Japan reneged on its pledge of aid to Indonesia.", {("JPN", "IDN", "REJECT")}),
+])
+def test_interstate_construction_families(nlp, text, expected):
+    """Constructions coded between countries: exactly these (source, target, type) events."""
+    assert triples(parsed(nlp, text)._.events) == expected
+
+
+def test_titled_person_stays_unplaced_in_a_sentence_naming_two_countries(nlp, domestic_coder):
+    events = domestic_coder.code(parsed(nlp, "President Marco Delvane met Peruvian officials in Ecuador."))
+    assert not any("Delvane" in e.source.text or "Delvane" in e.target.text for e in events)
+
+
+def test_accepting_an_ultimatum_concedes_but_accepting_an_invitation_agrees(nlp):
+    assert triples(parsed(nlp, "Serbia accepted NATO's ultimatum on Tuesday.")._.events) == {("SRB", "NATO", "CONCEDE")}
+    assert triples(parsed(nlp, "Iraq agreed to the demands of the United Nations inspectors.")._.events) == \
+        {("IRQ", "UN", "CONCEDE")}
+    assert triples(parsed(nlp, "Serbia accepted an invitation from Russia.")._.events) == {("SRB", "RUS", "AGREE")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an announced curfew, state of emergency or martial law is a threat (CAMEO 132), not an intent
+    # to cooperate; the measure at home is aimed at the population
+    ("The Egyptian government is prepared to impose a curfew in Cairo.", ("EGY", "GOV", "EGY", "CVL", "THREATEN")),
+    ("The Kenyan government will extend the state of emergency.", ("KEN", "GOV", "KEN", "CVL", "THREATEN")),
+    ("Nepal's king is ready to impose martial law across the country.", ("NPL", "GOV", "NPL", "CVL", "THREATEN")),
+])
+def test_announced_coercive_measure_at_home_is_a_threat(nlp, domestic_coder, text, expected):
+    quads = domestic_quads(nlp, domestic_coder, text)
+    assert expected in quads
+    assert not any(q[-1] == "AGREE" for q in quads)
+
+
+def test_extending_sanctions_is_a_sanction_and_announcing_it_a_threat(nlp):
+    assert triples(parsed(nlp, "Russia will extend its sanctions against Poland.")._.events) == {("RUS", "POL", "THREATEN")}
+    # an intent to cooperate stays one
+    assert triples(parsed(nlp, "Syria is prepared to withdraw its troops from Lebanon.")._.events) == {("SYR", "LBN", "AGREE")}
+
+
+def test_troops_blocking_roads_coerce_and_blocking_a_resolution_rejects(nlp):
+    assert triples(parsed(nlp, "Israeli troops blocked roads into Gaza.")._.events) == {("ISR", "PSE", "COERCE")}
+    assert triples(parsed(nlp, "The United States blocked the resolution on Syria.")._.events) == {("USA", "SYR", "REJECT")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # banning parties, papers or rallies restricts political freedoms (CAMEO 1721/1722): coercion
+    ("The Iranian judiciary banned two reformist newspapers.", ("IRN", "JUD", "IRN", "MED", "COERCE")),
+    ("Zimbabwean authorities banned opposition rallies in Harare.", ("ZWE", "GOV", "ZWE", "OPP", "COERCE")),
+])
+def test_banning_political_actors_or_gatherings_is_coercion(nlp, domestic_coder, text, expected):
+    quads = domestic_quads(nlp, domestic_coder, text)
+    assert expected in quads
+    assert not any(q[-1] == "PROTEST" for q in quads)  # a banned rally has not taken place
+
+
+def test_banning_a_foreign_party_coerces_and_banning_imports_sanctions(nlp):
+    assert triples(parsed(nlp, "Russia banned the Ukrainian opposition party.")._.events) == {("RUS", "UKR", "COERCE")}
+    assert triples(parsed(nlp, "China banned imports of Japanese seafood.")._.events) == {("CHN", "JPN", "SANCTION")}
+
+
+def test_anti_or_pro_country_is_a_stance_not_an_actor_or_place(nlp, domestic_coder):
+    doc = parsed(nlp, "Pro-Russian separatists attacked Ukrainian troops near Donetsk.")
+    assert not any(e.source.country == "RUS" for e in doc._.events)
+    assert ("UKR", "SEP", "UKR", "MIL", "ASSAULT") in domestic_quads(nlp, domestic_coder, doc.text)
+    doc = parsed(nlp, "An anti-American cleric condemned the Iraqi government.")
+    assert all(s._.actor.country != "USA" for s in doc.spans[extensions.ACTORS])
+    assert all(s._.place.country != "USA" for s in doc.spans[extensions.PLACES] if s._.place is not None)
+
+
+def test_unattributed_attack_without_one_place_country_has_no_source(nlp):
+    # a frontier names two countries; a rocket may come from across it
+    assert parsed(nlp, "Gunmen attacked a Turkish convoy near the Syrian border.")._.events == []
+    assert parsed(nlp, "A rocket fired from Gaza killed an Israeli farmer.")._.events == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the demand a protest is held for is the protest's purpose: one PROTEST, no REQUEST of its own
+    ("Kenyan farmers demonstrated outside parliament, demanding that the government cut fuel taxes.",
+     {("KEN", "AGR", "KEN", "GOV", "PROTEST")}),
+    ("Bolivian miners blocked roads to demand higher wages.", {("BOL", None, "BOL", "GOV", "PROTEST")}),
+])
+def test_a_protests_purpose_is_no_separate_demand(nlp, domestic_coder, text, expected):
+    assert domestic_quads(nlp, domestic_coder, text) == expected
+
+
+def test_a_protest_for_a_demand_on_another_country_is_aimed_at_it(nlp):
+    doc = parsed(nlp, "Pakistani protesters rallied to demand that the United States end drone strikes.")
+    assert triples(doc._.events) == {("PAK", "USA", "PROTEST")}
+
+
+@pytest.mark.parametrize("text", [
+    "Russia and China vetoed the resolution.",
+    "France and Germany condemned the attack.",
+    "The US and Britain allowed aid to reach the needy.",
+])
+def test_coordinated_authors_of_a_one_sided_act_are_not_each_others_target(nlp, text):
+    assert parsed(nlp, text)._.events == []
+
+
+def test_coordinated_authors_of_a_joint_act_act_together(nlp):
+    events = parsed(nlp, "Japan and South Korea agreed.")._.events
+    assert [(e.event_type, e.symmetric) for e in events] == [("AGREE", True)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "X said Y must ...": a demand on Y, also between two actors of one country in domestic mode
+    ("Colombian rebels said President Ivan Duarte must withdraw the army from the south.",
+     {("COL", "REB", "COL", "GOV", "REQUEST")}),
+    ("Sudanese rebels said the Sudanese army must stop bombing villages.", {("SDN", "REB", "SDN", "MIL", "REQUEST")}),
+    # "X said Y was responsible for ...": an accusation
+    ("Nepalese students said the army was responsible for the killings.", {("NPL", "EDU", "NPL", "MIL", "ACCUSE")}),
+    # a protester's demand is the protest's purpose
+    ("Thai farmers rallied in Bangkok against Prime Minister Somchai Wongsawat, saying he must resign.",
+     {("THA", "AGR", "THA", "GOV", "PROTEST")}),
+])
+def test_reported_demands_and_blame_within_one_country(nlp, domestic_coder, text, expected):
+    assert domestic_quads(nlp, domestic_coder, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an assembly is a legislature (CAMEO LEG), like a parliament
+    ("The Kuwaiti Assembly summoned the Iraqi ambassador.", ("KWT", "LEG", "IRQ", "GOV", "ACCUSE")),
+    ("The Slovak assembly approved a treaty with Hungary.", ("SVK", "LEG", "HUN", None, "AGREE")),
+])
+def test_an_assembly_is_a_legislature(nlp, text, expected):
+    assert expected in {(e.source.country, e.source.sector, e.target.country, e.target.sector, e.event_type)
+                        for e in parsed(nlp, text)._.events}
+
+
+def test_reneging_on_a_commitment_to_ones_people_is_aimed_at_them(nlp, domestic_coder):
+    assert domestic_quads(nlp, domestic_coder, "President Ana Quiroga reneged on her commitment to the Chilean people.") == \
+        {("CHL", "GOV", "CHL", "CVL", "REJECT")}

@@ -133,6 +133,10 @@ _NON_STATES = frozenset({"WST", "ARL", "IGO", "NGO", "OAU", "OAS", "AQ", "---", 
 
 # Words that make a demonym a people rather than a state ("ethnic Albanians").
 ETHNIC_WORDS = {"ethnic"}
+# Hyphenated prefixes that make a country name a stance towards it ("anti-Chinese", "pro-Russian").
+STANCE_PREFIXES = {"anti", "pro"}
+# Words allowed between "<people> of" and the country they live in ("the Hungarians of southern Slovakia").
+_REGION_WORDS = frozenset("the southern northern eastern western central south north east west".split())
 
 
 def _case_rule(pattern: str, user: bool = False) -> str:
@@ -777,6 +781,16 @@ class ActorTagger:
         a = atoms[k]
         nation = _choose(a.cands, when)
         start, pos = a.start, a.end
+        if follows_stance_prefix(doc, start):
+            # "an anti-Chinese cleric", "pro-Russian separatists": a stance, not the country's
+            # actor; the agent after it is read on its own (a group the sentence may place)
+            return k + 1
+        home = self._residence(doc, atoms, k)
+        if home is not None:
+            # "the Hungarians of Slovakia": a people known by the country they live in
+            b = atoms[home]
+            found.append(_Found(start, b.end, "DEMONYM", Actor(_choose(b.cands, when).code, None, doc[start:b.end].text)))
+            return home + 1
         if pos < len(doc) and doc[pos].lower_ in _POSSESSIVE:
             pos += 1
         agents, end, k2 = self._agents_after(doc, atoms, k + 1, pos, has_tags, when)
@@ -814,6 +828,22 @@ class ActorTagger:
         if name_end > end:
             self._remember(doc, end, name_end, actor, memory)
         return k2
+
+    @staticmethod
+    def _residence(doc: Doc, atoms: list[_Atom], k: int) -> int | None:
+        """The atom of the country a plural demonym says its people live in ("the Hungarians of
+        southern Slovakia", "the Russians of Latvia"), or None."""
+        a = atoms[k]
+        if a.cands[0].label != "DEMONYM" or not doc[a.end - 1].lower_.endswith("s") or k + 1 >= len(atoms):
+            return None
+        pos = a.end
+        if pos >= len(doc) or doc[pos].lower_ != "of":
+            return None
+        pos += 1
+        while pos < len(doc) and doc[pos].lower_ in _REGION_WORDS:
+            pos += 1
+        b = atoms[k + 1]
+        return k + 1 if b.start == pos and b.role == "NATION" and b.cands[0].label == "COUNTRY" else None
 
     def _former(self, doc: Doc, start: int, actor: Actor, personal: bool) -> Actor:
         if personal and start > 0 and doc[start - 1].lower_ in ("former", "ex", "ex-"):
@@ -894,6 +924,11 @@ class ActorTagger:
                 known = memory[surname[0]][0]
                 text = doc[start:name_end].text
                 found.append(_Found(start, name_end, "MEMORY", Actor(known.country, agent.sector or known.sector, text)))
+            elif agents[-1].agent_kind == "title" and agent.sector:
+                # "President Marco Delvane", "Gen. Ivan Petrov": a titled person we cannot place is a
+                # group mention; the event coder's domestic mode may place it in the one country
+                # its sentence names (the title gives the sector)
+                self._groups.append((start, name_end, agent.sector))
         return k2
 
     def _appositive_names(self, doc: Doc, found: list[_Found], memory: dict) -> None:
@@ -1048,6 +1083,11 @@ class ActorTagger:
         if code in _country_codes():
             return True
         return bool(_STATE_CODE.match(code)) and code not in _NON_STATES and code not in _org_codes()
+
+
+def follows_stance_prefix(doc: Doc, start: int) -> bool:
+    """Whether token `start` follows a hyphenated "anti-" or "pro-" ("anti-Chinese")."""
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in STANCE_PREFIXES
 
 
 def is_state_code(code: str) -> bool:

@@ -71,6 +71,8 @@ REFUSAL_ADJECTIVES = {"unwilling", "reluctant", "loath", "loth"}
 NEGATIVE_ADJECTIVES = REFUSAL_ADJECTIVES | {"unable", "unlikely", "hesitant"}
 SOURCE_PREPS = ("by", "from")
 LOCATION_PREPS = {"in", "at", "near"}
+# Further prepositions (and their "of" chains) that place an attack: "outside the city of X".
+SCENE_PREPS = {"outside", "of", "on", "inside"}
 # prepositions whose object is the party an act is aimed at
 TARGET_PREPS = {"to", "with", "for", "from", "into", "against", "on", "toward", "towards", "over"}
 INTENT_ADJECTIVES = {"ready", "willing", "prepared"}
@@ -341,10 +343,12 @@ class EventCoder:
             proto = self.code_noun(tok, coding)
             if proto is not None:
                 protos.append(proto)
+        coercive = {p.trigger.i for p in protos if p.coding.type in COERCIVE_TYPES}
         for tok in sent:
-            # "is ready/willing/prepared to withdraw": an expression of intent (PLOVER AGREE)
+            # "is ready/willing/prepared to withdraw": an expression of intent (PLOVER AGREE); "is
+            # ready to impose a curfew" announces a coercive act, a threat (see _reframe)
             if tok.lemma_.lower() in INTENT_ADJECTIVES and tok.dep_ == "acomp" and any(
-                    c.dep_ == "xcomp" for c in tok.children):
+                    c.dep_ == "xcomp" and c.i not in coercive for c in tok.children):
                 proto = self.code_intent(tok)
                 if proto is not None:
                     protos.append(proto)
@@ -394,6 +398,7 @@ class EventCoder:
                     name = _phrase(who[0])
                     for p in protos:
                         p.attributed_to = p.attributed_to or name
+        protos = _fold_protest_purpose(protos)
         events: list[Event] = []
         for proto in protos:
             if self.domestic and proto.sources and not proto.targets and not proto.symmetric:
@@ -567,9 +572,16 @@ class EventCoder:
                 return None
         obj_lemmas = _object_lemmas(dobj) if dobj is not None else set()
         reverse = bool(coding.reverse_objects and obj_lemmas & coding.reverse_objects)
-        object_type = next((t for o, t in coding.object_types if o in obj_lemmas or (dobj is not None and o == dobj.lower_)),
+        type_lemmas = obj_lemmas
+        if dobj is None and coding.object_types and not passive:
+            # "agreed to the demands": a prepositional content object decides as a direct one does
+            type_lemmas = {w for o in _content_objects(tok) for w in _object_lemmas(o)}
+        object_type = next((t for o, t in coding.object_types if o in type_lemmas or (dobj is not None and o == dobj.lower_)),
                            None) if noun is None else None
-        if object_type is None and coding.subject_types and not passive:
+        typed_by_object = object_type is not None
+        if coding.subject_types and not passive and (object_type is not None or not coding.objects):
+            # the subject decides where it has a type of its own, also over a typed object: "farmers
+            # blocked the road" protest, "troops blocked the road" coerce
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is not None:
                 # "peacekeeping troops", "the first deployment of NATO peacekeepers"
@@ -577,7 +589,7 @@ class EventCoder:
                                   for o in p.children if o.dep_ == "pobj"]
                 subj_lemmas = {w.lemma_.lower() for h in heads
                                for w in [h, *(c for c in h.children if c.dep_ in ("compound", "amod"))]}
-                object_type = next((t for w, t in coding.subject_types if w in subj_lemmas), None)
+                object_type = next((t for w, t in coding.subject_types if w in subj_lemmas), object_type)
         if object_type is not None:
             # "strengthened its forces in X" (MOBILIZE), "evacuated the wounded" (AID), "peacekeepers
             # arrived in X" (AID): the object or subject decides the type; the verb's object list does not apply
@@ -601,10 +613,10 @@ class EventCoder:
                                 mode=noun_coding.mode, preps=coding.preps + noun_coding.preps,
                                 symmetric=noun_coding.symmetric or coding.symmetric, track=noun_coding.track)
             consumed.add(noun.i)
-        if final.type == "RETREAT" and obj_lemmas & INVOLVEMENT_OBJECTS and object_type is None:
+        if final.type == "RETREAT" and obj_lemmas & INVOLVEMENT_OBJECTS and not typed_by_object:
             # "withdraw inspectors / peacekeepers / the ambassador from X": CAMEO 166 expel or
-            # withdraw (reduce relations) -> SANCTION, not a military retreat (but "received
-            # inspectors" is RETREAT by its object: allowing involvement, CAMEO 086x)
+            # withdraw (reduce relations) -> SANCTION, not a military retreat (receiving them is
+            # the object-typed RETREAT of CAMEO 086, allowing involvement)
             final = Trigger(lemma=final.lemma, type="SANCTION", mode="withdraw", preps=final.preps)
         if final.type == "COERCE" and final.mode == "expel" and dobj is not None and (
                 obj_lemmas & INVOLVEMENT_OBJECTS or self._is_organisation(dobj)):
@@ -618,9 +630,9 @@ class EventCoder:
             # "sent troops to X to help the government fight the rebels": military aid (CAMEO 07)
             final = Trigger(lemma=final.lemma, type="AID", mode="military", preps=final.preps)
         if noun is None and dobj is not None and not passive and (
-                (coding.objects and obj_lemmas & coding.objects) or final.type in UNDOING_TYPES):
-            # "lifted sanctions", "halted aid", "violated the ceasefire", "suspended talks": the
-            # object is what the act undoes or targets, not an event of its own
+                (coding.objects and obj_lemmas & coding.objects) or final.type in UNDOING_TYPES or typed_by_object):
+            # "lifted sanctions", "halted aid", "violated the ceasefire", "suspended talks", "banned
+            # rallies": the object is what the act undoes or targets, not an event of its own
             consumed.update(o.i for o in [dobj, *dobj.conjuncts])
         proto = Proto(trigger=tok, coding=final)
         proto.head_tokens = [tok]
@@ -648,6 +660,10 @@ class EventCoder:
             # "condemned Israel's attack on X", "welcomed the withdrawal of Syrian troops": judging an
             # act is aimed at its author, not at whoever the act was aimed at
             targets.extend((a, True) for a in self._event_agents(dobj))
+            if not targets and final.type == "REQUEST":
+                # "demanded an apology from Japan", "demanded support from parliament": asked of its giver
+                targets.extend((a, True) for p in dobj.children if p.dep_ == "prep" and p.lower_ == "from"
+                               for o in _prep_objects(p) for a in self.actors_of(o))
         elif dobj is not None and noun is None:
             targets.extend((a, True) for a in self.actors_of(dobj) or self._visited(final, dobj))
         for child in tok.children:
@@ -692,7 +708,7 @@ class EventCoder:
                         # the author itself is never the party aimed at ("protested to X over the
                         # treatment of its diplomats"): the next preposition's party is
                         by_prep.setdefault(rank, []).extend(
-                            (a, True) for a in self.actors_of(o) or self._visited(final, o)
+                            (a, True) for a in self._prep_object_party(o, final, subjects)
                             if not any(_same_party(a, s, self.domestic) for s, _ in subjects))
         if "_" in final.lemma and not any(by_prep.values()):
             # "fired on a Pakistani post", "called on Iran": the combination's own preposition
@@ -726,6 +742,10 @@ class EventCoder:
             proto.sources, proto.targets = targets, subjects
         else:
             proto.sources, proto.targets = subjects, targets
+        if not proto.sources and not reverse and final.type in _unattributed_table()["types"]:
+            # "a roadside bomb wounded soldiers in Kandahar": the unnamed attacker is of the country
+            # where the attack happens (data/events/unattributed.yaml)
+            proto.sources = [(a, False) for a in self._unattributed_attacker(tok, passive)]
         if not proto.sources and len(between) >= 2:
             proto.sources = [(a, True) for a in between]
             proto.symmetric = True
@@ -774,6 +794,20 @@ class EventCoder:
                         proto.targets.extend((a, True) for o in _prep_objects(prep)
                                              for a in self.actors_of(o) or self._visited(final, o)
                                              if a.country not in src_codes)
+        if (proto.targets and proto.sources and not passive and final.type in OTHER_DIRECTED - EVALUATIVE_TYPES
+                and not any(t.country not in src_codes or _distinct_actors(s, t)
+                            for s, _ in proto.sources for t, _ in proto.targets)):
+            # "imposed restrictions on its rice market for American exporters": a measure on the
+            # author's own domain is aimed at the party another preposition names (on the verb, its
+            # object, or the domain: "on its borders for X"); not a judgement ("investigated abuses by
+            # its own police against X" is aimed at the police)
+            heads = [tok, *([dobj] if dobj is not None else [])]
+            heads += [o for h in list(heads) for prep in h.children if prep.dep_ == "prep" for o in _prep_objects(prep)]
+            others = [(a, True) for head in heads for prep in head.children
+                      if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS
+                      for o in _prep_objects(prep) for a in self.actors_of(o) if a.country not in src_codes]
+            if others:
+                proto.targets = others
         if not proto.targets and proto.sources and not passive and dobj is not None and dobj.i not in self.tok2actor:
             # "rejected the proposal by Tokyo": the parser hangs the object's author on the verb
             src = {a.country for a, _ in proto.sources}
@@ -1028,6 +1062,13 @@ class EventCoder:
                     src = {a.country for a, _ in p.sources}
                     p.targets = [(a, False) for a in self._place_targets(comp, comp_obj, False)
                                  if a.country not in src]
+                if inner is not None and p.coding.type == "AGREE" and p.coding.mode == "promise":
+                    # a vow is what it vows: "vowed to retaliate" threatens (CAMEO 13), "vowed never to
+                    # recognize" refuses (CAMEO 12); "pledged to send aid" stays a promise (CAMEO 03)
+                    if inner.negated and inner.coding.type in REFUSABLE_TYPES:
+                        p.coding = replace(p.coding, type="REJECT", mode="refuse")
+                    elif not inner.negated and inner.coding.type in COERCIVE_TYPES | {"THREATEN"}:
+                        p.coding = replace(p.coding, type="THREATEN", mode=inner.coding.mode)
                 if inner is not None and {a.country for a, _ in inner.sources} <= {a.country for a, _ in p.sources}:
                     drop.add(comp.i)
                 elif inner is not None and p.coding.type == "THREATEN" and not inner.nominal:
@@ -1054,8 +1095,7 @@ class EventCoder:
         for c in comps:
             # "X said Y must hand over the suspects": a demand on Y (CAMEO 10)
             if c.dep_ == "ccomp" and speakers and any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in c.children):
-                addressees = [a for a, _ in self.subject_actors(c)
-                              if a.country not in {s.country for s, _ in speakers}]
+                addressees = [a for a, _ in self.subject_actors(c) if self._another_party(a, speakers)]
                 if addressees:
                     self.demanded.add(c.i)
                     req = Proto(trigger=tok, coding=Trigger(lemma=tok.lemma_.lower(), type="REQUEST", mode="demand"))
@@ -1066,7 +1106,7 @@ class EventCoder:
             # "X said Y was responsible for / behind the attack": an accusation (CAMEO 112)
             if c.dep_ == "ccomp" and speakers and c.lemma_ == "be" and any(
                     a.dep_ in ("acomp", "attr", "advmod", "prep") and a.lower_ in BLAME_WORDS for a in c.children):
-                blamed = [a for a, _ in self.subject_actors(c) if a.country not in {s.country for s, _ in speakers}]
+                blamed = [a for a, _ in self.subject_actors(c) if self._another_party(a, speakers)]
                 if blamed:
                     acc = Proto(trigger=tok, coding=Trigger(lemma=tok.lemma_.lower(), type="ACCUSE", mode="allege"))
                     acc.sources = list(speakers)
@@ -1108,6 +1148,13 @@ class EventCoder:
             acc.hypothetical = _hypothetical(tok)
             out.append(acc)
         return out
+
+    def _another_party(self, actor: Actor, speakers: list[tuple[Actor, bool]]) -> bool:
+        """Whether a reported actor is someone other than the speakers: another country, or in
+        domestic mode another actor of theirs ("the rebels said the army must stop the bombing")."""
+        if all(actor.country != s.country for s, _ in speakers):
+            return True
+        return self.domestic and all(_distinct_actors(s, actor) for s, _ in speakers)
 
     # ------------------------------------------------------------------ arguments
     def subject_actors(self, verb: Token, depth: int = 0) -> list[tuple[Actor, bool]]:
@@ -1382,6 +1429,57 @@ class EventCoder:
                         out.append(a_span._.actor)
         return _unique(out)
 
+    def _prep_object_party(self, obj: Token, coding: Trigger, subjects: list[tuple[Actor, bool]]) -> list[Actor]:
+        """The party a verb's prepositional object names. For the subject's own act ("reneged on
+        its promise to Armenia", "reneged on her commitment to the Chilean people") that is whom
+        the act was for, not its author: the act's own preposition, else none here (the verb's
+        other prepositions may name it)."""
+        found = self.actors_of(obj)
+        noun = self.noun_coding(obj) if obj.pos_ == "NOUN" else None
+        own = {a.country for a, _ in subjects}
+        if noun is not None and found and {a.country for a in found} <= own and any(
+                c.dep_ == "poss" and c.lower_ in PERSON_PRONOUNS | THING_PRONOUNS for c in obj.children):
+            return [a for p in obj.children if p.dep_ == "prep" and p.lower_ in noun.preps
+                    for o in _prep_objects(p) for a in self.actors_of(o)]
+        return found or self._visited(coding, obj)
+
+    def _unattributed_attacker(self, verb: Token, passive: bool) -> list[Actor]:
+        """An unidentified armed group of the one country where an attack by an unnamed agent (a
+        bomb, an explosion, gunmen) takes place: the places in the locative phrases of the verb
+        and of the agent noun, down their prepositional chains ("outside the city of Basra", "in
+        a car bomb explosion in a suburb of Kabul")."""
+        table = _unattributed_table()
+        if passive:
+            nouns = [o for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("in", "by"))
+                     for o in _prep_objects(c)]
+        else:
+            nouns = [c for c in verb.children if c.dep_ == "nsubj"]
+        agents = [n for n in nouns if n.i not in self.tok2actor and {
+            w.lemma_.lower() for w in [n, *(c for c in n.children if c.dep_ in ("compound", "amod"))]} & table["agents"]]
+        if not agents:
+            return []
+        named = [a for n in agents for a in self._event_agents(n)]
+        if named:
+            return named  # "killed in a Russian bombing raid": the weapon names its user
+        codes: set[str] = set()
+        # the verb, the agent and the victim ("shot a police officer in Karachi")
+        level = [verb, *agents, *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass"))]
+        for _ in range(NESTED_DEPTH):
+            preps = [p for h in level for p in h.children if p.dep_ == "prep" and p.lower_ in LOCATION_PREPS | SCENE_PREPS]
+            # "outside of the city": a preposition may hang on another
+            nxt = [o for p in preps for o in _prep_objects(p)] + [p for p in preps if not _prep_objects(p)]
+            for o in nxt:
+                place = self.tok2place.get(o.i)
+                if place is not None and place._.place is not None and place._.place.country:
+                    codes.add(place._.place.country)
+                span = self.tok2actor.get(o.i)
+                if span is not None and span.label_ in ("COUNTRY", "CAPITAL") and span._.actor is not None:
+                    codes.add(span._.actor.country)
+            level = nxt
+        if len(codes) != 1 or not is_state_code(next(iter(codes))):
+            return []
+        return [Actor(codes.pop(), table["sector"], _phrase(agents[0]))]
+
     def _mission_targets(self, head: Token) -> list[Actor]:
         """Countries whose embassy or consulate a protest is held at ("outside the US embassy")."""
         out: list[Actor] = []
@@ -1433,10 +1531,11 @@ class EventCoder:
         if not proto.sources:
             return []
         pairs: list[tuple[Actor, Actor, bool, bool]] = []
+        # coordinated authors with no target act jointly only in a joint act ("Iran and Iraq signed",
+        # "X and Y met / clashed"): "Russia and China vetoed the resolution" or "American and British
+        # troops entered X" is no act of one against the other
         if proto.symmetric or (not proto.targets and len(proto.sources) >= 2
-                               and (proto.coding.symmetric or proto.coding.type in JOINT_TYPES)):
-            # "X and Y met / signed / clashed": a joint act of the coordinated parties (but "American
-            # and British troops entered X" is no act of one against the other)
+                               and (_coding_symmetric(proto.coding) or proto.coding.type in JOINT_TYPES)):
             srcs = _unique([a for a, _ in proto.sources])
             for i, a in enumerate(srcs):
                 for b in srcs[i + 1:]:
@@ -1833,6 +1932,30 @@ def _reframe(proto: Proto) -> None:
         proto.negated = False  # the refusal itself is asserted
 
 
+def _fold_protest_purpose(protos: list[Proto]) -> list[Proto]:
+    """"Miners blocked roads to demand higher wages", "farmers demonstrated, demanding lower
+    taxes": the demand is what the protest is for, one event (PLOVER codes the PROTEST); it aims
+    the protest when the protest names no target."""
+    protests = [p for p in protos if p.coding.type == "PROTEST"]
+    if not protests:
+        return protos
+    drop: set[int] = set()
+    for req in protos:
+        if req.coding.type != "REQUEST" or req.nominal or req.trigger.dep_ not in ("advcl", "xcomp", "acl", "conj"):
+            continue
+        for p in protests:
+            # the protest's predicate: its verb, or the verb governing a protest noun ("staged a hunger strike")
+            heads = {p.trigger.i} | ({p.trigger.head.i} if p.nominal and p.trigger.dep_ in ("dobj", "pobj", "nsubj") else set())
+            if req.trigger.head.i in heads and {a.country for a, _ in req.sources} <= {a.country for a, _ in p.sources}:
+                if not p.targets:
+                    # (not the protesters themselves: "Basque students ... calling for independence from Spain")
+                    p.targets = [(t, d) for t, d in req.targets if all(
+                        t.country != a.country or _distinct_actors(a, t) for a, _ in p.sources)]
+                drop.add(id(req))
+                break
+    return [p for p in protos if id(p) not in drop]
+
+
 def _hypothetical(tok: Token) -> bool:
     for c in tok.children:
         if c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in HYPOTHETICAL_AUX:
@@ -1967,6 +2090,14 @@ def _codes_by_sentence(actors: Iterable[tuple[Span, Actor]], places: Iterable[Sp
         if span._.place is not None and span._.place.country:
             out.setdefault(span.sent.start, set()).add(span._.place.country)
     return out
+
+
+@lru_cache(maxsize=1)
+def _unattributed_table() -> dict:
+    """data/events/unattributed.yaml: the sector, act types and agent lemmas of unnamed attackers."""
+    raw = yaml.safe_load(resources.files("detente").joinpath("data/events/unattributed.yaml").read_text(encoding="utf-8"))
+    return {"sector": str(raw["sector"]), "types": frozenset(raw["types"]),
+            "agents": frozenset(str(w).lower() for w in raw["agents"])}
 
 
 @lru_cache(maxsize=1)
