@@ -172,6 +172,9 @@ def test_direction_word_before_a_country_is_not_the_west(nlp, tagger):
     ("Iran's foreign minister said so.", "Iran's foreign minister", ("IRN", "GOV")),
     ("The president of Iran said so.", "president of Iran", ("IRN", "GOV")),
     ("NATO troops arrived.", "NATO troops", ("NATO", "MIL")),
+    # a named institution after a nation is that nation's ("Congress" alone is the US one)
+    ("The Peruvian Congress voted.", "Peruvian Congress", ("PER", "LEG")),
+    ("Congress voted.", "Congress", ("USA", "LEG")),
     # a state's own organs "in" its country or capital
     ("Egypt recognised the new government in Libya.", "government in Libya", ("LBY", "GOV")),
     ("Officials criticised the authorities in Kabul.", "authorities in Kabul", ("AFG", "GOV")),

@@ -793,6 +793,14 @@ class ActorTagger:
             return home + 1
         if pos < len(doc) and doc[pos].lower_ in _POSSESSIVE:
             pos += 1
+        if nation.label in ("COUNTRY", "DEMONYM") and k + 1 < len(atoms) and atoms[k + 1].start == pos \
+                and atoms[k + 1].cands[0].label == "INST":
+            # "the Peruvian Congress", "the Soviet Politburo": a named institution of the nation
+            # before it (the table's own country is only its default when it stands alone)
+            inst = _choose(atoms[k + 1].cands, when)
+            found.append(_Found(start, atoms[k + 1].end, "AGENT",
+                                Actor(nation.code, inst.sector, doc[start:atoms[k + 1].end].text)))
+            return k + 2
         agents, end, k2 = self._agents_after(doc, atoms, k + 1, pos, has_tags, when)
         if not agents:
             end, k2 = a.end, k + 1
