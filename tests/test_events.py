@@ -1550,3 +1550,17 @@ def test_an_assembly_is_a_legislature(nlp, text, expected):
 def test_reneging_on_a_commitment_to_ones_people_is_aimed_at_them(nlp, domestic_coder):
     assert domestic_quads(nlp, domestic_coder, "President Ana Quiroga reneged on her commitment to the Chilean people.") == \
         {("CHL", "GOV", "CHL", "CVL", "REJECT")}
+
+
+@pytest.mark.parametrize("speaker_sector,placed", [("COP", True), ("GOV", False)])
+def test_a_group_reported_by_an_organ_of_its_kind_is_that_organs_country(coder, make_doc, speaker_sector, placed):
+    # "Bordurian police said police had arrested Syldavian smugglers": the arresting police are
+    # Bordurian; "Bordurian officials said police ..." leaves them unplaced (interstate mode)
+    doc = make_doc("Bordurian/Bordurian/ADJ/amod/1 police/police/NOUN/nsubj/2 said/say/VERB/ROOT/2 "
+                   "police/police/NOUN/nsubj/5 had/have/AUX/aux/5 arrested/arrest/VERB/ccomp/2 "
+                   "Syldavian/Syldavian/ADJ/amod/7 smugglers/smuggler/NOUN/dobj/5 ././PUNCT/punct/2",
+                   actors={(0, 2): ("BRD", speaker_sector), (6, 8): ("SYL", "CVL")})
+    group = Span(doc, 3, 4, label="GROUP")
+    group._.actor = Actor("", "COP", "police")
+    doc.spans[extensions.GROUPS] = [group]
+    assert (("BRD", "SYL", "COERCE") in triples(code(coder, doc))) is placed

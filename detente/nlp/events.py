@@ -195,9 +195,12 @@ class EventCoder:
 
     def code(self, doc: Doc) -> Iterable[Event]:
         actor_spans = list(doc.spans[extensions.ACTORS]) if extensions.ACTORS in doc.spans else []
+        reported = self._reported_groups(doc, actor_spans)
         if self.domestic:
-            actor_spans = sorted(actor_spans + self._located_groups(doc, actor_spans),
-                                 key=lambda s: (s.start, -s.end))
+            actor_spans = actor_spans + self._located_groups(doc, actor_spans, {s.start for s in reported})
+        if reported:
+            actor_spans = actor_spans + reported
+        actor_spans = sorted(actor_spans, key=lambda s: (s.start, -s.end))
         if not actor_spans:
             return []
         if self.discards is not None and self.discards.story_match(doc.text):
@@ -229,8 +232,42 @@ class EventCoder:
                 events.extend(self.code_sentence(sent))
         return _dedupe(events)
 
+    def _reported_groups(self, doc: Doc, actor_spans: list[Span]) -> list[Span]:
+        """Groups named without a country that are the subject of a clause reported by one
+        country's organ of their kind: "a spokesman for the Kenyan police said police had arrested
+        four Ugandans" makes the police Kenyan (in either mode: it says who they are)."""
+        groups = list(doc.spans[extensions.GROUPS]) if extensions.GROUPS in doc.spans else []
+        out: list[Span] = []
+        if not groups:
+            return out
+        named = {i for s in actor_spans for i in range(s.start, s.end)}
+        for g in groups:
+            verb = g.root.head
+            if g.root.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "ccomp":
+                continue
+            if any(t.i in named for t in g.root.subtree):
+                continue  # "Vietnamese-led forces": the phrase names its own party
+            speech = verb.head
+            coding = self.lex.verbs.get(speech.lemma_.lower())
+            if coding is None or not coding.speech:
+                continue
+            subj = next((c for c in speech.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None:
+                continue
+            inside = {t.i for t in subj.subtree}
+            # only the reporting organ's own kind ("a police spokesman said police ...", "army
+            # officials said troops ..."): a state reporting "troops crossed the border" may mean
+            # another state's
+            codes = {s._.actor.country for s in actor_spans
+                     if s._.actor is not None and s.start in inside and s._.actor.sector == g._.actor.sector}
+            if len(codes) == 1 and is_state_code(next(iter(codes))):
+                span = Span(doc, g.start, g.end, label="GROUP")
+                span._.actor = Actor(next(iter(codes)), g._.actor.sector, g.text)
+                out.append(span)
+        return out
+
     @staticmethod
-    def _located_groups(doc: Doc, actor_spans: list[Span]) -> list[Span]:
+    def _located_groups(doc: Doc, actor_spans: list[Span], skip: set[int] = frozenset()) -> list[Span]:
         """Groups named without a country ("rebels", "the police") as actors of the one country
         their sentence names (through its actors or places): "Kenyan police arrested opposition
         protesters" makes the protesters Kenyan. With no country, or several, in the sentence a
@@ -244,7 +281,7 @@ class EventCoder:
         out = []
         for g in groups:
             found = countries.get(g.sent.start, set())
-            if len(found) == 1:
+            if len(found) == 1 and g.start not in skip:
                 span = Span(doc, g.start, g.end, label="GROUP")
                 span._.actor = Actor(next(iter(found)), g._.actor.sector, g.text)
                 out.append(span)
