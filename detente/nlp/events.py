@@ -226,8 +226,9 @@ class EventCoder:
         for span in actor_spans:
             sent_has_actor.add(span.sent.start)
         events: list[Event] = []
+        text = doc.text  # Doc.text joins every token on each access: once per document
         for sent in doc.sents:
-            if sent.start in sent_has_actor and not _in_reference_entry(doc.text, sent.start_char) and not (
+            if sent.start in sent_has_actor and not _in_reference_entry(text, sent.start_char) and not (
                     self.discards is not None and self.discards.sentence_match(sent.text)):
                 events.extend(self.code_sentence(sent))
         return _dedupe(events)
