@@ -1564,3 +1564,20 @@ def test_a_group_reported_by_an_organ_of_its_kind_is_that_organs_country(coder, 
     group._.actor = Actor("", "COP", "police")
     doc.spans[extensions.GROUPS] = [group]
     assert (("BRD", "SYL", "COERCE") in triples(code(coder, doc))) is placed
+
+
+@pytest.mark.parametrize("spec,actors,expected", [
+    # "Borduria launched missiles at Syldavia": the weapons launched make it an attack
+    ("Borduria/Borduria/PROPN/nsubj/1 launched/launch/VERB/ROOT/1 missiles/missile/NOUN/dobj/1 at/at/ADP/prep/1 "
+     "Syldavia/Syldavia/PROPN/pobj/3 ././PUNCT/punct/1",
+     {0: ("BRD", None), 4: ("SYL", None)}, {("BRD", "SYL", "ASSAULT")}),
+    # "Borduria and Syldavia held joint drills": drills are cooperation, talks are consultation
+    ("Borduria/Borduria/PROPN/nsubj/3 and/and/CCONJ/cc/0 Syldavia/Syldavia/PROPN/conj/0 held/hold/VERB/ROOT/3 "
+     "joint/joint/ADJ/amod/5 drills/drill/NOUN/dobj/3 ././PUNCT/punct/3",
+     {0: ("BRD", None), 2: ("SYL", None)}, {("BRD", "SYL", "COOPERATE")}),
+    ("Borduria/Borduria/PROPN/nsubj/3 and/and/CCONJ/cc/0 Syldavia/Syldavia/PROPN/conj/0 held/hold/VERB/ROOT/3 "
+     "talks/talk/NOUN/dobj/3 ././PUNCT/punct/3",
+     {0: ("BRD", None), 2: ("SYL", None)}, {("BRD", "SYL", "CONSULT")}),
+])
+def test_light_verbs_take_their_type_from_what_they_launch_or_hold(coder, make_doc, spec, actors, expected):
+    assert triples(code(coder, make_doc(spec, actors=actors))) == expected
