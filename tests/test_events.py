@@ -1581,3 +1581,39 @@ def test_a_group_reported_by_an_organ_of_its_kind_is_that_organs_country(coder, 
 ])
 def test_light_verbs_take_their_type_from_what_they_launch_or_hold(coder, make_doc, spec, actors, expected):
     assert triples(code(coder, make_doc(spec, actors=actors))) == expected
+
+
+@pytest.mark.parametrize("subject_label,etype", [("COUNTRY", "ACCUSE"), ("DEMONYM", "PROTEST")])
+def test_a_state_protesting_an_act_complains_and_people_demonstrate(coder, make_doc, subject_label, etype):
+    # "Borduria protested Syldavia's deployment" (CAMEO 114) vs "Bordurians protested ..." (CAMEO 141)
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 protested/protest/VERB/ROOT/1 Syldavia/Syldavia/PROPN/poss/4 "
+                   "'s/'s/PART/case/2 deployment/deployment/NOUN/dobj/1 ././PUNCT/punct/1",
+                   actors={0: ("BRD", None), 2: ("SYL", None)})
+    borduria, syldavia = doc.spans[extensions.ACTORS]
+    labelled = [Span(doc, 0, 1, label=subject_label), Span(doc, 2, 3, label="COUNTRY")]
+    labelled[0]._.actor, labelled[1]._.actor = borduria._.actor, syldavia._.actor
+    doc.spans[extensions.ACTORS] = labelled
+    assert triples(code(coder, doc)) == {("BRD", "SYL", etype)}
+
+
+def test_each_other_makes_a_one_sided_act_mutual(coder, make_doc):
+    # "Borduria and Syldavia expelled each other's diplomats"
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/3 and/and/CCONJ/cc/0 Syldavia/Syldavia/PROPN/conj/0 "
+                   "expelled/expel/VERB/ROOT/3 each/each/DET/det/5 other/other/ADJ/poss/7 's/'s/PART/case/5 "
+                   "diplomats/diplomat/NOUN/dobj/3 ././PUNCT/punct/3",
+                   actors={0: ("BRD", None), 2: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "SANCTION")}
+
+
+@pytest.mark.parametrize("spec,actors,expected", [
+    # "Borduria granted Syldavia access to the port": a concession (CAMEO 08)
+    ("Borduria/Borduria/PROPN/nsubj/1 granted/grant/VERB/ROOT/1 Syldavia/Syldavia/PROPN/dative/1 "
+     "access/access/NOUN/dobj/1 ././PUNCT/punct/1",
+     {0: ("BRD", None), 2: ("SYL", None)}, {("BRD", "SYL", "CONCEDE")}),
+    # "Bordurians burned the Syldavian flag": a protest against Syldavia
+    ("Bordurians/Bordurian/PROPN/nsubj/1 burned/burn/VERB/ROOT/1 the/the/DET/det/4 Syldavian/Syldavian/ADJ/amod/4 "
+     "flag/flag/NOUN/dobj/1 ././PUNCT/punct/1",
+     {0: ("BRD", "CVL"), 3: ("SYL", None)}, {("BRD", "SYL", "PROTEST")}),
+])
+def test_what_is_granted_or_burned_decides(coder, make_doc, spec, actors, expected):
+    assert triples(code(coder, make_doc(spec, actors=actors))) == expected

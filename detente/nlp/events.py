@@ -663,6 +663,11 @@ class EventCoder:
             final = Trigger(lemma=final.lemma, type="SANCTION", mode="expel", preps=final.preps)
         if final.type is None:
             return None
+        if final.type == "PROTEST" and coding.lemma == "protest" and dobj is not None and not passive \
+                and self._state_subject(tok):
+            # "Vietnam protested China's deployment of an oil rig": a protest lodged against an act
+            # is an official complaint (CAMEO 114 -> ACCUSE), not a demonstration ("protested against")
+            final = Trigger(lemma=final.lemma, type="ACCUSE", mode="complain", preps=final.preps)
         if final.type == "MOBILIZE" and any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in HELP_VERBS
                                              for c in tok.children):
             # "sent troops to X to help the government fight the rebels": military aid (CAMEO 07)
@@ -780,6 +785,9 @@ class EventCoder:
             proto.sources, proto.targets = targets, subjects
         else:
             proto.sources, proto.targets = subjects, targets
+        if not proto.targets and len(proto.sources) >= 2 and _reciprocal(tok):
+            # "Canada and India expelled each other's diplomats": each did it to the other
+            proto.symmetric = True
         if not proto.sources and not reverse and final.type in _unattributed_table()["types"]:
             # "a roadside bomb wounded soldiers in Kandahar": the unnamed attacker is of the country
             # where the attack happens (data/events/unattributed.yaml)
@@ -1467,6 +1475,15 @@ class EventCoder:
                         out.append(a_span._.actor)
         return _unique(out)
 
+    def _state_subject(self, verb: Token) -> bool:
+        """The verb's subject names a state or its government ("Vietnam", "Hanoi", "the Thai
+        government"), not people ("Pakistanis", "students")."""
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        span = self.tok2actor.get(subj.i) if subj is not None else None
+        if span is None or span._.actor is None:
+            return False
+        return span.label_ in ("COUNTRY", "CAPITAL", "SEAT") or span._.actor.sector == "GOV"
+
     def _prep_object_party(self, obj: Token, coding: Trigger, subjects: list[tuple[Actor, bool]]) -> list[Actor]:
         """The party a verb's prepositional object names. For the subject's own act ("reneged on
         its promise to Armenia", "reneged on her commitment to the Chilean people") that is whom
@@ -1910,6 +1927,18 @@ def _in_reference_entry(text: str, offset: int) -> bool:
 def _same_party(a: Actor, b: Actor, domestic: bool) -> bool:
     """One party: the same country (in domestic mode, also the same sector)."""
     return a.country == b.country and (not domestic or a.sector == b.sector)
+
+
+def _reciprocal(verb: Token) -> bool:
+    """ "each other" / "one another" among the verb's objects ("expelled each other's diplomats",
+    "accused one another")."""
+    for t in verb.subtree:
+        if t.lower_ == "other" and any(c.lower_ == "each" for c in t.children) or (
+                t.lower_ == "another" and any(c.lower_ == "one" for c in t.children)):
+            return True
+        if t.lower_ in ("other", "another") and t.i > 0 and t.doc[t.i - 1].lower_ in ("each", "one"):
+            return True
+    return False
 
 
 def _speaker_is_subject(verb: Token, speech: Token) -> bool:
