@@ -1617,3 +1617,11 @@ def test_each_other_makes_a_one_sided_act_mutual(coder, make_doc):
 ])
 def test_what_is_granted_or_burned_decides(coder, make_doc, spec, actors, expected):
     assert triples(code(coder, make_doc(spec, actors=actors))) == expected
+
+
+def test_an_ordered_act_is_coded_from_its_noun(coder, make_doc):
+    # "Borduria ordered the arrest of Syldavian fishermen": the order is the arrest (light verb)
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 ordered/order/VERB/ROOT/1 the/the/DET/det/3 arrest/arrest/NOUN/dobj/1 "
+                   "of/of/ADP/prep/3 Syldavian/Syldavian/ADJ/amod/6 fishermen/fisherman/NOUN/pobj/4 ././PUNCT/punct/1",
+                   actors={0: ("BRD", None), (5, 7): ("SYL", "CVL")})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "COERCE")}
