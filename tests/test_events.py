@@ -1625,3 +1625,22 @@ def test_an_ordered_act_is_coded_from_its_noun(coder, make_doc):
                    "of/of/ADP/prep/3 Syldavian/Syldavian/ADJ/amod/6 fishermen/fisherman/NOUN/pobj/4 ././PUNCT/punct/1",
                    actors={0: ("BRD", None), (5, 7): ("SYL", "CVL")})
     assert triples(code(coder, doc)) == {("BRD", "SYL", "COERCE")}
+
+
+@pytest.mark.parametrize("noun,lemma", [("request", "request"), ("plan", "plan")])
+def test_the_act_a_request_or_plan_is_for_has_not_happened(coder, make_doc, noun, lemma):
+    # "Zembla rejected a request by Borduria to cut ties with Syldavia": no cut happened
+    doc = make_doc(f"Zembla/Zembla/PROPN/nsubj/1 rejected/reject/VERB/ROOT/1 a/a/DET/det/3 {noun}/{lemma}/NOUN/dobj/1 "
+                   "by/by/ADP/prep/3 Borduria/Borduria/PROPN/pobj/4 to/to/PART/aux/7 cut/cut/VERB/acl/3 "
+                   "ties/tie/NOUN/dobj/7 with/with/ADP/prep/7 Syldavia/Syldavia/PROPN/pobj/9 ././PUNCT/punct/1",
+                   actors={0: ("ZMB", None), 5: ("BRD", None), 10: ("SYL", None)})
+    assert not any(t == "SANCTION" for _, _, t in triples(code(coder, doc)))
+
+
+def test_increased_purchases_of_a_countrys_goods_are_aimed_at_it(coder, make_doc):
+    # "Borduria increased its purchases of Syldavian oil": "its" is the author, Syldavia the partner
+    doc = make_doc("Borduria/Borduria/PROPN/nsubj/1 increased/increase/VERB/ROOT/1 its/its/PRON/poss/3 "
+                   "purchases/purchase/NOUN/dobj/1 of/of/ADP/prep/3 Syldavian/Syldavian/ADJ/amod/6 oil/oil/NOUN/pobj/4 "
+                   "././PUNCT/punct/1",
+                   actors={0: ("BRD", None), 5: ("SYL", None)})
+    assert triples(code(coder, doc)) == {("BRD", "SYL", "COOPERATE")}

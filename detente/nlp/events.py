@@ -144,6 +144,10 @@ INTENT_HEADS = {"plan", "intend", "decide", "prepare", "prepared", "ready", "wil
 # Types of material or verbal cooperation: announcing them is an expression of intent to cooperate
 # (CAMEO 03 -> PLOVER AGREE); announcing a coercive act is a threat (CAMEO 13 -> THREATEN).
 COOPERATIVE_TYPES = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+# Nouns whose infinitive clause is their content, not an act ("a plan to send troops").
+PLAN_NOUNS = {"plan", "proposal", "offer", "bid", "decision", "intention", "attempt", "effort", "readiness",
+              "willingness", "right", "option", "permission", "request", "call", "appeal", "threat", "pledge",
+              "promise", "commitment", "agreement", "deal", "accord", "treaty", "pact"}
 # "ordered/told X to leave": an expulsion.
 ORDER_VERBS = {"order", "tell", "instruct", "give"}
 LEAVE_VERBS = {"leave", "depart", "quit", "go"}
@@ -423,6 +427,13 @@ class EventCoder:
             if p.coding.type == "REQUEST" and not p.nominal:
                 # "demanded that the US cancel plans to sell arms to X": the clause is asked for
                 self.demanded.update(c.i for c in _requested_clauses(p.trigger))
+        for t in sent:
+            # "signed an agreement to increase trade", "a plan to send troops": the act an
+            # agreement, offer or plan is for is its content, not an act that happened
+            if t.dep_ == "acl" and t.head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+                head_coding = self.noun_coding(t.head)
+                if (head_coding is not None and head_coding.type in CONTROL_TYPES) or t.head.lemma_.lower() in PLAN_NOUNS:
+                    self.demanded.add(t.i)
         if self.demanded:
             # "X said Y must hand over the suspects": the demanded act has not happened, nor has
             # anything inside its clause ("must ensure security to allow aid in")
@@ -708,7 +719,12 @@ class EventCoder:
                 targets.extend((a, True) for p in dobj.children if p.dep_ == "prep" and p.lower_ == "from"
                                for o in _prep_objects(p) for a in self.actors_of(o))
         elif dobj is not None and noun is None:
-            targets.extend((a, True) for a in self.actors_of(dobj) or self._visited(final, dobj))
+            found = self.actors_of(dobj) or self._visited(final, dobj)
+            if found and all(any(_same_party(a, s, self.domestic) for s, _ in subjects) for a in found):
+                # "increased its purchases of Russian oil": "its" is the author; the party is deeper
+                found = [a for a in self._nested_actors(dobj)
+                         if not any(_same_party(a, s, self.domestic) for s, _ in subjects)] or found
+            targets.extend((a, True) for a in found)
         for child in tok.children:
             if child.dep_ == "dative":
                 # "gave Iran loans" (a noun) or "granted asylum to X" (the parser's dative "to")
