@@ -145,9 +145,9 @@ INTENT_HEADS = {"plan", "intend", "decide", "prepare", "prepared", "ready", "wil
 # (CAMEO 03 -> PLOVER AGREE); announcing a coercive act is a threat (CAMEO 13 -> THREATEN).
 COOPERATIVE_TYPES = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 # Nouns whose infinitive clause is their content, not an act ("a plan to send troops").
-PLAN_NOUNS = {"plan", "proposal", "offer", "bid", "decision", "intention", "attempt", "effort", "readiness",
-              "willingness", "right", "option", "permission", "request", "call", "appeal", "threat", "pledge",
-              "promise", "commitment", "agreement", "deal", "accord", "treaty", "pact"}
+# (besides the agreement, demand, threat and promise nouns, which the lexicon types as such)
+PLAN_NOUNS = {"plan", "proposal", "offer", "bid", "decision", "attempt", "effort", "readiness", "willingness",
+              "right", "option", "permission", "call"}
 # "ordered/told X to leave": an expulsion.
 ORDER_VERBS = {"order", "tell", "instruct", "give"}
 LEAVE_VERBS = {"leave", "depart", "quit", "go"}
@@ -720,10 +720,10 @@ class EventCoder:
                                for o in _prep_objects(p) for a in self.actors_of(o))
         elif dobj is not None and noun is None:
             found = self.actors_of(dobj) or self._visited(final, dobj)
-            if found and all(any(_same_party(a, s, self.domestic) for s, _ in subjects) for a in found):
+            if found and all(_is_author(a, subjects, self.domestic) for a in found):
                 # "increased its purchases of Russian oil": "its" is the author; the party is deeper
                 found = [a for a in self._nested_actors(dobj)
-                         if not any(_same_party(a, s, self.domestic) for s, _ in subjects)] or found
+                         if not _is_author(a, subjects, self.domestic)] or found
             targets.extend((a, True) for a in found)
         for child in tok.children:
             if child.dep_ == "dative":
@@ -768,7 +768,7 @@ class EventCoder:
                         # treatment of its diplomats"): the next preposition's party is
                         by_prep.setdefault(rank, []).extend(
                             (a, True) for a in self._prep_object_party(o, final, subjects)
-                            if not any(_same_party(a, s, self.domestic) for s, _ in subjects))
+                            if not _is_author(a, subjects, self.domestic))
         if "_" in final.lemma and not any(by_prep.values()):
             # "fired on a Pakistani post", "called on Iran": the combination's own preposition
             # takes the target
@@ -1940,21 +1940,16 @@ def _in_reference_entry(text: str, offset: int) -> bool:
     return REFERENCE_LINE.match(text, line_start) is not None
 
 
-def _same_party(a: Actor, b: Actor, domestic: bool) -> bool:
-    """One party: the same country (in domestic mode, also the same sector)."""
-    return a.country == b.country and (not domestic or a.sector == b.sector)
+def _is_author(a: Actor, subjects: Sequence[tuple[Actor, bool]], domestic: bool) -> bool:
+    """`a` is one of the act's subjects: the same country (in domestic mode, also the same sector)."""
+    return any(a.country == s.country and (not domestic or a.sector == s.sector) for s, _ in subjects)
 
 
 def _reciprocal(verb: Token) -> bool:
     """ "each other" / "one another" among the verb's objects ("expelled each other's diplomats",
     "accused one another")."""
-    for t in verb.subtree:
-        if t.lower_ == "other" and any(c.lower_ == "each" for c in t.children) or (
-                t.lower_ == "another" and any(c.lower_ == "one" for c in t.children)):
-            return True
-        if t.lower_ in ("other", "another") and t.i > 0 and t.doc[t.i - 1].lower_ in ("each", "one"):
-            return True
-    return False
+    return any(t.lower_ in ("other", "another") and t.i > 0 and t.doc[t.i - 1].lower_ in ("each", "one")
+               for t in verb.subtree)
 
 
 def _speaker_is_subject(verb: Token, speech: Token) -> bool:
