@@ -407,8 +407,7 @@ class EventCoder:
             if proto.coding.type == "THREATEN" and not proto.targets and not proto.nominal:
                 # "would veto the plan unless Y withdrew": the condition names who is threatened
                 src = {a.country for a, _ in proto.sources}
-                proto.targets = [(a, False) for cond in proto.trigger.children if cond.dep_ == "advcl"
-                                 and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in cond.children)
+                proto.targets = [(a, False) for cond in _condition_clauses(proto.trigger)
                                  for a, _ in self.subject_actors(cond) if a.country not in src]
         self.demanded: set[int] = set()
         for tok in sent:
@@ -1240,7 +1239,8 @@ class EventCoder:
             # adjectival control: "X is ready/eager/likely to meet Y" -> the copula's subject
             return self.subject_actors(head.head, depth + 1)
         if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"):
-            # raising passives: "X is expected / due / said to sign ..." -> X
+            # raising and control through a passive subject: "X is expected / due / said to sign
+            # ...", "X was poised / forced to strike Y" -> X
             raised = [c for c in head.children if c.dep_ == "nsubjpass"]
             if raised:
                 return [(a, c.lower_ not in THING_PRONOUNS | PERSON_PRONOUNS) for c in raised for a in self.actors_of(c)]
@@ -1250,10 +1250,6 @@ class EventCoder:
                 found = self.actors_of(obj)
                 if found:  # object control: "urged Moscow to resolve"
                     return [(a, False) for a in found]
-            passive_subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
-            if verb.dep_ == "xcomp" and passive_subj is not None:
-                # "X was poised / forced to strike Y": the passive subject controls
-                return [(a, False) for a in self.actors_of(passive_subj)]
             return self.subject_actors(head, depth + 1)
         if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.lower_ in SUBJECT_CONTROL_PREPS \
                 and head.head.pos_ in ("VERB", "AUX") and not any(c.dep_ == "dobj" for c in head.head.children):
@@ -1966,10 +1962,15 @@ def _speaker_is_subject(verb: Token, speech: Token) -> bool:
     return False
 
 
+def _condition_clauses(tok: Token) -> list[Token]:
+    """The "if ..." / "unless ..." clauses on the act itself ("... unless Y complies")."""
+    return [c for c in tok.children if c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]
+
+
 def _conditional(tok: Token) -> bool:
     """ "... unless Y complies", "... if Y goes ahead": a condition on the act itself."""
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-               for c in tok.children)
+    return bool(_condition_clauses(tok))
 
 
 def _reframe(proto: Proto) -> None:
