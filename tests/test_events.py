@@ -1417,6 +1417,13 @@ def test_domestic_construction_families(nlp, domestic_coder, text, expected):
     ("Iran pledged to impose sanctions on Israel.", {("IRN", "ISR", "THREATEN")}),
     ("Serbia vowed never to recognize Kosovo.", {("SRB", "XKX", "REJECT")}),
     ("Japan pledged to send aid to Nepal.", {("JPN", "NPL", "AGREE")}),
+    # vowing not to attack is intent to de-escalate (CAMEO 0346), not a threat; vowing not to withdraw
+    # refuses to yield (CAMEO 124); promised troops are as often support as a threat, so a promise
+    ("Ecuador vowed not to attack Peru.", {("ECU", "PER", "AGREE")}),
+    ("Armenia vowed not to withdraw from Azerbaijan.", {("ARM", "AZE", "REJECT")}),
+    ("Turkey promised to send troops to Azerbaijan.", {("TUR", "AZE", "AGREE")}),
+    # a flat refusal to withdraw is a refusal to yield (CAMEO 124), as is a refusal to cooperate
+    ("Syria refused to withdraw its troops from Lebanon.", {("SYR", "LBN", "REJECT")}),
     # reneging on one's own promise is a refusal towards whom it was made to, not towards oneself
     ("Turkey reneged on its promise to Armenia.", {("TUR", "ARM", "REJECT")}),
     ("Japan reneged on its pledge of aid to Indonesia.", {("JPN", "IDN", "REJECT")}),

@@ -157,7 +157,7 @@ HELP_VERBS = {"help", "assist", "support", "protect", "defend", "aid", "back", "
 JOINT_TYPES = {"AGREE", "CONSULT", "COOPERATE", "CONCEDE"}
 COERCIVE_TYPES = {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 # A refused, not-to-be-granted act of cooperation is a rejection (CAMEO 12 -> PLOVER REJECT).
-REFUSABLE_TYPES = {"AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "CONSULT"}
+REFUSABLE_TYPES = {"AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "CONSULT", "RETREAT"}
 
 
 @dataclass
@@ -1101,12 +1101,7 @@ class EventCoder:
                     continue
                 inner = by_trigger.get(comp.i)
                 if p.coding.type == "AGREE" and p.coding.mode == "promise":
-                    # "vowed to retaliate", "pledged to impose sanctions": promising a coercive act
-                    # is a threat (CAMEO 13), not an expression of intent to cooperate
-                    comp_coding = inner.coding if inner is not None else self._verb_coding(comp)
-                    # (not MOBILIZE: "promised to send troops to X" is as often support as a threat)
-                    if comp_coding is not None and comp_coding.type in COERCIVE_TYPES - {"MOBILIZE"}:
-                        p.coding = replace(p.coding, type="THREATEN", mode=comp_coding.mode)
+                    p.coding = self._vowed(p.coding, comp, inner)
                 if not p.targets and p.coding.type == "THREATEN":
                     # "threatened to ban voting if Hamas ran": the condition names who is threatened
                     for cond in [*comp.children, *p.trigger.children]:
@@ -1123,19 +1118,30 @@ class EventCoder:
                     src = {a.country for a, _ in p.sources}
                     p.targets = [(a, False) for a in self._place_targets(comp, comp_obj, False)
                                  if a.country not in src]
-                if inner is not None and p.coding.type == "AGREE" and p.coding.mode == "promise":
-                    # a vow is what it vows: "vowed to retaliate" threatens (CAMEO 13), "vowed never to
-                    # recognize" refuses (CAMEO 12); "pledged to send aid" stays a promise (CAMEO 03)
-                    if inner.negated and inner.coding.type in REFUSABLE_TYPES:
-                        p.coding = replace(p.coding, type="REJECT", mode="refuse")
-                    elif not inner.negated and inner.coding.type in COERCIVE_TYPES | {"THREATEN"}:
-                        p.coding = replace(p.coding, type="THREATEN", mode=inner.coding.mode)
                 if inner is not None and {a.country for a, _ in inner.sources} <= {a.country for a, _ in p.sources}:
                     drop.add(comp.i)
                 elif inner is not None and p.coding.type == "THREATEN" and not inner.nominal:
                     # "warned Washington not to sell arms": the act warned against has not happened
                     drop.add(comp.i)
         return [p for p in protos if p.trigger.i not in drop or p.nominal]
+
+    def _vowed(self, vow: Trigger, comp: Token, inner: Proto | None) -> Trigger:
+        """A vow is what it vows. Promising a coercive act ("vowed to retaliate", "pledged to impose
+        sanctions") is a threat (CAMEO 13); vowing never to grant or yield ("vowed never to
+        recognize", "pledged not to withdraw") is a refusal (CAMEO 12, 124); vowing not to attack is
+        intent to de-escalate (CAMEO 0346), and vowing aid or troops ("promised to send troops to X",
+        as often support as a threat) stays a promise (CAMEO 03)."""
+        act = inner.coding if inner is not None else self._verb_coding(comp)
+        if act is None:
+            return vow
+        negated = inner.negated if inner is not None else _negated(comp)
+        if negated:
+            if act.type in REFUSABLE_TYPES:
+                return replace(vow, type="REJECT", mode="refuse")
+            return vow
+        if act.type in (COERCIVE_TYPES - {"MOBILIZE"}) | {"THREATEN"}:
+            return replace(vow, type="THREATEN", mode=act.mode)
+        return vow
 
     def code_speech(self, tok: Token, coding: Trigger, protos: list[Proto]) -> list[Proto]:
         speakers = self.subject_actors(tok)
