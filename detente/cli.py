@@ -18,7 +18,7 @@ import click
 from . import __version__
 from .errors import DetenteError
 from .cli_options import (actors_option, discards_option, domestic_option, lexicon_option, verb_codes_option,
-                          verbs_option)
+                          verbs_only_option, verbs_option)
 
 EXIT_PARTIAL = 1  # some inputs could not be read; the rest was processed
 EXIT_NOTHING = 2  # no input could be read
@@ -48,6 +48,7 @@ def pipeline_options(f: Callable[..., Any]) -> Callable[..., Any]:
     f = lexicon_option(f)
     f = verbs_option(f)
     f = verb_codes_option(f)
+    f = verbs_only_option(f)
     f = discards_option(f)
     f = click.option("--model", default=None, metavar="NAME",
                      help="spaCy pipeline to parse with (default en_core_web_sm, else "
@@ -94,7 +95,7 @@ def cli() -> None:
 @domestic_option
 @batch_options
 def extract(paths: tuple[str, ...], fmt: str, document_date: dt.date | None, actor_files: tuple[str, ...],
-            lexicon_files: tuple[str, ...], verb_files: tuple[str, ...], verb_codes: str,
+            lexicon_files: tuple[str, ...], verb_files: tuple[str, ...], verb_codes: str, verbs_only: bool,
             discard_files: tuple[str, ...], model: str | None, domestic: bool, batch_size: int,
             n_process: int, max_bytes: int | None) -> None:
     """Extract events from PATHS and write one record per event to stdout.
@@ -106,11 +107,12 @@ def extract(paths: tuple[str, ...], fmt: str, document_date: dt.date | None, act
       detente extract news.jsonl --actors my.actors.txt --verbs CAMEO.2.0.txt
       detente extract news.jsonl --verbs KEDS.verbs.txt --verb-codes weis
       detente extract news.jsonl --discards PETR.Validate.discards.txt
+      detente extract news.jsonl --verbs CAMEO.2.0.txt --verbs-only
     """
     from .extractor import Extractor
 
     extractor = _make_extractor(Extractor, model, actor_files, lexicon_files, verb_files, verb_codes,
-                                domestic=domestic, discard_files=discard_files)
+                                domestic=domestic, discard_files=discard_files, verbs_only=verbs_only)
     writer = _writer(fmt)
     counts = {"documents": 0, "events": 0}
     failures: list[str] = []
@@ -226,9 +228,10 @@ def demo(db: str, out: str) -> None:
 def _make_extractor(cls: Any, model: str | None, actor_files: tuple[str, ...],
                     lexicon_files: tuple[str, ...], verb_files: tuple[str, ...] = (),
                     verb_codes: str = "auto", domestic: bool = False,
-                    discard_files: tuple[str, ...] = ()) -> Any:
+                    discard_files: tuple[str, ...] = (), verbs_only: bool = False) -> Any:
     extractor = cls(model=model, actor_files=actor_files, lexicon_files=lexicon_files, verb_files=verb_files,
-                    verb_codes=verb_codes, domestic=domestic, discard_files=discard_files)
+                    verb_codes=verb_codes, domestic=domestic, discard_files=discard_files,
+                    verbs_only=verbs_only)
     try:
         extractor.nlp  # load now, so a missing model or bad dictionary fails before any output
     except DetenteError as exc:

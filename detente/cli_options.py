@@ -10,7 +10,7 @@ import click
 from .extractor import DOMESTIC_HELP
 from .nlp.discards import CLI_HELP as DISCARDS_HELP
 from .nlp.verbdict import CLI_HELP as VERBS_HELP
-from .nlp.verbdict import VERB_CODE_SCHEMES, VERB_CODES_HELP
+from .nlp.verbdict import VERB_CODE_SCHEMES, VERB_CODES_HELP, VERBS_ONLY_HELP
 
 
 def actors_option(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -36,6 +36,11 @@ def verb_codes_option(f: Callable[..., Any]) -> Callable[..., Any]:
     """--verb-codes auto|cameo|weis: the code scheme of --verbs dictionaries."""
     return click.option("--verb-codes", "verb_codes", type=click.Choice(list(VERB_CODE_SCHEMES)),
                         default="auto", show_default=True, help=VERB_CODES_HELP)(f)
+
+
+def verbs_only_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    """--verbs-only: code only the verbs of the --verbs dictionaries."""
+    return click.option("--verbs-only", "verbs_only", is_flag=True, default=False, help=VERBS_ONLY_HELP)(f)
 
 
 def domestic_option(f: Callable[..., Any]) -> Callable[..., Any]:

@@ -25,6 +25,7 @@ class Errors:
     E023 = "E023 {path}: cannot read verb dictionary ({detail})"
     E024 = "E024 {path}:{line}: bad verb dictionary line ({detail})"
     E025 = "E025 {path}: cannot read discard list ({detail})"
+    E026 = "E026 --verbs-only codes only the verbs of --verbs dictionaries, and none was given"
     E022 = "E022 bad date '{value}': expected YYYY-MM-DD"
     # E04x: the event store (detente ingest, detente.store)
     E040 = ("E040 {path}: not a DuckDB database; detente will not touch it. Choose another "

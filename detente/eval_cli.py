@@ -18,7 +18,7 @@ from pathlib import Path
 
 import click
 
-from .cli_options import discards_option, verb_codes_option, verbs_option
+from .cli_options import discards_option, verb_codes_option, verbs_only_option, verbs_option
 
 SHARED = Path("..") / "shared"
 
@@ -46,9 +46,11 @@ def eval_command() -> None:
               help="Extra actor dictionary (as for extract), repeatable.")
 @verbs_option
 @verb_codes_option
+@verbs_only_option
 @discards_option
 def eval_doc(doc: str, gold: str, scorer: str | None, actor_files: tuple[str, ...],
-             verb_files: tuple[str, ...], verb_codes: str, discard_files: tuple[str, ...]) -> None:
+             verb_files: tuple[str, ...], verb_codes: str, verbs_only: bool,
+             discard_files: tuple[str, ...]) -> None:
     """Extract events from DOC and score them against GOLD (f1_strict, core recall, precision)."""
     from .extractor import Extractor, extract
 
@@ -56,7 +58,8 @@ def eval_doc(doc: str, gold: str, scorer: str | None, actor_files: tuple[str, ..
     if not scorer_path.exists():
         raise click.UsageError(f"scorer not found: {scorer_path} (give --scorer)")
     events = extract(Path(doc), extractor=Extractor(actor_files=actor_files, verb_files=verb_files,
-                                                    verb_codes=verb_codes, discard_files=discard_files))
+                                                    verb_codes=verb_codes, discard_files=discard_files,
+                                                    verbs_only=verbs_only))
     with tempfile.TemporaryDirectory(prefix="detente-eval-") as tmp:
         pred = Path(tmp) / "pred.jsonl"
         pred.write_text("".join(json.dumps(e.to_dict()) + "\n" for e in events), encoding="utf-8")

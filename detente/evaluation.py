@@ -8,12 +8,14 @@ system temp folder, never in the repository), coded with the `detente extract` C
 event_type}]} and scored:
 
   plover_gsr     score_sentences.py GOLD PRED              (split: see --split)
-  petrarch_unit  score_sentences.py GOLD PRED --match root, twice: with the PETR.Validate actors +
-                 agents dictionaries passed as --actors (the suite as the issue defines it), and
-                 with its verbs dictionary as --verbs too, read with --verb-codes weis (see
-                 PETRARCH_VERB_CODES). Both runs pass its discard list as --discards: it is one of
-                 the suite's four dictionaries (UnitTest.Environment.xml), and the records that
-                 test it expect the discarded sentences and stories to yield nothing.
+  petrarch_unit  score_sentences.py GOLD PRED --match root, three times: with the PETR.Validate
+                 actors + agents dictionaries passed as --actors (the suite as the issue defines
+                 it); with its verbs dictionary as --verbs too, read with --verb-codes weis (see
+                 PETRARCH_VERB_CODES), added to detente's own lexicon; and with --verbs-only, the
+                 dictionary's verbs alone, as PETRARCH codes. All runs pass its discard list as
+                 --discards: it is one of the suite's four dictionaries (UnitTest.Environment.xml),
+                 and the records that test it expect the discarded sentences and stories to yield
+                 nothing.
   confli_raters  quad-class agreement with the raters' majority, computed here (no scorer exists
                  for it): see `confli_agreement`.
 
@@ -350,17 +352,19 @@ def bench_scored(name: str, bench: Path, tmp: Path, cmd: Sequence[str], split: s
         # as the issue defines the suite: its actor dictionaries; then also its verb dictionary
         folder = bench / name / "dictionaries"
         actors = [folder / f for f in PETRARCH_ACTOR_FILES]
-        runs = [("actors", actors, []), ("actors+verbs", actors, [folder / f for f in PETRARCH_VERB_FILES])]
+        verbs = [folder / f for f in PETRARCH_VERB_FILES]
+        runs = [("actors", actors, [], []), ("actors+verbs", actors, verbs, []),
+                ("actors+verbs only", actors, verbs, ["--verbs-only"])]
         discards = [folder / f for f in PETRARCH_DISCARD_FILES]
     else:
-        runs = [("", [], [])]
+        runs = [("", [], [], [])]
         discards = []
     rows = []
-    for label, actor_files, verb_files in runs:
-        tag = f"{name}.{label.replace('+', '_')}" if label else name
+    for label, actor_files, verb_files, mode_args in runs:
+        tag = f"{name}.{label.replace('+', '_').replace(' ', '_')}" if label else name
         records, seconds, rc, stderr = run_detente(
             cmd, corpus, actor_files, timeout, verb_files=verb_files,
-            verb_codes=PETRARCH_VERB_CODES if verb_files else None, extra_args=[f"--{scope}"],
+            verb_codes=PETRARCH_VERB_CODES if verb_files else None, extra_args=[f"--{scope}", *mode_args],
             discard_files=discards)
         print(f"detente extract{' (' + label + ')' if label else ''}: {len(gold)} sentences, "
               f"{len(records)} records, {seconds:.1f} s, exit {rc}")

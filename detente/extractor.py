@@ -40,13 +40,15 @@ class Extractor:
                  lexicon_files: Sequence[str | Path] = (), nlp: "Language | None" = None,
                  narrative_dates: bool = True, chunk_chars: int = CHUNK_CHARS,
                  verb_files: Sequence[str | Path] = (), verb_codes: str = "auto",
-                 domestic: bool = False, discard_files: Sequence[str | Path] = ()) -> None:
+                 domestic: bool = False, discard_files: Sequence[str | Path] = (),
+                 verbs_only: bool = False) -> None:
         self.model = model
         self.actor_files = tuple(str(p) for p in actor_files)
         self.lexicon_files = tuple(str(p) for p in lexicon_files)
         # PETRARCH verb dictionaries (see detente/nlp/verbdict.py)
         self.verb_files = tuple(str(p) for p in verb_files)
         self.verb_codes = verb_codes  # how their codes are read: auto, cameo or weis
+        self.verbs_only = verbs_only  # only the dictionaries' verbs code events (PETRARCH's way)
         # PETRARCH discard lists (see detente/nlp/discards.py)
         self.discard_files = tuple(str(p) for p in discard_files)
         self.narrative_dates = narrative_dates
@@ -64,6 +66,7 @@ class Extractor:
             config = {"detente_events": {"lexicon_files": list(self.lexicon_files),
                                          "verb_files": list(self.verb_files),
                                          "verb_codes": self.verb_codes,
+                                         "verbs_only": self.verbs_only,
                                          "discard_files": list(self.discard_files),
                                          "narrative_dates": self.narrative_dates,
                                          "domestic": self.domestic}}

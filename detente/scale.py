@@ -181,13 +181,15 @@ class ExtractorSpec:
     verb_codes: str = "auto"
     domestic: bool = False
     discard_files: tuple[str, ...] = ()
+    verbs_only: bool = False
 
     @classmethod
     def from_extractor(cls, ex: "Extractor") -> ExtractorSpec:
         """The spec an existing Extractor was built from."""
         return cls(ex.model, tuple(ex.actor_files), tuple(ex.lexicon_files), ex.narrative_dates,
                    ex.chunk_chars, tuple(getattr(ex, "verb_files", ())), getattr(ex, "verb_codes", "auto"),
-                   getattr(ex, "domestic", False), tuple(getattr(ex, "discard_files", ())))
+                   getattr(ex, "domestic", False), tuple(getattr(ex, "discard_files", ())),
+                   getattr(ex, "verbs_only", False))
 
     def build(self) -> "Extractor":
         """A new Extractor with this configuration (its pipeline loads on first use)."""
@@ -197,7 +199,7 @@ class ExtractorSpec:
                          narrative_dates=self.narrative_dates,
                          chunk_chars=self.chunk_chars or CHUNK_CHARS, verb_files=self.verb_files,
                          verb_codes=self.verb_codes, domestic=self.domestic,
-                         discard_files=self.discard_files)
+                         discard_files=self.discard_files, verbs_only=self.verbs_only)
 
 
 class SpecLike(Protocol):

@@ -13,7 +13,7 @@ import click
 
 from .errors import DetenteError
 from .cli_options import (actors_option, discards_option, domestic_option, lexicon_option, verb_codes_option,
-                          verbs_option)
+                          verbs_only_option, verbs_option)
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1  # some inputs could not be read or stored; the rest was
@@ -66,6 +66,7 @@ def summary_line(summary: Any, db: str, arrow: str = "→") -> str:
 @lexicon_option
 @verbs_option
 @verb_codes_option
+@verbs_only_option
 @discards_option
 @click.option("--model", default=None, metavar="NAME", help="spaCy pipeline to parse with.")
 @domestic_option
@@ -89,7 +90,8 @@ def summary_line(summary: Any, db: str, arrow: str = "→") -> str:
                    "--no-progress for neither.")
 def ingest_command(paths: tuple[str, ...], db: str, document_date: dt.date | None,
                    actor_files: tuple[str, ...], lexicon_files: tuple[str, ...], verb_files: tuple[str, ...],
-                   verb_codes: str, discard_files: tuple[str, ...], model: str | None, domestic: bool,
+                   verb_codes: str, verbs_only: bool, discard_files: tuple[str, ...], model: str | None,
+                   domestic: bool,
                    batch_size: int, n_process: int, max_bytes: int | None, cluster: str | None,
                    chunk_docs: int | None, retries: int | None,
                    show_progress: bool | None) -> None:
@@ -124,7 +126,7 @@ def ingest_command(paths: tuple[str, ...], db: str, document_date: dt.date | Non
 
     extractor = Extractor(model=model, actor_files=actor_files, lexicon_files=lexicon_files,
                           verb_files=verb_files, verb_codes=verb_codes, domestic=domestic,
-                          discard_files=discard_files)
+                          discard_files=discard_files, verbs_only=verbs_only)
     try:
         with Store(db) as store:
             summary = ingest(paths, store, extractor=extractor, batch_size=batch_size,

@@ -352,6 +352,63 @@ def test_verb_codes_reach_the_pipeline_config_and_spec():
     assert ExtractorSpec().build().verb_codes == "auto"
 
 
+# ------------------------------------------------------------ --verbs-only (PETRARCH's closed lexicon)
+@pytest.fixture(scope="module")
+def closed(tmp_path_factory):
+    """(default, verbs-only) extractors with the test dictionary, as triple-coding functions."""
+    from detente.extractor import Extractor
+
+    path = tmp_path_factory.mktemp("closed") / "test.verbs.txt"
+    path.write_text(VERBS, encoding="utf-8")
+
+    def runner(ex):
+        return lambda text: {(e.source.country, e.target.country, e.event_type) for e in ex.extract_text(text)}
+    return runner(Extractor(verb_files=[str(path)])), runner(Extractor(verb_files=[str(path)], verbs_only=True))
+
+
+@pytest.mark.parametrize("text,own", [
+    # a verb and a noun that only detente's lexicon knows: open lexicon codes them, the closed one not
+    ("France attacked Germany.", {("FRA", "DEU", "ASSAULT")}),
+    ("France imposed sanctions on Germany.", {("FRA", "DEU", "SANCTION")}),
+])
+def test_verbs_only_drops_detente_own_triggers(closed, text, own):
+    open_lexicon, closed_lexicon = closed
+    assert open_lexicon(text) == own
+    assert closed_lexicon(text) == set()
+
+
+def test_verbs_only_keeps_dictionary_verbs_and_reported_speech(closed):
+    _, closed_lexicon = closed
+    assert closed_lexicon("France scolded Germany.") == {("FRA", "DEU", "ACCUSE")}
+    # the reporting verb is not in the dictionary but still attributes the reported act
+    assert closed_lexicon("Germany said that France departed Italy.") == {("FRA", "ITA", "CONSULT"),
+                                                                         ("ITA", "FRA", "CONSULT")}
+    # a verb of detente's own that accuses (not in the dictionary) is no event
+    assert closed_lexicon("Spain accused Germany of attacking France.") == set()
+
+
+def test_verbs_only_needs_a_dictionary(tmp_path):
+    with pytest.raises(DetenteError, match="E026"):
+        load_lexicon((), (), "auto", True)
+    doc = tmp_path / "d.txt"
+    doc.write_text("France scolded Germany.\n", encoding="utf-8")
+    proc = run_cli("extract", str(doc), "--verbs-only")
+    assert proc.returncode == 2 and proc.stdout == "" and "Traceback" not in proc.stderr
+    assert proc.stderr.startswith("detente: E026")
+
+
+def test_verbs_only_is_on_every_pipeline_command_and_in_the_spec():
+    from detente.extractor import Extractor
+    from detente.scale import ExtractorSpec
+
+    runner = CliRunner()
+    for args in (["extract", "--help"], ["ingest", "--help"], ["eval", "doc", "--help"]):
+        assert "--verbs-only" in runner.invoke(cli, args).output, args
+    assert "--verbs-only" in (ROOT / "README.md").read_text(encoding="utf-8")
+    spec = ExtractorSpec.from_extractor(Extractor(verb_files=["a.verbs.txt"], verbs_only=True))
+    assert spec.verbs_only and spec.build().verbs_only and not ExtractorSpec().build().verbs_only
+
+
 def test_cli_verb_codes_option(tmp_path, scheme_verbs, extractor):
     doc = tmp_path / "d.txt"
     doc.write_text("France postponed Germany.\n", encoding="utf-8")

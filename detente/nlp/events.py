@@ -2208,15 +2208,16 @@ def _distinct_actors(a: Actor, b: Actor) -> bool:
 @Language.factory(
     "detente_events",
     default_config={"lexicon_files": [], "verb_files": [], "verb_codes": "auto", "narrative_dates": True,
-                    "domestic": False, "discard_files": []},
+                    "domestic": False, "discard_files": [], "verbs_only": False},
 )
 def make_event_coder(nlp: Language, name: str, lexicon_files: list[str], verb_files: list[str],
                      narrative_dates: bool, verb_codes: str = "auto", domestic: bool = False,
-                     discard_files: list[str] | None = None) -> EventCoder:
+                     discard_files: list[str] | None = None, verbs_only: bool = False) -> EventCoder:
     """Factory for the event coder; `lexicon_files` (YAML) and `verb_files` (PETRARCH verb
     dictionaries, codes read as `verb_codes`: auto, cameo or weis) extend the packaged
     verb/noun/track lexicons; `domestic` codes events within one country too; `discard_files`
-    (PETRARCH discard lists) void the sentences and documents that contain their phrases."""
-    return EventCoder(load_lexicon(tuple(lexicon_files), tuple(verb_files), verb_codes),
+    (PETRARCH discard lists) void the sentences and documents that contain their phrases;
+    `verbs_only` codes only the verbs of `verb_files`, as PETRARCH does."""
+    return EventCoder(load_lexicon(tuple(lexicon_files), tuple(verb_files), verb_codes, verbs_only),
                       narrative_dates=narrative_dates, domestic=domestic,
                       discards=load_discards(tuple(str(p) for p in discard_files or ())))

@@ -297,12 +297,15 @@ def apply_verb_dictionary(lex: Lexicon, vd: VerbDictionary, verb_codes: str = "a
 
 @lru_cache(maxsize=8)
 def load_lexicon(extra_files: Sequence[str] = (), verb_files: Sequence[str] = (),
-                 verb_codes: str = "auto") -> Lexicon:
+                 verb_codes: str = "auto", verbs_only: bool = False) -> Lexicon:
     """The packaged lexicons, extended by `extra_files` (YAML) and then by PETRARCH verb
     dictionaries `verb_files`, whose codes are read as `verb_codes` (auto, cameo, weis).
+    With `verbs_only`, only the dictionaries' verbs trigger events (see `dictionary_only`).
     Cached: call with tuples."""
     if verb_codes not in VERB_CODE_SCHEMES:
         raise ValueError(f"verb_codes must be one of {', '.join(VERB_CODE_SCHEMES)}, not {verb_codes!r}")
+    if verbs_only and not verb_files:
+        raise DetenteError(Errors.E026)
     lex = Lexicon()
     base = resources.files("detente").joinpath("data/events")
     # tracks first, so that user files can only add keywords (setdefault keeps the packaged ones)
@@ -318,4 +321,16 @@ def load_lexicon(extra_files: Sequence[str] = (), verb_files: Sequence[str] = ()
         _merge(lex, data, str(path))
     for path in verb_files:
         apply_verb_dictionary(lex, read_verb_dictionary(path), verb_codes)
+    if verbs_only:
+        dictionary_only(lex)
     return lex
+
+
+def dictionary_only(lex: Lexicon) -> None:
+    """Keep only the triggers that came from a verb dictionary, as PETRARCH codes: a closed
+    dictionary, no event from a verb or noun it does not list. Verbs with no event type of
+    their own (reporting verbs such as "say") stay, so that who-said-what is still read; a
+    dictionary verb keeps the structure detente knows for it (prepositions, control)."""
+    lex.verbs = {lemma: t for lemma, t in lex.verbs.items() if t.code is not None or t.type is None}
+    lex.verb_forms = {form: t for form, t in lex.verb_forms.items() if t.code is not None or t.type is None}
+    lex.nouns = {}

@@ -66,6 +66,9 @@ CLI_HELP = ("PETRARCH/TABARI verb dictionary (e.g. CAMEO.2.0.txt; its CAMEO or W
             "and override it for the same lemma.")
 # How a dictionary's codes are read (see lexicon._mapping): the --verb-codes choices.
 VERB_CODE_SCHEMES = ("auto", "cameo", "weis")
+VERBS_ONLY_HELP = ("Code events only from the verbs and patterns of the --verbs dictionaries, as PETRARCH "
+                   "does: detente's own verb and noun triggers are off (its reporting verbs still read "
+                   "who said what). For replicating a PETRARCH/TABARI coding with its dictionaries.")
 VERB_CODES_HELP = ("How --verbs dictionary codes are read: 'cameo' (ontology/cameo2plover.csv), 'weis' "
                    "(WEIS codes, e.g. KEDS/TABARI dictionaries: ontology/weis2plover.csv) or 'auto' "
                    "(a code that exists in CAMEO is CAMEO, otherwise WEIS). Codes that map in neither "
