@@ -1651,3 +1651,36 @@ def test_increased_purchases_of_a_countrys_goods_are_aimed_at_it(coder, make_doc
                    "././PUNCT/punct/1",
                    actors={0: ("BRD", None), 5: ("SYL", None)})
     assert triples(code(coder, doc)) == {("BRD", "SYL", "COOPERATE")}
+
+
+def _unordered(events) -> set[tuple]:
+    return {(frozenset((e.source.country, e.target.country)), e.event_type, e.trigger) for e in events}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an agentless passive joint act with no actor of its own is between the previous sentence's pair
+    ("Chile broke off relations with Peru in 1879. Ties were restored in 1883.",
+     (frozenset({"CHL", "PER"}), "AGREE", "restored")),
+    ("Ghana and Togo opened their border on Monday. Two trade agreements were signed on Tuesday.",
+     (frozenset({"GHA", "TGO"}), "AGREE", "signed")),
+    ("Laos and Thailand met in Vientiane on Friday. Talks were held on the Mekong bridge.",
+     (frozenset({"LAO", "THA"}), "CONSULT", "held")),
+])
+def test_elliptic_joint_act_takes_the_previous_pair(extractor, text, expected):
+    assert expected in _unordered(extractor.extract_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    # the sentence before names more than one pair: no way to know whose act it is
+    "Chile attacked Peru and Bolivia in 1879. Ties were restored in 1883.",
+    # a new paragraph starts a new topic
+    "Chile broke off relations with Peru in 1879.\nTies were restored in 1883.",
+    # announced, negated, or with an agent of its own: not this construction
+    "Ghana and Togo opened their border on Monday. Two trade agreements will be signed on Tuesday.",
+    "Ghana and Togo opened their border on Monday. No agreement was signed on Tuesday.",
+    # not a joint act
+    "Ghana and Togo opened their border on Monday. Prisoners were released on Tuesday.",
+])
+def test_elliptic_joint_act_needs_one_pair_in_the_same_paragraph(extractor, text):
+    second = text.split(". ", 1)[1] if ". " in text else text.split("\n", 1)[1]
+    assert not [e for e in extractor.extract_text(text) if e.sentence.strip() == second.strip()]

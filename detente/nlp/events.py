@@ -155,6 +155,9 @@ LEAVE_VERBS = {"leave", "depart", "quit", "go"}
 HELP_VERBS = {"help", "assist", "support", "protect", "defend", "aid", "back", "bolster", "secure", "train"}
 # Types whose act two coordinated subjects can do together with no target named ("X and Y agreed").
 JOINT_TYPES = {"AGREE", "CONSULT", "COOPERATE", "CONCEDE"}
+# Joint acts an agentless passive reports with no actor in its sentence ("Relations were resumed"),
+# whose parties the sentence before names (EventCoder.code_elliptic_joint_act).
+ELLIPTIC_JOINT_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
 COERCIVE_TYPES = {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 # A refused, not-to-be-granted act of cooperation is a rejection (CAMEO 12 -> PLOVER REJECT).
 REFUSABLE_TYPES = {"AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "CONSULT", "RETREAT"}
@@ -231,11 +234,58 @@ class EventCoder:
             sent_has_actor.add(span.sent.start)
         events: list[Event] = []
         text = doc.text  # Doc.text joins every token on each access: once per document
+        prev: Span | None = None
+        prev_events: list[Event] = []
         for sent in doc.sents:
-            if sent.start in sent_has_actor and not _in_reference_entry(text, sent.start_char) and not (
+            if _in_reference_entry(text, sent.start_char) or (
                     self.discards is not None and self.discards.sentence_match(sent.text)):
-                events.extend(self.code_sentence(sent))
+                prev, prev_events = None, []
+                continue
+            if sent.start in sent_has_actor:
+                found = self.code_sentence(sent)
+            elif prev is not None and "\n" not in _between(text, prev, sent):
+                found = self.code_elliptic_joint_act(sent, prev_events)
+            else:
+                found = []
+            events.extend(found)
+            prev, prev_events = sent, found
         return _dedupe(events)
+
+    def code_elliptic_joint_act(self, sent: Span, prev_events: list[Event]) -> list[Event]:
+        """A joint act in the agentless passive with no actor in its sentence ("Relations were
+        resumed in November 2009.", "Several agreements were also signed.") is between the two
+        parties of the sentence before it in the same paragraph, when all of that sentence's
+        events are between one pair: "Rwanda cut off relations with France. Relations were
+        resumed in 2009." is Rwanda and France resuming relations."""
+        pairs = {frozenset((e.source.country, e.target.country)): (e.source, e.target) for e in prev_events}
+        if len(pairs) != 1:
+            return []
+        a, b = next(iter(pairs.values()))
+        tok = sent.root
+        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if tok.pos_ != "VERB" or subj is None or any(c.dep_ == "agent" for c in tok.children):
+            return []
+        if _negated(tok) or any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX | FUTURE_AUX for c in tok.children):
+            return []
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
+            return []  # "no agreement was signed"
+        coding = self._verb_coding(tok)
+        if coding is None:
+            return []
+        lemma = subj.lemma_.lower()
+        noun = self.noun_coding(subj)
+        if coding.objects and lemma not in coding.objects:
+            return []
+        if coding.light and noun is not None:
+            coding = noun  # "agreements were signed": the noun says what was agreed
+        elif not (coding.symmetric or coding.objects):
+            return []
+        etype = dict(coding.object_types).get(lemma, coding.type)
+        if etype not in ELLIPTIC_JOINT_TYPES:
+            return []
+        proto = Proto(trigger=tok, coding=replace(coding, type=etype), sources=[(a, False), (b, False)],
+                      symmetric=True, head_tokens=[tok])
+        return self.realise(proto, sent)
 
     def _reported_groups(self, doc: Doc, actor_spans: list[Span]) -> list[Span]:
         """Groups named without a country that are the subject of a clause reported by one
@@ -1866,6 +1916,14 @@ def _prep_objects(prep: Token) -> list[Token]:
             if t.pos_ in ("VERB", "AUX", "PUNCT") or t.is_sent_start:
                 break
     return objs
+
+
+def _between(text: str, first: Span, second: Span) -> str:
+    """The text from the last word of `first` to the first word of `second` (a newline token
+    may sit at the end of one sentence or the start of the next)."""
+    end = max((t.idx + len(t) for t in first if not t.is_space), default=first.end_char)
+    start = min((t.idx for t in second if not t.is_space), default=second.start_char)
+    return text[end:start]
 
 
 def _negated(tok: Token) -> bool:
