@@ -1684,3 +1684,66 @@ def test_elliptic_joint_act_takes_the_previous_pair(extractor, text, expected):
 def test_elliptic_joint_act_needs_one_pair_in_the_same_paragraph(extractor, text):
     second = text.split(". ", 1)[1] if ". " in text else text.split("\n", 1)[1]
     assert not [e for e in extractor.extract_text(text) if e.sentence.strip() == second.strip()]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an act someone comes under: who comes under it is the target, the agent ("from", "by") the
+    # source (CAMEO 190 use conventional military force -> ASSAULT), also for "fire" (no event alone)
+    ("Malian troops came under attack from Burkinabe militants.", ("BFA", "MLI", "ASSAULT")),
+    ("A Thai patrol came under fire from Cambodian soldiers near the border.", ("KHM", "THA", "ASSAULT")),
+    # forces put on alert take up the posture, in the passive too (CAMEO 152 -> MOBILIZE)
+    ("Pakistani troops were put on high alert along the Indian border.", ("PAK", "IND", "MOBILIZE")),
+    # concentrating forces near a frontier (CAMEO 152/154 -> MOBILIZE)
+    ("Syria concentrated troops along the Jordanian border.", ("SYR", "JOR", "MOBILIZE")),
+    # sealing a border closes it (SANCTION, as close/shut); in the passive the border's phrase names the party
+    ("Algeria sealed its border with Libya.", ("DZA", "LBY", "SANCTION")),
+    ("The border with Kenya was closed by Tanzania.", ("TZA", "KEN", "SANCTION")),
+    ("Diplomatic relations with Cuba were broken off by Venezuela.", ("VEN", "CUB", "SANCTION")),
+    # closing a strait or canal to shipping blockades it (CAMEO 191 -> COERCE); announced with a
+    # condition, a threat to whom the condition names (CAMEO 13)
+    ("Egypt closed the Suez Canal to Israeli shipping.", ("EGY", "ISR", "COERCE")),
+    ("Iran will close the Strait of Hormuz if the EU imposes an oil embargo.", ("IRN", "EU", "THREATEN")),
+    # a nominal attack whose target's "on" the parser hangs on the agent ("by")
+    ("The attack by Iraqi jets on the Iranian town of Dezful killed 20 people.", ("IRQ", "IRN", "ASSAULT")),
+    ("The raid by Israeli commandos on a Lebanese village was condemned.", ("ISR", "LBN", "ASSAULT")),
+    # a bomb going off at a mission attacks its owner; the unnamed bomber is of the country where it
+    # went off (CAMEO 183 non-military bombing, ICEWS sector UAF)
+    ("A bomb went off near the French consulate in Karachi.", ("PAK", "FRA", "ASSAULT")),
+    ("A bomb ripped through the US embassy in Nairobi.", ("KEN", "USA", "ASSAULT")),
+    # the Commonwealth of Nations is an organisation (IGO), not a place
+    ("The Commonwealth suspended Zimbabwe in 2002.", ("CWN", "ZWE", "SANCTION")),
+])
+def test_force_and_coercion_construction_families(nlp, text, expected):
+    assert expected in triples(parsed(nlp, text)._.events)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # expelling people at large is deportation (CAMEO 174 -> COERCE), expelling diplomats reduces
+    # relations (CAMEO 166 -> SANCTION), for the noun as for the verb; the parser hangs the agent's
+    # "by" on the expelled
+    ("The expulsion of Ghanaian workers by Nigeria angered Accra.", {("NGA", "GHA", "COERCE")}),
+    ("The expulsion of two Ghanaian diplomats by Nigeria angered Accra.", {("NGA", "GHA", "SANCTION")}),
+])
+def test_expulsion_noun_is_typed_by_who_is_expelled(nlp, text, expected):
+    assert triples(parsed(nlp, text)._.events) == expected
+
+
+@pytest.mark.parametrize("text,expected,not_type", [
+    # placed under (house) arrest, active or passive (CAMEO 173 arrest -> COERCE)
+    ("The Burmese army placed Aung San Suu Kyi under house arrest.", ("MMR", "MIL", "MMR", "GOV", "COERCE"), None),
+    ("Former Pakistani prime minister Nawaz Sharif was placed under house arrest by the army.",
+     ("PAK", "MIL", "PAK", "ELI", "COERCE"), None),
+    # breaking up a rally disperses it (COERCE, as disperse); the broken-up rally is no protest event
+    ("Kenyan police broke up an opposition rally in Nairobi.", ("KEN", "COP", "KEN", "OPP", "COERCE"), "PROTEST"),
+    # the participle's killing is the bomb's, placed where the bomb went off (CAMEO 183, UAF)
+    ("A bomb ripped through a bus in Karachi, killing 12 people.", ("PAK", "UAF", "PAK", "CVL", "ASSAULT"), None),
+    # halting talks or a truce with the rebels reduces relations (CAMEO 164/165 -> SANCTION) at home
+    # too; it is no administrative sanction (CAMEO 172 -> COERCE) like a ban
+    ("The Sri Lankan government broke off talks with the Tamil Tigers.", ("LKA", "GOV", "LKA", "REB", "SANCTION"),
+     "COERCE"),
+    ("The Sri Lankan government banned the Tamil Tigers.", ("LKA", "GOV", "LKA", "REB", "COERCE"), "SANCTION"),
+])
+def test_domestic_coercion_construction_families(nlp, domestic_coder, text, expected, not_type):
+    quads = domestic_quads(nlp, domestic_coder, text)
+    assert expected in quads
+    assert not any(q[-1] == not_type for q in quads)

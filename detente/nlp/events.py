@@ -71,8 +71,9 @@ REFUSAL_ADJECTIVES = {"unwilling", "reluctant", "loath", "loth"}
 NEGATIVE_ADJECTIVES = REFUSAL_ADJECTIVES | {"unable", "unlikely", "hesitant"}
 SOURCE_PREPS = ("by", "from")
 LOCATION_PREPS = {"in", "at", "near"}
-# Further prepositions (and their "of" chains) that place an attack: "outside the city of X".
-SCENE_PREPS = {"outside", "of", "on", "inside"}
+# Further prepositions (and their "of" chains) that place an attack: "outside the city of X",
+# "ripped through a market in X".
+SCENE_PREPS = {"outside", "of", "on", "inside", "through"}
 # prepositions whose object is the party an act is aimed at
 TARGET_PREPS = {"to", "with", "for", "from", "into", "against", "on", "toward", "towards", "over"}
 INTENT_ADJECTIVES = {"ready", "willing", "prepared"}
@@ -150,6 +151,8 @@ PLAN_NOUNS = {"plan", "proposal", "offer", "bid", "decision", "attempt", "effort
               "right", "option", "permission", "call"}
 # "ordered/told X to leave": an expulsion.
 ORDER_VERBS = {"order", "tell", "instruct", "give"}
+# verbs that put someone under an act ("placed under arrest", "came under fire")
+UNDER_VERBS = {"put", "place", "come"}
 LEAVE_VERBS = {"leave", "depart", "quit", "go"}
 # Purposes that make a deployment military aid ("sent troops to help / protect / support X").
 HELP_VERBS = {"help", "assist", "support", "protect", "defend", "aid", "back", "bolster", "secure", "train"}
@@ -430,7 +433,7 @@ class EventCoder:
             if tok.i in consumed or tok.i in content or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
                 continue
             coding = self.noun_coding(tok)
-            if coding is None or not coding.standalone or tok.i in self.tok2actor:
+            if coding is None or not (coding.standalone or _under_act(tok, coding)) or tok.i in self.tok2actor:
                 continue
             proto = self.code_noun(tok, coding)
             if proto is not None:
@@ -786,7 +789,10 @@ class EventCoder:
             prep_heads += [c for c in tok.children if c.dep_ in ("prt", "advmod") and c.lower_ == particle]
         if noun is not None and noun.dep_ in ("compound", "amod") and noun.head not in prep_heads:
             prep_heads.append(noun.head)  # "a mediation effort between A and B"
-        if noun is None and dobj is not None and not passive and dobj.i not in self.tok2actor and not (
+        # "the border with X was closed by Y": the passive subject of a verb that needs such an
+        # object ("close", "seal" a border) names the party like the active object does
+        own_object = passive and bool(coding.objects) and dobj is not None and dobj.lemma_.lower() in coding.objects
+        if noun is None and dobj is not None and (not passive or own_object) and dobj.i not in self.tok2actor and not (
                 (targets or final.type in EVALUATIVE_TYPES) and dobj.pos_ == "NOUN" and self.noun_coding(dobj) is not None):
             # "broke relations with the Sudan", "cut ties with Qatar": the object's prepositions
             # (not when an event noun already names its party, nor for a judged act: "demanded the
@@ -1054,6 +1060,26 @@ class EventCoder:
                     # "the visit of the Indian premier to Beijing": an intransitive act's "of" is its agent
                     for o in objs:
                         sources.extend((a, True) for a in self.actors_of(o))
+                        if p == "by" and not any(c.dep_ == "prep" and c.lower_ in coding.preps for c in children):
+                            # "the attack by Iraqi jets on the town": the parser hangs the target's
+                            # preposition on the agent
+                            targets.extend((a, True) for q in o.children if q.dep_ == "prep" and q.lower_ in coding.preps
+                                           for x in _prep_objects(q) for a in self.actors_of(x))
+                if p == "of" and "by" not in {c.lower_ for c in children if c.dep_ == "prep"}:
+                    # "the expulsion of Ghanaian workers by Nigeria": the parser hangs the agent's
+                    # "by" on the object of "of" (or on its "thousands of" chain)
+                    for o in _of_chain(objs):
+                        sources.extend((a, True) for b in o.children if b.dep_ == "prep" and b.lower_ == "by"
+                                       for x in _prep_objects(b) for a in self.actors_of(x))
+        if coding.object_types:
+            # "the expulsion of Ghanaian workers" (COERCE) vs "of two diplomats" (SANCTION): as for
+            # the verb, the object ("of", through "thousands of") decides the type
+            lemmas = {o.lemma_.lower() for c in children if c.dep_ == "prep" and c.lower_ == "of"
+                      for o in _of_chain(_prep_objects(c))}
+            typed = next((t for w, t in coding.object_types if w in lemmas), None)
+            if typed is not None:
+                coding = replace(coding, type=typed)
+                proto.coding = coding
         if not sources and between:
             if len({a.country for a in between}) >= 2 and not targets:
                 proto.symmetric = coding.symmetric
@@ -1062,6 +1088,25 @@ class EventCoder:
                 sources = [(a, True) for a in between]
         gov = _governing_verb(tok)
         gov_coding = self._verb_coding(gov) if gov is not None else None
+        if _under_act(tok, coding):
+            # "placed Suu Kyi under house arrest", "was placed under arrest by the army", "came
+            # under fire from X": who is put or comes under the act is its target; the agent (by /
+            # from, on the verb or the noun) its source
+            passive_subj = [c for c in gov.children if c.dep_ == "nsubjpass"]
+            obj = [c for c in gov.children if c.dep_ == "dobj"]
+            if obj:
+                targets = [(a, True) for o in obj for a in self.actors_of(o)]
+            else:
+                victims = passive_subj or [c for c in gov.children if c.dep_ == "nsubj"]
+                targets = [(a, True) for v in victims for a in self.actors_of(v)]
+                if not sources:
+                    sources = [(a, True) for c in gov.children if c.dep_ == "agent" or (
+                        c.dep_ == "prep" and c.lower_ in SOURCE_PREPS) for o in _prep_objects(c) for a in self.actors_of(o)]
+                if not sources or not targets:
+                    return None
+        elif not sources and coding.type == "MOBILIZE" and tok.head.dep_ == "prep" and gov is not None:
+            # "troops were put on high alert": the forces put on alert take up the posture
+            sources = [(a, True) for c in gov.children if c.dep_ == "nsubjpass" for a in self.actors_of(c)]
         if not sources and not (gov_coding is not None and gov_coding.type in EVALUATIVE_TYPES and tok.dep_ == "dobj"):
             # (not who condemns or welcomes an act: "Russia condemned the attack" is no Russian attack)
             sources = [(a, False) for a in self._governing_subject(tok)]
@@ -1577,6 +1622,12 @@ class EventCoder:
                      for o in _prep_objects(c)]
         else:
             nouns = [c for c in verb.children if c.dep_ == "nsubj"]
+        scene = [verb]
+        if not nouns and verb.dep_ in ("advcl", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+            # "a bomb ripped through a market in X, killing 40": the participle's act is the bomb's,
+            # placed where the bomb went off
+            scene.append(verb.head)
+            nouns = [c for c in verb.head.children if c.dep_ == "nsubj"]
         agents = [n for n in nouns if n.i not in self.tok2actor and {
             w.lemma_.lower() for w in [n, *(c for c in n.children if c.dep_ in ("compound", "amod"))]} & table["agents"]]
         if not agents:
@@ -1586,7 +1637,7 @@ class EventCoder:
             return named  # "killed in a Russian bombing raid": the weapon names its user
         codes: set[str] = set()
         # the verb, the agent and the victim ("shot a police officer in Karachi")
-        level = [verb, *agents, *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass"))]
+        level = [*scene, *agents, *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass"))]
         for _ in range(NESTED_DEPTH):
             preps = [p for h in level for p in h.children if p.dep_ == "prep" and p.lower_ in LOCATION_PREPS | SCENE_PREPS]
             # "outside of the city": a preposition may hang on another
@@ -1684,7 +1735,7 @@ class EventCoder:
             if proto.hypothetical or proto.negated:
                 conf -= 0.05
             etype, mode, pinfo = coding.type, coding.mode, info
-            if etype == "SANCTION" and src.country == tgt.country:
+            if etype == "SANCTION" and src.country == tgt.country and not _halts_relations(proto.trigger):
                 # a ban or restriction a state imposes on its own parties or people is an
                 # administrative sanction (CAMEO 172 -> COERCE), not an international sanction
                 etype, mode, pinfo = "COERCE", "restrict", type_info("COERCE")
@@ -2251,7 +2302,38 @@ def _domestic_table() -> dict:
             "always": frozenset(raw["state_acts"]["always"]),
             "with_object": frozenset(raw["state_acts"]["with_object"]),
             "group_acts": frozenset(raw["group_acts"]),
-            "domestic_objects": frozenset(str(w).lower() for w in raw["domestic_objects"])}
+            "domestic_objects": frozenset(str(w).lower() for w in raw["domestic_objects"]),
+            "relations_objects": frozenset(str(w).lower() for w in raw.get("relations_objects", ()))}
+
+
+def _under_act(noun: Token, coding: Trigger) -> bool:
+    """An attack or coercion someone is put or comes under ("placed X under house arrest", "came
+    under fire from Y"): the noun is the act, also one that is no event by itself ("fire")."""
+    head = noun.head
+    return (coding.type in ("ASSAULT", "COERCE") and noun.dep_ == "pobj" and head.lower_ == "under"
+            and head.head.lemma_.lower() in UNDER_VERBS and head.head.pos_ in ("VERB", "AUX"))
+
+
+def _of_chain(objs: Sequence[Token]) -> list[Token]:
+    """Objects of "of" with those of a nested "of" ("thousands of farmers" -> thousands, farmers)."""
+    out, level = [], list(objs)
+    for _ in range(3):
+        out += level
+        level = [o for t in level for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for o in _prep_objects(c)]
+        if not level:
+            break
+    return out
+
+
+def _halts_relations(trigger: Token) -> bool:
+    """The act halts talks, a truce or contacts ("broke off talks with the rebels", "suspended the
+    ceasefire"): CAMEO 164/165 reduce relations, a SANCTION at home as abroad (domestic.yaml)."""
+    words = {trigger.lemma_.lower()}
+    for c in trigger.children:
+        if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ == "of"):
+            heads = [c] if c.dep_ != "prep" else _prep_objects(c)
+            words.update(h.lemma_.lower() for h in heads)
+    return bool(words & _domestic_table()["relations_objects"])
 
 
 def _distinct_actors(a: Actor, b: Actor) -> bool:
