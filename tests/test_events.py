@@ -1433,6 +1433,48 @@ def test_interstate_construction_families(nlp, text, expected):
     assert triples(parsed(nlp, text)._.events) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # an accusing verb with a that-clause and no object alleges what the clause reports (CAMEO 112,
+    # as "alleged that"): the speaker accuses the clause's actor
+    ("Pakistan complained that Indian troops had shelled villages in Kashmir.", {("PAK", "IND", "ACCUSE")}),
+    ("Seoul charged that Pyongyang was behind the sinking of the corvette.", {("KOR", "PRK", "ACCUSE")}),
+    # declining to act refuses as "refused to" does (CAMEO 12 -> REJECT); a figure declining is no event
+    ("Japan declined to sign the treaty with China.", {("JPN", "CHN", "REJECT")}),
+    ("Iran declined to meet the American envoy.", {("IRN", "USA", "REJECT")}),
+    ("Exports declined to 5 percent.", set()),
+    # "became / remained the first (only) country to ...": the copula's subject acts
+    ("Bhutan became the first country to recognise Bangladesh.", {("BTN", "BGD", "AGREE")}),
+    ("Malaysia remained the only country to support Myanmar's junta.", {("MYS", "MMR", "SUPPORT")}),
+    # paying tribute praises (CAMEO 051 -> SUPPORT); a vigil held at a mission demonstrates (CAMEO 141)
+    ("Obama paid tribute to Japan for its help after the tsunami.", {("USA", "JPN", "SUPPORT")}),
+    ("Indian students held a candlelight vigil outside the Chinese consulate.", {("IND", "CHN", "PROTEST")}),
+    # the Commonwealth (of Nations) is an organisation
+    ("The Commonwealth suspended Fiji after the coup.", {("CWN", "FJI", "SANCTION")}),
+])
+def test_alleging_declining_praising_and_protest_noun_families(nlp, text, expected):
+    """Accusation, refusal, praise and protest constructions between countries: exactly these events."""
+    assert triples(parsed(nlp, text)._.events) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a short named institution written with its capital is an actor (a legislature, CAMEO LEG)
+    ("The Ukrainian president criticised the Rada for delaying the budget.", ("UKR", "GOV", "UKR", "LEG", "ACCUSE")),
+    # the by-agent of a passive participle is whose the thing acted on is: vetoing or rejecting a
+    # bill passed by a legislature refuses that legislature (CAMEO 12)
+    ("The Russian president vetoed a bill passed by the Duma.", ("RUS", "GOV", "RUS", "LEG", "REJECT")),
+    ("The Kenyan president rejected a budget approved by parliament.", ("KEN", "GOV", "KEN", "LEG", "REJECT")),
+    # unnamed state bodies and officials ("the government", "a former finance minister") are the
+    # organs of the one country the sentence names
+    ("Ugandan opposition leaders accused the government of rigging the vote.", ("UGA", "OPP", "UGA", "GOV", "ACCUSE")),
+    ("Kenyan police arrested a former finance minister.", ("KEN", "COP", "KEN", "GOV", "COERCE")),
+    # the ANC is a South African party (opposition before May 1994)
+    ("The ANC criticised President de Klerk over the township violence.", ("ZAF", "OPP", "ZAF", "GOV", "ACCUSE")),
+])
+def test_domestic_bodies_institutions_and_authors(nlp, domestic_coder, text, expected):
+    """Domestic constructions: (source, sector, target, sector, type) is among the events."""
+    assert expected in domestic_quads(nlp, domestic_coder, text)
+
+
 def test_titled_person_stays_unplaced_in_a_sentence_naming_two_countries(nlp, domestic_coder):
     events = domestic_coder.code(parsed(nlp, "President Marco Delvane met Peruvian officials in Ecuador."))
     assert not any("Delvane" in e.source.text or "Delvane" in e.target.text for e in events)

@@ -230,7 +230,9 @@ def builtin_entries() -> tuple[_Entry, ...]:
                 out.append(_Entry(form, "HON", "HON", case="proper", agent_kind="hon"))
             elif kind == "inst":
                 words = form.split()
-                case = "exact_upper" if len(words) == 1 and len(form) <= 4 else "inst"
+                # a short lower-case form is an acronym ("cia", "idf": matched in capitals); a
+                # short word written with its capital in the table ("Duma", "Sejm") is a name
+                case = "exact_upper" if len(words) == 1 and len(form) <= 4 and form.islower() else "inst"
                 out.append(_Entry(form, "NATION", "INST", row["country"], row["sector"] or None,
                                   case=case, agent_kind="inst"))
             else:
@@ -906,7 +908,9 @@ class ActorTagger:
                     found.append(_Found(start, b.end, "AGENT", actor))
                 return k2 + 1
         if agents[-1].agent_kind != "title" and not agent.code:
-            if agent.sector and agents[-1].agent_kind == "group":
+            # "the police", "rebels", and unnamed state bodies ("the government", "the health
+            # ministry"): groups the domestic mode may place in the sentence's one country
+            if agent.sector and agents[-1].agent_kind in ("group", "body"):
                 self._groups.append((start, end, agent.sector))
             return k2
         # Title + name: a known leader, a remembered name, or a title that implies the country
@@ -937,6 +941,10 @@ class ActorTagger:
                 # group mention; the event coder's domestic mode may place it in the one country
                 # its sentence names (the title gives the sector)
                 self._groups.append((start, name_end, agent.sector))
+        elif agents[-1].agent_kind == "title" and agent.sector:
+            # "a former state governor", "the interior minister": an unnamed official, a group
+            # mention the domestic mode may place as well
+            self._groups.append((start, end, agent.sector))
         return k2
 
     def _appositive_names(self, doc: Doc, found: list[_Found], memory: dict) -> None:

@@ -60,6 +60,7 @@ from .lexicon import Lexicon, Trigger, VerbPattern, load_lexicon, restructure
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 THING_PRONOUNS = {"it", "its", "they", "them", "their", "theirs"}
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
+COPULAS = {"be", "become", "remain"}
 HYPOTHETICAL_AUX = {"may", "might", "could", "would", "should", "can"}
 HYPOTHETICAL_HEADS = {
     "plan", "intend", "aim", "seek", "want", "hope", "expect", "propose", "consider", "try",
@@ -414,6 +415,12 @@ class EventCoder:
             if coding.speech and not self._pattern_event(tok, coding) and not self._coded_report(tok, coding):
                 speech.append((tok, coding))
                 continue
+            if coding.type == "ACCUSE" and _alleged_clause(tok):
+                # "Athens charged that Turkish jets had violated its airspace", "complained that ...":
+                # an accusation with no object reports what it alleges (CAMEO 112: the speaker
+                # accuses the clause's actor, as "alleged that" does)
+                speech.append((tok, Trigger(lemma=coding.lemma, type=None, speech=True, allege=True)))
+                continue
             proto = self.code_verb(tok, coding, consumed)
             if proto is not None:
                 protos.append(proto)
@@ -696,7 +703,8 @@ class EventCoder:
             # arrived in X" (AID): the object or subject decides the type; the verb's object list does not apply
             coding = Trigger(lemma=coding.lemma, type=object_type, preps=coding.preps)
         if coding.objects and not reverse:
-            if not (obj_lemmas & coding.objects) and noun is None:
+            if not (obj_lemmas & coding.objects) and noun is None and not (
+                    coding.infinitive and dobj is None and any(c.dep_ == "xcomp" for c in tok.children)):
                 return None
         if coding.objects_not and obj_lemmas & coding.objects_not:
             return None
@@ -1360,11 +1368,12 @@ class EventCoder:
         if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
             return self.subject_actors(head, depth + 1)
         if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PRON", "NUM"):
-            # "Iran was the first nation to recognize ...", "one of the first countries to ..."
+            # "Iran was the first nation to recognize ...", "one of the first countries to ...",
+            # "became the first country to ...": the copula's subject
             node = head
             while node.dep_ in ("pobj", "prep") and node.head is not node:
                 node = node.head
-            if node.dep_ == "attr" and node.head.lemma_ == "be":
+            if node.dep_ == "attr" and node.head.lemma_ in COPULAS:
                 found = self.subject_actors(node.head, depth + 1)
                 if found:
                     return found
@@ -1433,9 +1442,12 @@ class EventCoder:
         for _ in range(NESTED_DEPTH):
             # a border names a frontier between two countries, not a party ("a stronghold on the Thai border")
             # "refugees fleeing the war in X": displaced people are known by where they come from
+            # "a law passed by the Duma", "accounts held by relatives of X": a passive participle's
+            # by-agent is who made or holds the thing (its other dependents stay out of it)
             nxt = [c for t in level if t.lemma_.lower() not in BORDER_NOUNS
-                   for c in t.children if c.dep_ not in NP_BARRIERS
-                   or (c.dep_ == "acl" and t.lemma_.lower() in DISPLACED_NOUNS)]
+                   for c in t.children if (c.dep_ == "agent" if _by_participle(t) else (
+                       c.dep_ not in NP_BARRIERS or _by_participle(c)
+                       or (c.dep_ == "acl" and t.lemma_.lower() in DISPLACED_NOUNS)))]
             hits = [c for c in nxt if c.i in self.tok2actor]
             if hits:
                 spans = {self.tok2actor[c.i].start: self.tok2actor[c.i] for c in hits}
@@ -1846,6 +1858,17 @@ def _focal_actor(spans: Sequence[Span]) -> Actor | None:
     top, n = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0
     return first[top] if n >= 3 and n >= 1.5 * second else None
+
+
+def _alleged_clause(verb: Token) -> bool:
+    """An accusing verb with a finite that-clause and no object: "charged that X had ..."."""
+    return not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children) and any(
+        c.dep_ == "ccomp" and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children) for c in verb.children)
+
+
+def _by_participle(tok: Token) -> bool:
+    """A reduced passive relative with its agent: "(a law) passed by the Duma"."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children)
 
 
 def _members(span: Span) -> list[Actor]:

@@ -68,6 +68,8 @@ class Trigger:
     allege: bool = False
     standalone: bool = True
     track: str | None = None
+    # the verb controls an infinitive in place of an object of its list ("declined to recognise")
+    infinitive: bool = False
     # from a PETRARCH verb dictionary: context patterns, the reverse event of a paired code
     # [A:B] (B from target to source) and the dictionary's own code
     patterns: tuple[VerbPattern, ...] = ()
@@ -129,6 +131,7 @@ def _trigger(lemma: str, spec: dict[str, Any], source: str) -> Trigger:
         allege=bool(spec.get("allege", False)),
         standalone=bool(spec.get("standalone", True)),
         track=spec.get("track"),
+        infinitive=bool(spec.get("infinitive", False)),
     )
 
 
