@@ -1789,3 +1789,76 @@ def test_domestic_coercion_construction_families(nlp, domestic_coder, text, expe
     quads = domestic_quads(nlp, domestic_coder, text)
     assert expected in quads
     assert not any(q[-1] == not_type for q in quads)
+
+
+# ------------------------------------------- cooperation, aid and yielding families (real parser)
+@pytest.mark.parametrize("text,expected", [
+    # initialling a treaty commits to its text (CAMEO 057 sign formal agreement -> AGREE)
+    ("Greece and Albania initialled a friendship treaty in Tirana.", ("GRC", "ALB", "AGREE")),
+    ("Vietnam initialed a trade accord with Cambodia.", ("VNM", "KHM", "AGREE")),
+    # bartering goods is trade (CAMEO 061 -> COOPERATE)
+    ("Sri Lanka bartered tea for Iranian crude oil.", ("LKA", "IRN", "COOPERATE")),
+    # a lender approving a loan or credit provides economic aid (CAMEO 071 -> AID)
+    ("The IMF approved a two billion dollar loan to Pakistan.", ("IMF", "PAK", "AID")),
+    ("Japan approved a new credit to Vietnam.", ("JPN", "VNM", "AID")),
+    # a deposit in another state's central bank props up its currency (CAMEO 071 -> AID)
+    ("Kuwait deposited two billion dollars in the central bank of Jordan.", ("KWT", "JOR", "AID")),
+    # handing out food to a country's people is humanitarian aid (CAMEO 073 -> AID)
+    ("Indian soldiers distributed food and blankets to Nepalese earthquake survivors.", ("IND", "NPL", "AID")),
+    # suspending sanctions or an embargo eases them (CAMEO 081 -> CONCEDE), unlike suspending aid
+    ("The EU suspended its sanctions on Myanmar.", ("EU", "MMR", "CONCEDE")),
+    ("The United States suspended the embargo on Cuba.", ("USA", "CUB", "CONCEDE")),
+    # commuting a sentence spares the convict, as a pardon or release does (CAMEO 08 -> CONCEDE)
+    ("Iran commuted the death sentence of a French researcher.", ("IRN", "FRA", "CONCEDE")),
+    # returning seized craft returns property (CAMEO 084 -> RETREAT)
+    ("Libya returned a seized Maltese trawler to Malta.", ("LBY", "MLT", "RETREAT")),
+    # armed forces leaving a country withdraw (CAMEO 0874 -> RETREAT), also after "began"
+    ("Syrian soldiers left Lebanon in 2005.", ("SYR", "LBN", "RETREAT")),
+    ("Moroccan troops began leaving Mauritania.", ("MAR", "MRT", "RETREAT")),
+    # sitting down with a party, playing host to it: meeting (CAMEO 043/046 -> CONSULT)
+    ("The Greek negotiator sat down with his Turkish counterpart in Geneva.", ("GRC", "TUR", "CONSULT")),
+    ("The Sultan of Oman played host to the Iranian president in Muscat.", ("OMN", "IRN", "CONSULT")),
+    # the Pope is the Holy See's head of state (CAMEO VAT)
+    ("Pope Benedict met the Turkish prime minister in Ankara.", ("VAT", "TUR", "CONSULT")),
+    # a joint unit, commission or venture of two parties is material cooperation (CAMEO 06)
+    ("Poland and Lithuania formed a joint battalion in 1997.", ("POL", "LTU", "COOPERATE")),
+    ("China and Laos set up a joint commission on the railway.", ("CHN", "LAO", "COOPERATE")),
+    # the broker of an agreement is no party to it: the coordinated subjects agree with each other
+    ("Israel and Egypt reached a US-brokered agreement on the Rafah crossing.", ("ISR", "EGY", "AGREE")),
+    ("Ethiopia and Eritrea accepted an Algerian-mediated ceasefire.", ("ETH", "ERI", "AGREE")),
+    # an event noun that names its agent with "by" reports an act ("the release of X by Y")
+    ("The sale of Mirage jets by France to Iraq angered Iran.", ("FRA", "IRQ", "AID")),
+    ("The release of two Japanese journalists by North Korea was welcomed.", ("PRK", "JPN", "CONCEDE")),
+])
+def test_cooperation_aid_and_yielding_families(nlp, text, expected):
+    assert expected in triples(parsed(nlp, text)._.events)
+
+
+def test_a_broker_is_not_a_party(nlp):
+    assert ("ISR", "USA", "AGREE") not in triples(parsed(nlp, "Israel and Egypt reached a US-brokered agreement.")._.events)
+
+
+def test_non_military_visitors_leaving_are_no_event(nlp):
+    assert not parsed(nlp, "The Turkish delegation left Athens on Friday.")._.events
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a group laying down its arms or demobilising retreats before its government (CAMEO 0873); an
+    # agreement named after a city ("the Rome accord") names no other party
+    ("Mozambican rebels began demobilising their fighters under the Rome accord.", ("MOZ", "REB", "MOZ", "GOV", "RETREAT")),
+    ("Guatemalan guerrillas laid down their weapons in 1997.", ("GTM", "REB", "GTM", "GOV", "RETREAT")),
+    ("Angolan rebels began leaving the diamond town in 1994.", ("AGO", "REB", "AGO", "GOV", "RETREAT")),
+    # a group's agreement with no named partner is one with its government (CAMEO 03/05 -> AGREE)
+    ("Nepal's Maoist rebels agreed to a ceasefire.", ("NPL", "REB", "NPL", "GOV", "AGREE")),
+    # evacuating or feeding people at home is humanitarian aid to them (CAMEO 073)
+    ("Colombian army helicopters evacuated residents of flooded villages.", ("COL", "MIL", "COL", "CVL", "AID")),
+    ("Indian soldiers distributed food and blankets to earthquake survivors in Gujarat.", ("IND", "MIL", "IND", "CVL", "AID")),
+    # a leader resigning gives up the post: RETREAT, as the PLOVER GSR codes "resigned"
+    ("The Peruvian president resigned after weeks of protests.", ("PER", "GOV", "PER", "CVL", "RETREAT")),
+    ("The Tunisian president stepped down after mass protests.", ("TUN", "GOV", "TUN", "CVL", "RETREAT")),
+    ("The Kyrgyz prime minister submitted his resignation after the protests.", ("KGZ", "GOV", "KGZ", "CVL", "RETREAT")),
+    # violating a ban defies it (PLOVER REJECT: defy norms, law)
+    ("Opposition newspapers violated a ban imposed by the Zambian government.", ("ZMB", "OPP", "ZMB", "GOV", "REJECT")),
+])
+def test_domestic_yielding_and_aid_families(nlp, domestic_coder, text, expected):
+    assert expected in domestic_quads(nlp, domestic_coder, text)

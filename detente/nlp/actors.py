@@ -137,6 +137,10 @@ ETHNIC_WORDS = {"ethnic"}
 STANCE_PREFIXES = {"anti", "pro"}
 # Words allowed between "<people> of" and the country they live in ("the Hungarians of southern Slovakia").
 _REGION_WORDS = frozenset("the southern northern eastern western central south north east west".split())
+# Nouns of agreements named after the city where they were made ("the Lusaka protocol", "the Minsk
+# accords"): the city names the text, not a party to an act.
+_NAMED_TEXTS = frozenset("accord agreement protocol treaty convention declaration process pact memorandum "
+                         "format communique communiqué charter framework".split())
 
 
 def _case_rule(pattern: str, user: bool = False) -> str:
@@ -589,12 +593,15 @@ class ActorTagger:
         return all(not p[:1].isupper() or w[:1].isupper() for w, p in zip(words, pwords))
 
     def _context_ok(self, doc: Doc, start: int, end: int, starts: set[int], persons: dict[int, Span]) -> bool:
-        """Reject 'George Washington', 'Washington Post', 'Atlanta, Georgia', 'Michael Jordan'."""
+        """Reject 'George Washington', 'Washington Post', 'Atlanta, Georgia', 'Michael Jordan',
+        'the Lusaka protocol'."""
         ent = persons.get(start)
         if ent is not None and (ent.start < start or ent.end > end):
             return False
         if end < len(doc):
             nxt = doc[end]
+            if names_a_text(doc, start, end):
+                return False
             if end in getattr(self, "_country_starts", ()) and nxt.is_title:
                 return False
             if (nxt.is_title and nxt.is_alpha and end not in starts and nxt.lower_ not in _WEEKDAYS_MONTHS
@@ -1104,6 +1111,13 @@ class ActorTagger:
 def follows_stance_prefix(doc: Doc, start: int) -> bool:
     """Whether token `start` follows a hyphenated "anti-" or "pro-" ("anti-Chinese")."""
     return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in STANCE_PREFIXES
+
+
+def names_a_text(doc: Doc, start: int, end: int) -> bool:
+    """Whether doc[start:end] names an agreement after the city it was made in ("the Lusaka
+    protocol", "the Rome accord"): then it is neither a party nor the place of the act."""
+    return (0 < start and end < len(doc) and doc[start - 1].lower_ == "the"
+            and doc[end].lemma_.lower() in _NAMED_TEXTS)
 
 
 def is_state_code(code: str) -> bool:

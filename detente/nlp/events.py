@@ -118,6 +118,9 @@ DISPLACED_NOUNS = {"refugee", "civilian", "victim", "evacuee", "survivor", "peop
 MILITARY_NOUNS = {"army", "troop", "force", "military", "soldier", "navy", "warship", "tank", "unit", "militia"}
 # Frontier nouns: "along the border with X" places an act at X's edge.
 BORDER_NOUNS = {"border", "frontier", "boundary"}
+# Participles naming a third party's part in an act ("a Norwegian-brokered accord", "a US-mediated
+# truce"): the broker or mediator is not a party to the act the phrase is the object of.
+BROKER_PARTICIPLES = {"broker", "mediate", "sponsor", "facilitate", "arrange"}
 # Nouns for people acting for a country that may name it with "in" ("security forces in X").
 AGENT_NOUNS = {"force", "troop", "soldier", "police", "official", "authority", "government", "army",
                "rebel", "militia", "militant", "guerrilla", "insurgent", "leader", "diplomat", "regime"}
@@ -440,7 +443,8 @@ class EventCoder:
             if tok.i in consumed or tok.i in content or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
                 continue
             coding = self.noun_coding(tok)
-            if coding is None or not (coding.standalone or _under_act(tok, coding)) or tok.i in self.tok2actor:
+            if coding is None or tok.i in self.tok2actor or not (
+                    coding.standalone or _under_act(tok, coding) or self._agent_phrase(tok)):
                 continue
             proto = self.code_noun(tok, coding)
             if proto is not None:
@@ -691,6 +695,9 @@ class EventCoder:
             # the subject decides where it has a type of its own, also over a typed object: "farmers
             # blocked the road" protest, "troops blocked the road" coerce
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is None and tok.dep_ == "xcomp":
+                # "troops began leaving Angola": the controlling verb's subject does the act
+                subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
             if subj is not None:
                 # "peacekeeping troops", "the first deployment of NATO peacekeepers"
                 heads = [subj] + [o for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
@@ -1004,6 +1011,12 @@ class EventCoder:
         proto.hypothetical = _hypothetical(tok)
         return proto
 
+    def _agent_phrase(self, noun: Token) -> bool:
+        """Whether an event noun names who did it with "by" ("the release of the hostages by Iran",
+        "the sale of jets by France"): then it reports an act, not one mentioned in passing."""
+        return any(c.dep_ == "prep" and c.lower_ == "by" and any(o.i in self.tok2actor for o in _prep_objects(c))
+                   for c in noun.children)
+
     def _verb_phrase_actors(self, verb: Token, clauses: bool = False, places: bool = True) -> list[Actor]:
         """The first actor mention after `verb` in its phrase (its members for a compound),
         leaving out coordinated predicates and clauses with their own subject (their content,
@@ -1018,7 +1031,8 @@ class EventCoder:
             path, inside = t, True
             while path.i != verb.i:
                 if path.dep_ in barriers or (path.dep_ == "conj" and path.pos_ in ("VERB", "AUX")) or (
-                        not places and path.dep_ == "prep" and path.lower_ in LOCATION_PREPS):
+                        not places and path.dep_ == "prep" and path.lower_ in LOCATION_PREPS) or (
+                        path.dep_ == "amod" and path.lemma_.lower() in BROKER_PARTICIPLES):
                     inside = False
                     break
                 path = path.head
@@ -1445,6 +1459,7 @@ class EventCoder:
             # "a law passed by the Duma", "accounts held by relatives of X": a passive participle's
             # by-agent is who made or holds the thing (its other dependents stay out of it)
             nxt = [c for t in level if t.lemma_.lower() not in BORDER_NOUNS
+                   and not (t.dep_ == "amod" and t.lemma_.lower() in BROKER_PARTICIPLES)
                    for c in t.children if (c.dep_ == "agent" if _by_participle(t) else (
                        c.dep_ not in NP_BARRIERS or _by_participle(c)
                        or (c.dep_ == "acl" and t.lemma_.lower() in DISPLACED_NOUNS)))]

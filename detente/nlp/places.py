@@ -30,7 +30,7 @@ from spacy.util import filter_spans
 
 from ..record import Location
 from . import extensions
-from .actors import follows_stance_prefix
+from .actors import follows_stance_prefix, names_a_text
 from .extensions import PLACES
 
 # Kinds in priority order: for a name that is both a country and a city ("Armenia", "Jordan",
@@ -353,7 +353,9 @@ class PlaceTagger:
         # an unresolved entity with resolvable parts gives way to the parts
         kept_unresolved = [u for u in unresolved if not any(_inside(e, [u]) for e in extra)]
         # "an anti-Chinese cleric": a stance towards a country, not a place where anything happens
-        spans = [s for s in filter_spans(found + extra + kept_unresolved) if not follows_stance_prefix(doc, s.start)]
+        # "the Lusaka protocol": an agreement named after a city, not a place where anything happens
+        spans = [s for s in filter_spans(found + extra + kept_unresolved)
+                 if not follows_stance_prefix(doc, s.start) and not names_a_text(doc, s.start, s.end)]
         spans.sort(key=lambda s: s.start)
         self._resolve(doc, spans)
         doc.spans[PLACES] = spans
