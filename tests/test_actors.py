@@ -302,6 +302,32 @@ def test_collective_without_antecedents_is_dropped(nlp, tagger):
     assert actor_spans(run(nlp, tagger, "The two countries signed a deal.")) == []
 
 
+def _collective_members(doc) -> list[list[str]]:
+    return [[m.country for m in s._.members] for s in actor_spans(doc) if s.label_ == "COLLECTIVE"]
+
+
+def test_both_countries_does_not_reach_past_its_paragraph(nlp, tagger):
+    # a table row or paragraph that names no partner is left unresolved, not guessed from earlier text
+    text = ("Chad has long relied on France and Belgium for security. France keeps a base there.\n"
+            "Trade grew slowly.\n"
+            "|  | 12 May 1994 | Both countries established diplomatic relations on 12 May 1994.")
+    assert _collective_members(run(nlp, tagger, text)) == []
+    # within one paragraph, an earlier sentence still resolves it
+    text = ("Chad and Niger signed a border treaty in 1990. It was ratified in 1991. It covers the lake. "
+            "Both countries established a joint commission in 1994.")
+    assert [sorted(m) for m in _collective_members(run(nlp, tagger, text))] == [["NER", "TCD"]]
+
+
+def test_an_opening_that_lists_neighbours_is_no_document_dyad(nlp, tagger):
+    # "Foreign relations of X": X is mentioned throughout, each neighbour now and then, so "both
+    # countries" in a row that names no partner is not X and its most named neighbour
+    text = ("Chad's refugees have crossed to Sudan, Niger and Cameroon. Chad hosts Sudanese refugees.\n"
+            "Chad is a member of the African Union. Chad and Libya fought over the Aouzou Strip. "
+            "Chad joined the UN in 1960.\nChad borders Nigeria. Chad exports oil. Chad imports food.\n"
+            "|  | 1994 | Both countries established diplomatic relations in 1994.")
+    assert _collective_members(run(nlp, tagger, text)) == []
+
+
 # --- user dictionaries ----------------------------------------------------------------------------
 
 def test_load_csv_and_yaml():

@@ -1862,3 +1862,26 @@ def test_non_military_visitors_leaving_are_no_event(nlp):
 ])
 def test_domestic_yielding_and_aid_families(nlp, domestic_coder, text, expected):
     assert expected in domestic_quads(nlp, domestic_coder, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # acts on relations named as nouns, with "between" on the relations (also in a title-cased heading)
+    ("The establishment of diplomatic relations between Chile and Vietnam took place in 1971.",
+     (frozenset({"CHL", "VNM"}), "AGREE", "establishment")),
+    ("Normalisation of Relations between Peru and Cuba came in 1972.", (frozenset({"PER", "CUB"}), "AGREE", "Normalisation")),
+    ("The severance of ties with Cuba by Peru in 1960 surprised observers.",
+     (frozenset({"PER", "CUB"}), "SANCTION", "severance")),
+    # a dispute between two coordinated parties is mutual
+    ("Kenya and Somalia dispute the maritime boundary.", (frozenset({"KEN", "SOM"}), "REJECT", "dispute")),
+    # offering condolences, congratulations or an apology does it (CAMEO 051/055), it is no offer
+    ("Japan offered condolences to Turkey after the earthquake.", (frozenset({"JPN", "TUR"}), "SUPPORT", "offered")),
+])
+def test_relation_acts_and_speech_acts_named_by_nouns(extractor, text, expected):
+    assert expected in _unordered(extractor.extract_text(text))
+
+
+def test_relation_act_nouns_need_relations_and_their_object_is_no_second_event(extractor):
+    assert not extractor.extract_text("The establishment of a Russian naval base in Syria worried Turkey.")
+    events = extractor.extract_text("The severance of ties with Cuba by Peru in 1960 surprised observers.")
+    assert [e.trigger for e in events] == ["severance"]
+    assert {e.event_type for e in extractor.extract_text("Japan offered aid to Turkey.")} == {"AGREE"}

@@ -20,6 +20,8 @@ HELD_OUT_FLOORS = {
     "Foreign_relations_of_Turkmenistan": 0.55,
     "Foreign_relations_of_Rwanda": 0.55,
     "France-Saudi_Arabia_relations": 0.65,
+    "Foreign_relations_of_Burundi": 0.35,
+    "Iran-Thailand_relations": 0.8,
 }
 
 

@@ -125,6 +125,9 @@ _MODIFIERS = frozenset("top senior new former chief deputy acting then interim o
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _NAME_PARTICLES = frozenset("bin ibn bint al el de da di van von der le la du abu abd ben".split())
 _STATE_CODE = re.compile(r"^[A-Z]{3}$")
+# A document is about a pair ("France–Saudi Arabia relations") when the second most mentioned
+# state has at least this share of the first one's mentions.
+DYAD_BALANCE = 0.4
 # PETRARCH's code for an actor found but not coded ([---], or a date none of its codes covers)
 NULL_ACTOR = "---"
 _NON_STATES = frozenset({"WST", "ARL", "IGO", "NGO", "OAU", "OAS", "AQ", "---", "+++", "IMF", "WFP", "WHO",
@@ -1036,6 +1039,7 @@ class ActorTagger:
         colls = [f for f in found if f.coll is not None]
         if not colls:
             return
+        text = doc.text  # rebuilt by spaCy on each access
         sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
         if not sent_starts:
             sent_starts = [0]
@@ -1060,7 +1064,10 @@ class ActorTagger:
             ranked = sorted(distinct_open, key=lambda c: (-counts[c], first_seen[c]))
             top = ranked[:2]
             total = sum(counts.values())
-            if len(distinct_open) == 2 or (counts[top[1]] >= 2 and counts[top[0]] + counts[top[1]] >= 0.5 * total):
+            # both of the pair recur: a "Foreign relations of X" article whose opening lists
+            # neighbours is about X alone, not about X and the neighbour named most
+            if len(distinct_open) == 2 or (counts[top[1]] >= 2 and counts[top[0]] + counts[top[1]] >= 0.5 * total
+                                           and counts[top[1]] >= DYAD_BALANCE * counts[top[0]]):
                 dyad = sorted(top, key=lambda c: first_seen[c])
         # The state the document is about ("Foreign relations of Laos"): clearly the most
         # mentioned. "Both countries" in such a text nearly always includes it.
@@ -1083,7 +1090,11 @@ class ActorTagger:
                 codes = list(dyad)
             else:
                 if len(recent) < want:
+                    # further back only within the paragraph: a table row or a new paragraph that
+                    # names no partner leaves "both countries" unresolved rather than guessed
                     for pos, s, m in reversed(before):
+                        if "\n" in text[doc[pos].idx:doc[f.start].idx]:
+                            break
                         if m.country not in recent:
                             recent.append(m.country)
                 codes = recent[:want]

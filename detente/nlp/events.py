@@ -294,6 +294,12 @@ class EventCoder:
                       symmetric=True, head_tokens=[tok])
         return self.realise(proto, sent)
 
+    def _of_act_noun(self, tok: Token) -> bool:
+        """Whether `tok` is the "of" object of an event noun ("the severance of ties")."""
+        head = tok.head
+        return (tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN")
+                and self.noun_coding(head.head) is not None)
+
     def _reported_groups(self, doc: Doc, actor_spans: list[Span]) -> list[Span]:
         """Groups named without a country that are the subject of a clause reported by one
         country's organ of their kind: "a spokesman for the Kenyan police said police had arrested
@@ -446,6 +452,8 @@ class EventCoder:
             if coding is None or tok.i in self.tok2actor or not (
                     coding.standalone or _under_act(tok, coding) or self._agent_phrase(tok)):
                 continue
+            if not coding.standalone and self._of_act_noun(tok):
+                continue  # "the severance of ties with X by Y": the ties are what the act is on
             proto = self.code_noun(tok, coding)
             if proto is not None:
                 protos.append(proto)
@@ -1052,9 +1060,12 @@ class EventCoder:
             # arguments belong to this event
             if child.dep_ == "prep" and child.lower_ == "of":
                 for inner in child.children:
-                    if inner.dep_ == "pobj" and inner.lemma_.lower() in self.lex.nouns:
+                    if inner.dep_ == "pobj" and _common_lemma(inner) in self.lex.nouns:
                         children.extend(c for c in inner.children if c.dep_ == "prep")
                         proto.head_tokens.append(inner)
+        if coding.objects and not {_common_lemma(o) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                                   for o in _prep_objects(c)} & coding.objects:
+            return None  # "the establishment of relations" is an act, "the establishment of a base" not this one
         for child in children:
             if child.dep_ == "amod" and child.lemma_.lower() == "lead":
                 # "the US-led war against Iraq": the leading country acts
@@ -2005,6 +2016,15 @@ def _prep_objects(prep: Token) -> list[Token]:
             if t.pos_ in ("VERB", "AUX", "PUNCT") or t.is_sent_start:
                 break
     return objs
+
+
+def _common_lemma(tok: Token) -> str:
+    """A noun's lemma, also when a title-cased heading makes the parser call it a proper noun
+    ("Establishment of Diplomatic Relations": "Relations" -> "relation")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper() and lemma.endswith("s") and not lemma.endswith("ss"):
+        return lemma[:-1]
+    return lemma
 
 
 def _between(text: str, first: Span, second: Span) -> str:
