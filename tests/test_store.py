@@ -81,7 +81,7 @@ class FakeExtractor:
     def __init__(self, model: str | None = None, actor_files: Iterable[str] = (),
                  lexicon_files: Iterable[str] = (), fail_on: Iterable[str] = (),
                  verb_files: Iterable[str] = (), verb_codes: str = "auto", domestic: bool = False,
-                 discard_files: Iterable[str] = ()) -> None:
+                 discard_files: Iterable[str] = (), verbs_only: bool = False) -> None:
         self.fail_on = set(fail_on)
         self.coded: list[str] = []
         self.loads = 0
