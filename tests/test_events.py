@@ -1434,6 +1434,51 @@ def test_interstate_construction_families(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
+    # breaking relations is SANCTION and undirected (tests/gold/README.md, Diplomatic relations): in the
+    # agentless passive, the parties of "between" did it to each other, not the second to the first
+    ("Ties between Iran and Saudi Arabia were severed in 2016.", {("IRN", "SAU", "SANCTION")}),
+    ("Diplomatic relations between Ghana and Israel were broken off in 1973.", {("GHA", "ISR", "SANCTION")}),
+    # membership is member -> organisation (README, Membership), also when admitted, when becoming a
+    # member, or acceding; acceding to demands still yields (CAMEO 083)
+    ("Laos was admitted into ASEAN in 1997.", {("LAO", "ASEAN", "AGREE")}),
+    ("Montenegro was admitted to the United Nations in 2006.", {("MNE", "UN", "AGREE")}),
+    ("Sweden became the 32nd member of NATO in 2024.", {("SWE", "NATO", "AGREE")}),
+    ("Bulgaria acceded to the European Union in 2007.", {("BGR", "EU", "AGREE")}),
+    ("Iraq acceded to the demands of Kuwait.", {("IRQ", "KWT", "CONCEDE")}),
+    # leaving an organisation refuses its commitments, as leaving a treaty does (REJECT); a
+    # withdrawal of troops from a country stays a retreat
+    ("Venezuela withdrew from the Organization of American States in 2019.", {("VEN", "OAS", "REJECT")}),
+    ("Syria withdrew its troops from Lebanon in 2005.", {("SYR", "LBN", "RETREAT")}),
+    # an organisation suspending a member's membership sanctions it (as "the Commonwealth suspended Fiji")
+    ("Syria's membership in the Arab League was suspended in November 2011.", {("ARL", "SYR", "SANCTION")}),
+    # a country recalls its own envoy (SANCTION) and opens (COOPERATE, opener -> host, README Embassies)
+    # or closes its own mission: in the agentless passive the owner acts towards the post's country
+    ("The Canadian ambassador was recalled from Riyadh in 2018.", {("CAN", "SAU", "SANCTION")}),
+    ("The British embassy in Tehran was closed in 2011.", {("GBR", "IRN", "SANCTION")}),
+    ("A Kenyan embassy was opened in Seoul in 2000.", {("KEN", "KOR", "COOPERATE")}),
+    ("The Israeli ambassador was expelled from Caracas.", {("VEN", "ISR", "SANCTION")}),
+    ("The embassy in Tirana was closed.", set()),
+    # a reduced passive relative with an actor as agent is a passive ("the treaty, signed by A and B")
+    ("The Treaty of Friendship, signed by Angola and Cuba in 1976, remained in force until 1991.",
+     {("AGO", "CUB", "AGREE")}),
+    ("Nigerian troops rescued 50 schoolgirls kidnapped by gunmen.", set()),
+    # who is under or subject to sanctions is their target
+    ("Iran has been under a US embargo since 1979.", {("USA", "IRN", "SANCTION")}),
+    ("North Korea remained subject to UN sanctions.", {("UN", "PRK", "SANCTION")}),
+    # returning a named territory is a RETREAT (PLOVER: return of territory) towards whom it is returned to
+    ("The United States returned Okinawa to Japan in 1972.", {("USA", "JPN", "RETREAT")}),
+    ("Britain returned Hong Kong to China in 1997.", {("GBR", "CHN", "RETREAT")}),
+    # "re-" stays on its verb: re-establishing relations resumes them (AGREE, README), re-opening an
+    # embassy opens it
+    ("Israel and Turkey re-established diplomatic relations in 2022.", {("ISR", "TUR", "AGREE")}),
+    ("Britain re-opened its embassy in Tehran in 2015.", {("GBR", "IRN", "COOPERATE")}),
+])
+def test_relations_membership_and_territory_families(nlp, text, expected):
+    """Encyclopedic constructions of relations, membership, missions, sanctions regimes and territory."""
+    assert triples(parsed(nlp, text)._.events) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     # an accusing verb with a that-clause and no object alleges what the clause reports (CAMEO 112,
     # as "alleged that"): the speaker accuses the clause's actor
     ("Pakistan complained that Indian troops had shelled villages in Kashmir.", {("PAK", "IND", "ACCUSE")}),

@@ -108,6 +108,12 @@ UNDOING_TYPES = {"SANCTION", "CONCEDE", "REJECT"}
 INTRANSITIVE_NOUNS = {"visit", "trip", "withdrawal", "retreat", "arrival", "mobilization", "deployment"}
 # A country's missions abroad: a protest held at one is aimed at that country.
 MISSION_NOUNS = {"embassy", "consulate", "legation", "mission", "high commission"}
+# A country's envoys abroad: recalled or withdrawn by their own country (CAMEO 161).
+ENVOY_NOUNS = {"ambassador", "envoy", "consul", "chargé", "charge", "diplomat", "attaché", "attache", "representative"}
+# A member's place in an organisation ("Egypt's membership of the Arab League was suspended").
+MEMBERSHIP_NOUNS = {"membership", "participation", "seat"}
+# Prepositions that name where a mission or envoy is posted ("the embassy in Tirana", "envoy to Cairo").
+POST_PREPS = {"in", "at", "to"}
 # Titles of persons: an actor mention headed by one is "he" or "she" to later pronouns.
 PERSON_TITLES = {"minister", "president", "premier", "leader", "king", "queen", "prince", "emir", "sheikh",
                  "chancellor", "envoy", "ambassador", "secretary", "spokesman", "spokeswoman", "spokesperson",
@@ -561,6 +567,14 @@ class EventCoder:
                 self._form_cache[key] = restructure(form, self.lex.verbs.get(lemma))
             return self._form_cache[key]
         coding = self.lex.verbs.get(lemma)
+        if coding is None and tok.lower_.startswith("re-") and len(tok.lower_) > 4:
+            # "re-established", "re-opened" (the tokenizer keeps the prefix): the verb spelt
+            # without the hyphen ("reopen"), else without the prefix ("establish")
+            low = tok.lower_[3:]
+            for stem in (lemma[3:], low, low[:-1], low[:-2], low[:-3] + "e" if low.endswith("ing") else None):
+                for word in ("re" + stem, stem) if stem else ():
+                    if word in self.lex.verbs:
+                        return self.lex.verbs[word]
         if coding is None and tok.tag_ in ("VBD", "VBN", "VBG", "VBZ"):
             # the lemmatiser's misses ("staged" -> "stag"): the inflected form less its ending
             low = tok.lower_
@@ -662,6 +676,11 @@ class EventCoder:
         dobj = next((c for c in tok.children if c.dep_ in ("dobj", "attr")), None)
         if passive:
             dobj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        elif _by_participle(tok) and any(self.actors_of(o) for c in tok.children if c.dep_ == "agent"
+                                         for o in _prep_objects(c)):
+            # a reduced passive relative with an actor as agent ("the Algiers Agreement, signed by
+            # Iran and Iraq in 1975"): a passive whose subject is the noun it modifies
+            passive, dobj = True, tok.head
         if dobj is None:
             dobj = _up_to_object(tok)
         noun = None
@@ -691,6 +710,11 @@ class EventCoder:
                 # noun (code_request_clause), which knows who is asked to do what
                 return None
         obj_lemmas = _object_lemmas(dobj) if dobj is not None else set()
+        if dobj is not None and dobj.pos_ == "PROPN" and (dobj.i in self.tok2place or dobj.ent_type_ in ("GPE", "LOC")):
+            # a named place or territory ("returned Taba to Egypt"): the lexicon's `<place>` object
+            obj_lemmas.add("<place>")
+        # the place handed over is what is given, not the party it is given to ("returned Hong Kong to China")
+        place_object = "<place>" in obj_lemmas and ("<place>" in coding.objects or "<place>" in dict(coding.object_types))
         reverse = bool(coding.reverse_objects and obj_lemmas & coding.reverse_objects)
         type_lemmas = obj_lemmas
         if dobj is None and coding.object_types and not passive:
@@ -768,6 +792,7 @@ class EventCoder:
         subjects = self.subject_actors(tok)
         # arguments
         targets: list[tuple[Actor, bool]] = []
+        joint_between = False
         if passive:
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
             subj = []
@@ -784,6 +809,13 @@ class EventCoder:
                     if prep.dep_ == "prep" and prep.lower_ == "between":
                         for o in _prep_objects(prep):
                             subjects.extend((a, True) for a in self.actors_of(o))
+                if len({a.country for a, _ in subjects}) >= 2:
+                    # "relations between Cuba and the United States were severed": the parties named
+                    # by "between" did it to each other (a joint act, undirected), not to the first
+                    # of them that the subject phrase also yields
+                    joint_between = True
+                    codes = {a.country for a, _ in subjects}
+                    targets = [t for t in targets if t[0].country not in codes]
         elif dobj is not None and noun is None and final.type in EVALUATIVE_TYPES and dobj.i not in self.tok2actor \
                 and dobj.pos_ == "NOUN" and self.noun_coding(dobj) is not None:
             # "condemned Israel's attack on X", "welcomed the withdrawal of Syrian troops": judging an
@@ -793,7 +825,8 @@ class EventCoder:
                 # "demanded an apology from Japan", "demanded support from parliament": asked of its giver
                 targets.extend((a, True) for p in dobj.children if p.dep_ == "prep" and p.lower_ == "from"
                                for o in _prep_objects(p) for a in self.actors_of(o))
-        elif dobj is not None and noun is None:
+        elif dobj is not None and noun is None and not (place_object and any(
+                c.dep_ == "prep" and c.lower_ in final.preps for c in tok.children)):
             found = self.actors_of(dobj) or self._visited(final, dobj)
             if found and all(_is_author(a, subjects, self.domestic) for a in found):
                 # "increased its purchases of Russian oil": "its" is the author; the party is deeper
@@ -859,15 +892,48 @@ class EventCoder:
         ranked = [by_prep[r] for r in sorted(by_prep) if by_prep[r]]
         if ranked:
             targets.extend(ranked[0])
+        if coding.organisation_type and not passive and not any(c.dep_ == "dobj" for c in tok.children) and any(
+                self._is_organisation(o) for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in final.preps
+                for o in _prep_objects(prep)):
+            # "acceded to the EU" joins it (AGREE), "withdrew from the OAU" leaves it (REJECT): an
+            # organisation is no demand yielded to nor territory retreated from
+            final = Trigger(lemma=final.lemma, type=coding.organisation_type,
+                            mode="join" if coding.organisation_type == "AGREE" else None, preps=final.preps)
+            proto.coding = final
         if noun is not None:
             # "the Russian-Iranian agreement": actors modifying the event noun are its parties
             between.extend(a for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i in self.tok2actor
                            for a in _members_or_actor(self.tok2actor[c.i]))
+        if passive and not subjects and dobj is not None and noun in (None, dobj) and final.mode != "expel" \
+                and final.type in ("SANCTION", "COOPERATE", "AGREE") and dobj.lemma_.lower() in MISSION_NOUNS | ENVOY_NOUNS:
+            # "the Dutch ambassador was recalled from Ankara", "the Chinese embassy in Tirana was
+            # closed", "a Turkish embassy was opened in Nouakchott": a country recalls its own envoy and
+            # opens or closes its own mission; the owner acts towards the country of the post
+            owners = self.actors_of(dobj)
+            hosts = [(a, True) for head, preps in ((tok, POST_PREPS | {"from"}), (dobj, POST_PREPS))
+                     for prep in head.children if prep.dep_ == "prep" and prep.lower_ in preps
+                     for o in _prep_objects(prep) for a in self.actors_of(o) or self._place_country(o)
+                     if a.country not in {w.country for w in owners}]
+            if owners and hosts:
+                subjects = [(a, True) for a in owners]
+                targets = hosts
+        if passive and not subjects and dobj is not None and noun is None and dobj.lemma_.lower() in MEMBERSHIP_NOUNS:
+            # "Egypt's membership of the Arab League was suspended": the organisation acts on its member
+            orgs = [(a, True) for prep in dobj.children if prep.dep_ == "prep" and prep.lower_ in ("of", "in")
+                    for o in _prep_objects(prep) if self._is_organisation(o) for a in self.actors_of(o)]
+            members = [(a, True) for c in dobj.children if c.dep_ == "poss" for a in self.actors_of(c)]
+            if orgs and members:
+                subjects, targets = orgs, members
         if passive and not subjects and targets and dobj is not None and noun is None:
             # agentless passive with an actor subject and an actor in a prepositional role: the
             # prepositional party is the implicit agent ("was admitted into ASEAN")
             prep_actors = [t for t in targets if t[0] not in self.actors_of(dobj)]
-            if prep_actors:
+            if prep_actors and final.mode == "join":
+                # ... except that the admitted country joins the organisation: membership is coded
+                # member -> organisation, as "X joined ASEAN" is (tests/gold/README.md, Membership)
+                subjects = [(a, True) for a in self.actors_of(dobj)]
+                targets = prep_actors
+            elif prep_actors:
                 subjects = prep_actors
                 targets = [(a, True) for a in self.actors_of(dobj)]
         if (passive and not subjects and final.symmetric and self.focal is not None
@@ -879,6 +945,8 @@ class EventCoder:
             proto.sources, proto.targets = targets, subjects
         else:
             proto.sources, proto.targets = subjects, targets
+        if joint_between and not proto.targets and len({a.country for a, _ in proto.sources}) >= 2:
+            proto.symmetric = True
         if not proto.targets and len(proto.sources) >= 2 and _reciprocal(tok):
             # "Canada and India expelled each other's diplomats": each did it to the other
             proto.symmetric = True
@@ -1735,6 +1803,12 @@ class EventCoder:
             return []
         return [Actor(place.country, None, place.text)]
 
+    def _place_country(self, tok: Token) -> list[Actor]:
+        """The country of a place that is no actor itself ("in Nouakchott" -> MRT)."""
+        span = self.tok2place.get(tok.i)
+        place = span._.place if span is not None else None
+        return [Actor(place.country, None, place.text)] if place is not None and place.country else []
+
     def _is_location_phrase(self, prep: str, obj: Token) -> bool:
         return prep in LOCATION_PREPS and obj.i in self.tok2place
 
@@ -2366,9 +2440,21 @@ def _domestic_table() -> dict:
 
 def _under_act(noun: Token, coding: Trigger) -> bool:
     """An attack or coercion someone is put or comes under ("placed X under house arrest", "came
-    under fire from Y"): the noun is the act, also one that is no event by itself ("fire")."""
+    under fire from Y"), or sanctions someone is under or subject to: the noun is the act, also
+    one that is no event by itself ("fire")."""
     head = noun.head
-    return (coding.type in ("ASSAULT", "COERCE") and noun.dep_ == "pobj" and head.lower_ == "under"
+    if noun.dep_ != "pobj":
+        return False
+    if coding.type == "SANCTION":
+        # "Libya was subject to UN sanctions", "Iran has been under an arms embargo since 2006",
+        # "placed Iraq under sanctions": who is (put) under a sanctions regime is its target
+        gov = head.head
+        if head.lower_ == "to" and gov.lower_ == "subject" and gov.pos_ == "ADJ":
+            gov = gov.head
+        elif head.lower_ != "under":
+            return False
+        return gov.lemma_.lower() in UNDER_VERBS | COPULAS | {"stay", "fall"} and gov.pos_ in ("VERB", "AUX")
+    return (coding.type in ("ASSAULT", "COERCE") and head.lower_ == "under"
             and head.head.lemma_.lower() in UNDER_VERBS and head.head.pos_ in ("VERB", "AUX"))
 
 

@@ -70,6 +70,8 @@ class Trigger:
     track: str | None = None
     # the verb controls an infinitive in place of an object of its list ("declined to recognise")
     infinitive: bool = False
+    # the type when the target named by a preposition is an international organisation
+    organisation_type: str | None = None
     # from a PETRARCH verb dictionary: context patterns, the reverse event of a paired code
     # [A:B] (B from target to source) and the dictionary's own code
     patterns: tuple[VerbPattern, ...] = ()
@@ -114,6 +116,9 @@ def _trigger(lemma: str, spec: dict[str, Any], source: str) -> Trigger:
                 raise DetenteError(Errors.E021, path=source, detail=f"'{lemma}': unknown PLOVER type {wtype!r} for {word!r}")
         typed[key] = table
     object_types = typed["object_types"]
+    org_type = spec.get("organisation_type")
+    if org_type is not None and org_type not in plover_types():
+        raise DetenteError(Errors.E021, path=source, detail=f"'{lemma}': unknown PLOVER type {org_type!r}")
     return Trigger(
         lemma=lemma,
         type=etype,
@@ -132,6 +137,7 @@ def _trigger(lemma: str, spec: dict[str, Any], source: str) -> Trigger:
         standalone=bool(spec.get("standalone", True)),
         track=spec.get("track"),
         infinitive=bool(spec.get("infinitive", False)),
+        organisation_type=org_type,
     )
 
 

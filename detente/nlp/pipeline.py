@@ -27,8 +27,23 @@ def load_model(name: str | None = None) -> Language:
         except OSError:
             continue
         nlp.max_length = MAX_LENGTH + 1000
+        _keep_re_prefix(nlp)
         return nlp
     raise DetenteError(Errors.E020, name=name or DEFAULT_MODELS[0])
+
+
+def _keep_re_prefix(nlp: Language) -> None:
+    """Keep "re-" on its word ("re-established", "re-opened"): split off, the parser reads "re" as the
+    verb and loses the real one; the event coder reads the verb without its prefix."""
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes or ())
+    hyphen = [i for i, p in enumerate(infixes) if "-" in p and p.startswith("(?<=[")]
+    if not hyphen:
+        return
+    for i in hyphen:
+        infixes[i] = r"(?<!\bre)(?<!\bRe)(?<!\bRE)" + infixes[i]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def add_detente_pipes(nlp: Language, actor_files: Sequence[str | Path] = (),
