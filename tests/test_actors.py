@@ -318,6 +318,14 @@ def test_both_countries_does_not_reach_past_its_paragraph(nlp, tagger):
     assert [sorted(m) for m in _collective_members(run(nlp, tagger, text))] == [["NER", "TCD"]]
 
 
+def test_an_organisation_whose_code_is_a_state_code_is_no_country(nlp, tagger):
+    # the Non-Aligned Movement is NAM, Namibia's ISO code: "both countries" is not Kenya and Namibia
+    doc = run(nlp, tagger, "Kenya is a member of the Non-Aligned Movement. Both countries established relations.")
+    assert _collective_members(doc) == []
+    doc = run(nlp, tagger, "Kenya hosted Namibia. Both countries established relations.")
+    assert [sorted(m) for m in _collective_members(doc)] == [["KEN", "NAM"]]
+
+
 def test_an_opening_that_lists_neighbours_is_no_document_dyad(nlp, tagger):
     # "Foreign relations of X": X is mentioned throughout, each neighbour now and then, so "both
     # countries" in a row that names no partner is not X and its most named neighbour

@@ -1050,14 +1050,21 @@ class ActorTagger:
         mentions = [(f.start, sent_of(f.start), m) for f in found if f.coll is None and f.actor
                     for m in (f.members or [f.actor]) if m.country]
         mentions.sort(key=lambda x: x[0])
+        # an organisation is no country even when its code is a state's ("NAM", the Non-Aligned
+        # Movement, is Namibia's ISO code)
+        org_at = {f.start for f in found if f.coll is None and f.label == "ORG"}
+
+        def state(pos: int, m: Actor) -> bool:
+            return pos not in org_at and self._is_state(m.country)
+
         first_seen: dict[str, int] = {}
         counts: dict[str, int] = {}
         for pos, _, m in mentions:
-            if self._is_state(m.country):
+            if state(pos, m):
                 first_seen.setdefault(m.country, pos)
                 counts[m.country] = counts.get(m.country, 0) + 1
         # A dyad the opening (title + first sentence) establishes and the document keeps returning to.
-        opening = [m.country for pos, s, m in mentions if s <= 1 and self._is_state(m.country)]
+        opening = [m.country for pos, s, m in mentions if s <= 1 and state(pos, m)]
         distinct_open = list(dict.fromkeys(opening))
         dyad: list[str] = []
         if len(distinct_open) >= 2:
@@ -1080,8 +1087,7 @@ class ActorTagger:
             assert e is not None
             want = e.n or 2
             s_here = sent_of(f.start)
-            ok = self._is_state if e.scope == "state" else (lambda c: True)
-            before = [(pos, s, m) for pos, s, m in mentions if pos < f.start and ok(m.country)]
+            before = [(pos, s, m) for pos, s, m in mentions if pos < f.start and (e.scope != "state" or state(pos, m))]
             recent: list[str] = []
             for pos, s, m in reversed(before):
                 if s >= s_here - 1 and m.country not in recent:
@@ -1105,8 +1111,8 @@ class ActorTagger:
                     continue
                 order = {c: min(p for p, _, m in before if m.country == c) for c in codes}
                 codes.sort(key=lambda c: order[c])
-            text = doc[f.start:f.end].text
-            f.members = [Actor(c, e.sector, text) for c in codes]
+            surface = doc[f.start:f.end].text
+            f.members = [Actor(c, e.sector, surface) for c in codes]
             f.actor = f.members[0]
             f.label = "COLLECTIVE"
 
