@@ -524,6 +524,15 @@ def test_leader_alias_shared_across_codes_never_overlaps_in_time():
     ("Waldheim visited Tehran.", date(1988, 1, 1), "Waldheim", ("AUT", "GOV")),
     ("Mobutu expelled the diplomats.", date(1975, 1, 1), "Mobutu", ("COD", "GOV")),
     ("Savimbi rejected the ceasefire.", date(1992, 10, 1), "Savimbi", ("AGO", "REB")),
+    # Walesa led Solidarity (a union, CAMEO LAB) before he was president
+    ("Walesa rejected the offer.", date(1985, 5, 1), "Walesa", ("POL", "LAB")),
+    ("Walesa rejected the offer.", date(1992, 5, 1), "Walesa", ("POL", "GOV")),
+    # Cold-War groups by date: the Sandinistas governed, then were the opposition, then governed again
+    ("The Sandinistas rejected the offer.", date(1985, 1, 1), "Sandinistas", ("NIC", "GOV")),
+    ("The Sandinistas rejected the offer.", date(1996, 1, 1), "Sandinistas", ("NIC", "OPP")),
+    ("The Contras rejected the offer.", date(1986, 1, 1), "Contras", ("NIC", "REB")),
+    ("The FMLN rejected the offer.", date(1989, 1, 1), "FMLN", ("SLV", "REB")),
+    ("The Civic Forum rejected the offer.", date(1989, 12, 1), "Civic Forum", ("CSK", "OPP")),
 ])
 def test_historical_leader_by_surname_and_date(nlp, tagger, text, when, surface, expected):
     assert found(run(nlp, tagger, text, when))[surface] == expected

@@ -145,7 +145,8 @@ VP_BARRIERS = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "nsubj", "nsubjp
 LIGHT_NOUNS = {"effort", "bid", "initiative", "mission", "campaign", "drive", "programme", "program",
                "process", "operation", "round"}
 # Measure nouns whose "of" complement is the event ("10 days of war games", "a round of talks").
-MEASURE_NOUNS = {"day", "week", "month", "year", "hour", "round", "series", "wave", "spate", "string"}
+# ("a state of emergency": the emergency rule is the event)
+MEASURE_NOUNS = {"day", "week", "month", "year", "hour", "round", "series", "wave", "spate", "string", "state"}
 # Auxiliaries that announce an act instead of reporting it ("will withdraw", "said it would boycott").
 FUTURE_AUX = {"will", "'ll", "shall", "would", "wo", "’ll"}
 # Governing verbs/adjectives of stated intent ("plans to impose", "decided to send", "is prepared to").
@@ -428,7 +429,17 @@ class EventCoder:
         speech = []
         for tok, coding in verbs:
             if coding.speech and not self._pattern_event(tok, coding) and not self._coded_report(tok, coding):
-                speech.append((tok, coding))
+                # a light reporting verb with an event noun for object and no clause is that act
+                # ("declared martial law / a state of emergency": CAMEO 1724 -> COERCE)
+                declared = None
+                obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+                if coding.light and obj is not None and _object_lemmas(obj) & coding.objects and not any(
+                        c.dep_ in ("ccomp", "parataxis", "xcomp") for c in tok.children):
+                    declared = self.code_verb(tok, replace(coding, speech=False, objects=frozenset()), consumed)
+                if declared is None:
+                    speech.append((tok, coding))
+                    continue
+                protos.append(declared)
                 continue
             if coding.type == "ACCUSE" and _alleged_clause(tok):
                 # "Athens charged that Turkish jets had violated its airspace", "complained that ...":
@@ -537,8 +548,10 @@ class EventCoder:
         lemma = tok.lemma_.lower()
         if lemma in ORDER_VERBS and "expel" in self.lex.verbs and any(
                 c.dep_ == "dobj" for c in tok.children) and any(
-                c.dep_ == "xcomp" and c.lemma_.lower() in LEAVE_VERBS for c in tok.children):
-            # "ordered the French ambassador to leave the country": an expulsion (CAMEO 166/174)
+                (c.dep_ == "xcomp" and c.lemma_.lower() in LEAVE_VERBS)
+                or (c.lower_ == "out" and c.dep_ in ("prep", "prt", "advmod")) for c in tok.children):
+            # "ordered the French ambassador to leave the country", "ordered 25 diplomats out (of
+            # the country)": an expulsion (CAMEO 166/174)
             return self.lex.verbs["expel"]
         # a PETRARCH dictionary entry for the word itself wins over a built-in verb + particle
         # ("CALLED" with its pattern "* FOR_CEASEFIRE" over detente's "call for")
@@ -575,6 +588,10 @@ class EventCoder:
                 for word in ("re" + stem, stem) if stem else ():
                     if word in self.lex.verbs:
                         return self.lex.verbs[word]
+        if coding is None and any(c.dep_ == "advmod" and c.lower_ == "jointly" for c in tok.children):
+            # "the army and the rebels jointly cleared minefields": an act of no type of its own done
+            # jointly is material cooperation between the doers (CAMEO 06 -> COOPERATE)
+            return Trigger(lemma=lemma, type="COOPERATE", preps=("with",), symmetric=True)
         if coding is None and tok.tag_ in ("VBD", "VBN", "VBG", "VBZ"):
             # the lemmatiser's misses ("staged" -> "stag"): the inflected form less its ending
             low = tok.lower_
@@ -585,8 +602,13 @@ class EventCoder:
 
     def noun_coding(self, tok: Token) -> Trigger | None:
         """A noun trigger: a compound entry first ("hunger strike", "war games", lexicon key
-        `hunger_strike`), then the noun's own lemma."""
+        `hunger_strike`), then the noun's own lemma. A hyphenated noun the tokenizer split
+        ("pull-out", "cease-fire", "build-up") is looked up as its one-word spelling too."""
         lemma = tok.lemma_.lower()
+        if tok.i >= 2 and tok.doc[tok.i - 1].text in ("-", "‑") and tok.doc[tok.i - 2].head.i == tok.i:
+            joined = self.lex.nouns.get(f"{tok.doc[tok.i - 2].lower_}{lemma}")
+            if joined is not None:
+                return joined
         for c in tok.children:
             if c.dep_ in ("compound", "amod") and c.i < tok.i:
                 combo = self.lex.nouns.get(f"{c.lemma_.lower()}_{lemma}") or self.lex.nouns.get(f"{c.lower_}_{lemma}")
@@ -802,6 +824,11 @@ class EventCoder:
             subjects = subj
             if tgt_head is not None and noun is None:
                 targets.extend((a, True) for a in self.actors_of(tgt_head))
+                if final.type in OTHER_DIRECTED and subj and {(a.country, a.sector) for a, _ in subj} <= {
+                        (a.country, a.sector) for a, _ in targets}:
+                    # "was assassinated by two of her bodyguards": an agent reached only through the
+                    # victim's own possessive is no agent; the attacker is unnamed
+                    subjects = subj = []
             if not subj and tgt_head is not None:
                 # agentless passive: "issues between A, B and C were settled", "Laos was admitted
                 # into ASEAN" (the organisation admits), "relations with X were restored"
@@ -999,9 +1026,12 @@ class EventCoder:
                 # ("ended its embargo on X": the object's own preposition may name the target)
                 for prep in head.children:
                     if prep.dep_ == "prep" and prep.lower_ in preps:
+                        # (in domestic mode another body of the author's country: "the unions
+                        # threw their weight behind the president")
                         proto.targets.extend((a, True) for o in _prep_objects(prep)
                                              for a in self.actors_of(o) or self._visited(final, o)
-                                             if a.country not in src_codes)
+                                             if a.country not in src_codes or (self.domestic and all(
+                                                 _distinct_actors(s, a) for s, _ in proto.sources)))
         if (proto.targets and proto.sources and not passive and final.type in OTHER_DIRECTED - EVALUATIVE_TYPES
                 and not any(t.country not in src_codes or _distinct_actors(s, t)
                             for s, _ in proto.sources for t, _ in proto.targets)):
@@ -1208,6 +1238,10 @@ class EventCoder:
         elif not sources and coding.type == "MOBILIZE" and tok.head.dep_ == "prep" and gov is not None:
             # "troops were put on high alert": the forces put on alert take up the posture
             sources = [(a, True) for c in gov.children if c.dep_ == "nsubjpass" for a in self.actors_of(c)]
+            if not targets:
+                # "... were put on alert against X": the parser hangs the noun's preposition on the verb
+                targets = [(a, True) for c in gov.children if c.dep_ == "prep" and c.lower_ in coding.preps
+                           for o in _prep_objects(c) for a in self.actors_of(o)]
         if not sources and not (gov_coding is not None and gov_coding.type in EVALUATIVE_TYPES and tok.dep_ == "dobj"):
             # (not who condemns or welcomes an act: "Russia condemned the attack" is no Russian attack)
             sources = [(a, False) for a in self._governing_subject(tok)]
@@ -1591,7 +1625,15 @@ class EventCoder:
         for child in tok.children:
             if child.dep_ in mod_deps:
                 if child.i in self.tok2actor:
-                    out.extend(_members_or_actor(self.tok2actor[child.i]))
+                    span = self.tok2actor[child.i]
+                    first = tok.doc[span.start - 2] if span.start >= 2 else None
+                    if first is not None and tok.doc[span.start - 1].text == "-" and first.head.i in (
+                            child.i, tok.i) and first.i in self.tok2actor and first.lower_.endswith("o"):
+                        # "the Anglo-American proposals", "a Sino-Soviet plan": a combining form (Anglo-,
+                        # Sino-, Indo-) cannot stand alone, the parser hangs it on the second half, and
+                        # both halves are parties ("Russian-Iranian relations" are coded as a joint noun)
+                        out.extend(_members_or_actor(self.tok2actor[first.i]))
+                    out.extend(_members_or_actor(span))
                 elif child.dep_ == "poss" and (child.lower_ in PERSON_PRONOUNS or child.lower_ in THING_PRONOUNS):
                     out.extend(self.resolve_pronoun(child))
                 elif child.dep_ == "amod" and child.lemma_.lower() == "lead":
@@ -1724,8 +1766,9 @@ class EventCoder:
         a car bomb explosion in a suburb of Kabul")."""
         table = _unattributed_table()
         if passive:
-            nouns = [o for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("in", "by"))
-                     for o in _prep_objects(c)]
+            # ("by two of her bodyguards": the agent may be counted out of its group)
+            nouns = _of_chain([o for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("in", "by"))
+                               for o in _prep_objects(c)])
         else:
             nouns = [c for c in verb.children if c.dep_ == "nsubj"]
         scene = [verb]
@@ -1738,7 +1781,9 @@ class EventCoder:
             w.lemma_.lower() for w in [n, *(c for c in n.children if c.dep_ in ("compound", "amod"))]} & table["agents"]]
         if not agents:
             return []
-        named = [a for n in agents for a in self._event_agents(n)]
+        # ("her bodyguards": a person's own guards are no weapon of that person's side)
+        named = [a for n in agents if not any(c.dep_ == "poss" and c.lower_ in PERSON_PRONOUNS for c in n.children)
+                 for a in self._event_agents(n)]
         if named:
             return named  # "killed in a Russian bombing raid": the weapon names its user
         codes: set[str] = set()
@@ -2439,9 +2484,10 @@ def _domestic_table() -> dict:
 
 
 def _under_act(noun: Token, coding: Trigger) -> bool:
-    """An attack or coercion someone is put or comes under ("placed X under house arrest", "came
-    under fire from Y"), or sanctions someone is under or subject to: the noun is the act, also
-    one that is no event by itself ("fire")."""
+    """An attack, coercion or investigation someone is put or comes under ("placed X under house
+    arrest", "came under fire from Y", "placed X under investigation": CAMEO 09 investigate ->
+    ACCUSE), or sanctions someone is under or subject to: the noun is the act, also one that is
+    no event by itself ("fire")."""
     head = noun.head
     if noun.dep_ != "pobj":
         return False
@@ -2454,7 +2500,7 @@ def _under_act(noun: Token, coding: Trigger) -> bool:
         elif head.lower_ != "under":
             return False
         return gov.lemma_.lower() in UNDER_VERBS | COPULAS | {"stay", "fall"} and gov.pos_ in ("VERB", "AUX")
-    return (coding.type in ("ASSAULT", "COERCE") and head.lower_ == "under"
+    return (coding.type in ("ASSAULT", "COERCE", "ACCUSE") and head.lower_ == "under"
             and head.head.lemma_.lower() in UNDER_VERBS and head.head.pos_ in ("VERB", "AUX"))
 
 
