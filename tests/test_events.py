@@ -1979,3 +1979,56 @@ def test_relation_act_nouns_need_relations_and_their_object_is_no_second_event(e
     events = extractor.extract_text("The severance of ties with Cuba by Peru in 1960 surprised observers.")
     assert [e.trigger for e in events] == ["severance"]
     assert {e.event_type for e in extractor.extract_text("Japan offered aid to Turkey.")} == {"AGREE"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "X, whose jets bombed Y": the relative "whose" is its antecedent (CAMEO 19 by X)
+    ("Ethiopia, whose jets bombed Somali towns in 1977, denied the charge.", {("ETH", "SOM", "ASSAULT")}),
+    # a gerund after "after" is the main subject's act, even when the main verb has an object
+    ("After bombing Iraqi radar sites, American jets returned to their carriers.", {("USA", "IRQ", "ASSAULT")}),
+    # a capital that opens the main clause after an introductory phrase is the actor, not the
+    # second half of a "City, Region" pair
+    ("After talks in Geneva, Tehran accused Washington of lying.", {("IRN", "USA", "ACCUSE")}),
+    # an act noun with a possessive author and an "of" patient reports the act, as a "by" agent does
+    # (CAMEO 0841 release -> CONCEDE); a transfer names its supplier in the goods (CAMEO 07 -> AID)
+    ("Iraq's release of 50 Iranian prisoners was welcomed.", {("IRQ", "IRN", "CONCEDE")}),
+    ("The delivery of 24 French Mirage jets to Iraq alarmed Tehran.", {("FRA", "IRQ", "AID")}),
+    # a joint agency or authority of two parties is material cooperation (CAMEO 06)
+    ("Egypt and Sudan set up a joint authority to manage the Nile waters.", {("EGY", "SDN", "COOPERATE")}),
+    # a warning that one would respond if Y acts threatens Y (CAMEO 13); Y's act in the condition
+    # has not happened and is no event
+    ("Turkey warned that it would respond if Greece extended its territorial waters.", {("TUR", "GRC", "THREATEN")}),
+    ("Iran warned that it would retaliate if Israel bombed its nuclear sites.", {("IRN", "ISR", "THREATEN")}),
+    # "lifted it / them": the pronoun stands for the measure named before it (CAMEO 081 -> CONCEDE)
+    ("The United States imposed an embargo on Libya in 1986 and lifted it in 2004.",
+     {("USA", "LBY", "SANCTION"), ("USA", "LBY", "CONCEDE")}),
+    # an act told to an addressee with no party of its own is aimed at the addressee (CAMEO 03)
+    ("The German chancellor told the Polish prime minister that Germany would send more aid.", {("DEU", "POL", "AGREE")}),
+    # a state organ with no country, placed in a capital before it ("In Ankara, the ministry ...")
+    ("In Ankara, the foreign ministry accused Athens of provocation.", {("TUR", "GRC", "ACCUSE")}),
+])
+def test_harder_syntax_families(nlp, text, expected):
+    """Relative, participial, nominal, pronominal and reported constructions: exactly these events."""
+    assert triples(parsed(nlp, text)._.events) == expected
+
+
+def test_a_pronoun_for_people_is_no_measure(nlp):
+    # "called them an occupying army": "them" are people, not a measure the verb could undo
+    events = triples(parsed(nlp, "EC ministers demanded the withdrawal of Serbian forces from Bosnia, "
+                                 "calling them an occupying army.")._.events)
+    assert not any(t == "CONSULT" for _, _, t in events)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the storming of a building is an assault (CAMEO 19), by a state organ on the population at home
+    ("The storming of the Grand Mosque by Saudi troops ended the siege.", ("SAU", "MIL", "SAU", "CVL", "ASSAULT")),
+    # national rebel groups of the 1980s-90s are rebels of their country (CAMEO REB)
+    ("Salvadoran troops killed 20 FMLN guerrillas in Chalatenango.", ("SLV", "MIL", "SLV", "REB", "ASSAULT")),
+    # another body of the author's country named in the verb's phrase is the target at home, also
+    # through a coordinated verb's shared object (PLOVER REJECT: reject demands)
+    ("The Philippine government rejected the demands of the New People's Army.", ("PHL", "GOV", "PHL", "REB", "REJECT")),
+    ("The Mexican government rejected and condemned the demands of the Zapatistas.",
+     ("MEX", "GOV", "MEX", "REB", "REJECT")),
+])
+def test_domestic_harder_syntax_families(nlp, domestic_coder, text, expected):
+    assert expected in domestic_quads(nlp, domestic_coder, text)

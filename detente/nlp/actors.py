@@ -54,7 +54,7 @@ from typing import Any
 import yaml
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..errors import DetenteError, Errors
 from ..record import Actor
@@ -69,6 +69,7 @@ if not Span.has_extension("members"):
 
 
 @dataclass(frozen=True)
+
 class ActorEntry:
     """One dictionary pattern. kind: 'actor', 'agent' (sector suffix) or 'agent_prefix' (code prefix)."""
 
@@ -617,7 +618,8 @@ class ActorTagger:
                 return False
             if prev.text == "," and start > 1:
                 pp = doc[start - 2]
-                if pp.is_title and pp.pos_ in ("PROPN", "") and pp.is_alpha and not self._covered(pp.i, starts):
+                if pp.is_title and pp.pos_ in ("PROPN", "") and pp.is_alpha and not self._covered(pp.i, starts) \
+                        and not _clause_subject_after_comma(doc, start, end, pp):
                     return False
         return True
 
@@ -1160,3 +1162,15 @@ def actors_in(span: Span) -> list[Actor]:
         if s.start >= span.start and s.end <= span.end:
             out.extend(s._.members or [s._.actor])
     return out
+
+
+def _clause_subject_after_comma(doc: Doc, start: int, end: int, prev: Token) -> bool:
+    """Whether doc[start:end] is the subject of a clause that the comma before it opens, the
+    name before the comma closing an introductory clause ("When Spanish boats seized trawlers off
+    the Canary Islands, Rabat summoned ..."), not a "City, Region" pair ("Atlanta, Georgia")."""
+    if not doc.has_annotation("DEP"):
+        return False
+    root = next((t for t in doc[start:end] if not start <= t.head.i < end), None)
+    if root is None or root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return prev.head.i != root.i and root.head.i != prev.i and prev not in list(root.head.children)

@@ -106,6 +106,10 @@ UNDOING_TYPES = {"SANCTION", "CONCEDE", "REJECT"}
 # Event nouns whose "of" phrase is the agent ("the visit of X", "the withdrawal of X's troops");
 # for the others "of" is the patient ("the invasion of X", "the recognition of X").
 INTRANSITIVE_NOUNS = {"visit", "trip", "withdrawal", "retreat", "arrival", "mobilization", "deployment"}
+# Noun types a possessive names as a standing state, not an act ("Egypt's treaty with Israel").
+STANDING_TYPES = {"AGREE", "COOPERATE", "CONSULT"}
+# Nouns of handing goods over: "the delivery of Soviet tanks to Syria" names the supplier in the goods.
+TRANSFER_NOUNS = {"delivery", "supply", "shipment", "sale", "transfer"}
 # A country's missions abroad: a protest held at one is aimed at that country.
 MISSION_NOUNS = {"embassy", "consulate", "legation", "mission", "high commission"}
 # A country's envoys abroad: recalled or withdrawn by their own country (CAMEO 161).
@@ -138,6 +142,10 @@ NP_BARRIERS = {"relcl", "acl", "ccomp", "advcl", "conj", "cc", "punct", "paratax
 # Prepositions whose gerund is done by the subject of the verb they attach to, when that verb
 # has no object ("joined in condemning", "responded by attacking", "withdrew after shelling").
 SUBJECT_CONTROL_PREPS = {"in", "by", "after", "before", "while"}
+# ... of which these place the gerund's act as done: the subject does it even when the verb has an
+# object ("helped X in fighting Y" is X's fight; "after shelling Y, X seized Z" is X's shelling).
+# Not "before": an act still to come ("demanded a truce before allowing aid convoys in").
+TEMPORAL_CONTROL_PREPS = {"after", "while"}
 # Dependencies that leave a verb's phrase for the dictionary-verb target search: clauses with a
 # subject of their own and loose attachments (a PETRARCH target is in the verb phrase).
 VP_BARRIERS = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "nsubj", "nsubjpass", "appos", "mark"}
@@ -160,6 +168,8 @@ COOPERATIVE_TYPES = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETRE
 # (besides the agreement, demand, threat and promise nouns, which the lexicon types as such)
 PLAN_NOUNS = {"plan", "proposal", "offer", "bid", "decision", "attempt", "effort", "readiness", "willingness",
               "right", "option", "permission", "call"}
+# Verbs that say something to an addressee ("told X that ...", "assured X that ...").
+ADDRESS_VERBS = {"tell", "assure", "inform", "notify", "brief", "reassure"}
 # "ordered/told X to leave": an expulsion.
 ORDER_VERBS = {"order", "tell", "instruct", "give"}
 # verbs that put someone under an act ("placed under arrest", "came under fire")
@@ -217,6 +227,7 @@ class EventCoder:
     def code(self, doc: Doc) -> Iterable[Event]:
         actor_spans = list(doc.spans[extensions.ACTORS]) if extensions.ACTORS in doc.spans else []
         reported = self._reported_groups(doc, actor_spans)
+        reported += self._seated_organs(doc, actor_spans, {s.start for s in reported})
         if self.domestic:
             actor_spans = actor_spans + self._located_groups(doc, actor_spans, {s.start for s in reported})
         if reported:
@@ -338,6 +349,27 @@ class EventCoder:
             if len(codes) == 1 and is_state_code(next(iter(codes))):
                 span = Span(doc, g.start, g.end, label="GROUP")
                 span._.actor = Actor(next(iter(codes)), g._.actor.sector, g.text)
+                out.append(span)
+        return out
+
+    @staticmethod
+    def _seated_organs(doc: Doc, actor_spans: list[Span], skip: set[int] = frozenset()) -> list[Span]:
+        """A state organ named without a country ("the government", "the foreign ministry") that is
+        the subject of a verb placed in a capital ("while in Tehran the government asked Moscow
+        ...", "In Beijing, the foreign ministry said ..."): that capital's state (in either mode)."""
+        groups = list(doc.spans[extensions.GROUPS]) if extensions.GROUPS in doc.spans else []
+        capitals = {i: s for s in actor_spans if s.label_ in ("CAPITAL", "SEAT") and s._.actor is not None
+                    for i in range(s.start, s.end)}
+        out = []
+        for g in groups:
+            if g.start in skip or g._.actor.sector != "GOV" or g.root.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            verb = g.root.head
+            seats = [capitals[o.i] for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" and p.i < g.start
+                     for o in _prep_objects(p) if o.i in capitals]
+            if len(seats) == 1:
+                span = Span(doc, g.start, g.end, label="GROUP")
+                span._.actor = Actor(seats[0]._.actor.country, g._.actor.sector, g.text)
                 out.append(span)
         return out
 
@@ -467,7 +499,8 @@ class EventCoder:
                 continue
             coding = self.noun_coding(tok)
             if coding is None or tok.i in self.tok2actor or not (
-                    coding.standalone or _under_act(tok, coding) or self._agent_phrase(tok)):
+                    coding.standalone or _under_act(tok, coding) or self._agent_phrase(tok)
+                    or self._possessive_agent(tok, coding) or self._goods_supplier(tok)):
                 continue
             if not coding.standalone and self._of_act_noun(tok):
                 continue  # "the severance of ties with X by Y": the ties are what the act is on
@@ -491,13 +524,23 @@ class EventCoder:
                 for proto in protos:
                     if proto.trigger.i in denied:
                         proto.negated = True
+        conditions: set[int] = set()
         for proto in protos:
             _reframe(proto)
-            if proto.coding.type == "THREATEN" and not proto.targets and not proto.nominal:
-                # "would veto the plan unless Y withdrew": the condition names who is threatened
-                src = {a.country for a, _ in proto.sources}
-                proto.targets = [(a, False) for cond in _condition_clauses(proto.trigger)
-                                 for a, _ in self.subject_actors(cond) if a.country not in src]
+            if proto.coding.type == "THREATEN" and not proto.nominal:
+                # "would veto the plan unless Y withdrew": the condition names who is threatened;
+                # so does one in a warning's clause ("warned that it would respond if Y attacked")
+                conds = _condition_clauses(proto.trigger) + [
+                    c for comp in proto.trigger.children if comp.dep_ in ("ccomp", "xcomp") for c in _condition_clauses(comp)]
+                if not proto.targets:
+                    src = {a.country for a, _ in proto.sources}
+                    proto.targets = [(a, False) for cond in conds
+                                     for a, _ in self.subject_actors(cond) if a.country not in src]
+                # the threatened party's act in the condition has not happened (CAMEO 13: the
+                # threat is the event)
+                conditions.update(t.i for cond in conds for t in cond.subtree)
+        if conditions:
+            protos = [p for p in protos if p.trigger.i not in conditions]
         self.demanded: set[int] = set()
         for tok in sent:
             # "renewed its demand that Israel withdraw", "reiterated its call for X to ease ..."
@@ -705,6 +748,12 @@ class EventCoder:
             passive, dobj = True, tok.head
         if dobj is None:
             dobj = _up_to_object(tok)
+        if dobj is not None and not passive and dobj.lower_ in ("it", "them") and (coding.objects or coding.object_types):
+            # "imposed sanctions on X in 1990 and lifted them in 1994": the pronoun stands for the
+            # measure named before it in the sentence, which decides the act and names its party
+            # (a measure, an event noun: "called them an occupying army" refers to people)
+            measures = {w for w in coding.objects | {w for w, _ in coding.object_types} if w in self.lex.nouns}
+            dobj = _measure_antecedent(dobj, measures) or dobj
         noun = None
         noun_coding = None
         if coding.light:
@@ -1005,7 +1054,8 @@ class EventCoder:
             shared = next((c for c in nxt.children if c.dep_ == "dobj"), None) if nxt is not None else None
             if shared is not None:
                 src = {a.country for a, _ in proto.sources}
-                proto.targets = [(a, False) for a in self.actors_of(shared) if a.country not in src]
+                proto.targets = [(a, False) for a in self.actors_of(shared) if a.country not in src or (
+                    self.domestic and all(_distinct_actors(s, a) for s, _ in proto.sources))]
         if final.symmetric and not proto.targets and len({a.country for a, _ in proto.sources}) >= 2:
             proto.symmetric = True
         src_codes = {a.country for a, _ in proto.sources}
@@ -1087,6 +1137,13 @@ class EventCoder:
             # is on the clause's subject; so is a permission ("let IAEA inspectors visit the site")
             for comp in _requested_clauses(tok):
                 proto.targets.extend((a, False) for a, _ in self.subject_actors(comp))
+        if not proto.targets and proto.sources and not passive and tok.dep_ == "ccomp" \
+                and tok.head.lemma_.lower() in ADDRESS_VERBS:
+            # "told the Argentine ambassador that Britain would not negotiate", "assured Kabul it
+            # would send aid": an act with no party of its own is aimed at whom it is told to
+            src = {a.country for a, _ in proto.sources}
+            proto.targets = [(a, False) for c in tok.head.children if c.dep_ in ("dobj", "dative")
+                             for a in self.actors_of(c) if a.country not in src]
         if roles:
             # the pattern's `$ + %` marks name the source and the target where they stand
             if "%" in roles:
@@ -1110,8 +1167,13 @@ class EventCoder:
             # verb in its own phrase, when the grammar above named none. A pattern's words may
             # reach into the verb's clause ("said it was pleased with X"); a verb detente knows
             # from its own lexicon does not take a place it happened in ("received approval in X")
+            # (in domestic mode another body of the author's country counts when the object names
+            # it: "rejected the demands of the Free Aceh Movement", not "protested outside parliament")
+            in_object = self.actors_of(dobj) if dobj is not None else []
             found = [(a, False) for a in self._verb_phrase_actors(
-                tok, clauses=bool(hit and hit.right), places=from_dictionary) if a.country not in src]
+                tok, clauses=bool(hit and hit.right), places=from_dictionary)
+                if a.country not in src or (usable(a) and a in in_object
+                                            and a.sector not in {s.sector for s, _ in proto.sources})]
             proto.targets = found or proto.targets
         proto.negated = _negated(tok)
         proto.hypothetical = _hypothetical(tok)
@@ -1122,6 +1184,36 @@ class EventCoder:
         "the sale of jets by France"): then it reports an act, not one mentioned in passing."""
         return any(c.dep_ == "prep" and c.lower_ == "by" and any(o.i in self.tok2actor for o in _prep_objects(c))
                    for c in noun.children)
+
+    def _possessive_agent(self, noun: Token, coding: Trigger) -> bool:
+        """Whether an act noun names its author with a possessive and its patient or party with a
+        preposition ("Israel's release of 400 detainees", "Japan's loan to Indonesia"): a reported
+        act, like one with a "by" agent. Not for agreements, ties or contacts ("Egypt's treaty with
+        Israel", "Iran's embassy in Beirut"), which a possessive names as standing things."""
+        if coding.type in STANDING_TYPES:
+            return False
+        if not any(c.dep_ == "poss" and c.i in self.tok2actor for c in noun.children):
+            return False
+        return any(c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ in coding.preps) and _prep_objects(c)
+                   for c in noun.children)
+
+    def _goods_supplier(self, noun: Token) -> list[Actor]:
+        """For a transfer noun ("the delivery of 40 Soviet tanks to Syria"), the country that the
+        goods of its "of" phrase name: their supplier (none when the goods are people)."""
+        if noun.lemma_.lower() not in TRANSFER_NOUNS or not any(
+                c.dep_ == "prep" and c.lower_ == "to" for c in noun.children):
+            return []
+        out: list[Actor] = []
+        for o in (o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in _prep_objects(c)):
+            if o.lemma_.lower() in DISPLACED_NOUNS:
+                continue
+            # "Soviet tanks" (one actor span), "French Mirage jets" (the demonym on its own)
+            for t in [o, *(c for c in o.children if c.dep_ in ("amod", "compound", "nmod"))]:
+                span = self.tok2actor.get(t.i)
+                if span is not None and span[0].pos_ == "ADJ":
+                    out.extend(_members_or_actor(span))
+                    break
+        return _unique(out)
 
     def _verb_phrase_actors(self, verb: Token, clauses: bool = False, places: bool = True) -> list[Actor]:
         """The first actor mention after `verb` in its phrase (its members for a compound),
@@ -1211,6 +1303,9 @@ class EventCoder:
             if typed is not None:
                 coding = replace(coding, type=typed)
                 proto.coding = coding
+        if not sources:
+            # "the delivery of Soviet tanks to Syria": the goods name their supplier
+            sources = [(a, True) for a in self._goods_supplier(tok)]
         if not sources and between:
             if len({a.country for a in between}) >= 2 and not targets:
                 proto.symmetric = coding.symmetric
@@ -1488,9 +1583,11 @@ class EventCoder:
                     return [(a, False) for a in found]
             return self.subject_actors(head, depth + 1)
         if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.lower_ in SUBJECT_CONTROL_PREPS \
-                and head.head.pos_ in ("VERB", "AUX") and not any(c.dep_ == "dobj" for c in head.head.children):
+                and head.head.pos_ in ("VERB", "AUX") and (head.lower_ in TEMPORAL_CONTROL_PREPS
+                                                           or not any(c.dep_ == "dobj" for c in head.head.children)):
             # "X joined in condemning Y", "X responded by attacking Y": with no object of its
-            # own, the governing verb's subject does the act of the gerund
+            # own, the governing verb's subject does the act of the gerund; a time adjunct's gerund
+            # is the subject's whatever the object ("After shelling the port, X turned its fire on Y")
             return self.subject_actors(head.head, depth + 1)
         if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
             return self.subject_actors(head, depth + 1)
@@ -1636,6 +1733,11 @@ class EventCoder:
                     out.extend(_members_or_actor(span))
                 elif child.dep_ == "poss" and (child.lower_ in PERSON_PRONOUNS or child.lower_ in THING_PRONOUNS):
                     out.extend(self.resolve_pronoun(child))
+                elif child.dep_ == "poss" and child.lower_ == "whose":
+                    # "Libya, whose jets bombed the capital": "whose" is the relative clause's antecedent
+                    rel = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+                    if rel is not None and rel.head.i in self.tok2actor:
+                        out.extend(_members_or_actor(self.tok2actor[rel.head.i]))
                 elif child.dep_ == "amod" and child.lemma_.lower() == "lead":
                     # "Kenyan-led forces": the leading country acts
                     out.extend(a for g in child.children if g.i in self.tok2actor
@@ -2252,6 +2354,16 @@ def _speaker_is_subject(verb: Token, speech: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _measure_antecedent(pron: Token, lemmas: set[str] | frozenset[str]) -> Token | None:
+    """The closest noun before an object pronoun in its sentence whose lemma is one of `lemmas`
+    and whose number agrees ("them" plural, "it" singular)."""
+    plural = pron.lower_ == "them"
+    for t in reversed(pron.doc[pron.sent.start:pron.i]):
+        if t.pos_ == "NOUN" and t.lemma_.lower() in lemmas and (t.tag_ == "NNS") == plural:
+            return t
+    return None
 
 
 def _condition_clauses(tok: Token) -> list[Token]:
