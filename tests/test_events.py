@@ -2032,3 +2032,40 @@ def test_a_pronoun_for_people_is_no_measure(nlp):
 ])
 def test_domestic_harder_syntax_families(nlp, domestic_coder, text, expected):
     assert expected in domestic_quads(nlp, domestic_coder, text)
+
+
+def test_a_time_phrase_names_no_party(extractor):
+    # "after bombings against X": when the act was done, not whom it was aimed at
+    events = extractor.extract_text("Japan tightened sanctions after bombings against Thailand by Burmese agents.")
+    assert not any(e.event_type == "SANCTION" and e.target.country == "THA" for e in events)
+    assert ("JPN", "PRK", "SANCTION") in {(e.source.country, e.target.country, e.event_type) for e in
+                                          extractor.extract_text("Japan tightened sanctions on North Korea after the test.")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a numbered resolution is the UN's instrument and acts for it (Security Council or General Assembly)
+    ("Resolution 1874, passed in 2009, banned all arms exports from North Korea.", ("UN", "PRK", "SANCTION")),
+    ("Resolution 598 demanded that Iran and Iraq observe a ceasefire.", ("UN", "IRN", "REQUEST")),
+])
+def test_a_numbered_resolution_acts_for_the_un(extractor, text, expected):
+    assert expected in {(e.source.country, e.target.country, e.event_type) for e in extractor.extract_text(text)}
+
+
+def test_a_national_resolution_is_not_the_uns(extractor):
+    assert not [e for e in extractor.extract_text("House Resolution 45 condemned Cuba.") if e.source.country == "UN"]
+
+
+FOCAL_TEXT = ("Sanctions against Myanmar began in 1990. Myanmar's junta ignored the 1990 election. "
+              "Myanmar expelled foreign journalists. Myanmar closed its universities. {}")
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a sanction that names no target, in a text about one country, is against that country
+    ("In 1997, the United States banned new investment.", {("USA", "MMR")}),
+    # ... but not when the sentence names another state that could be the target
+    ("In 1997, the United States banned new investment after talks with Thailand.", set()),
+])
+def test_a_sanction_with_no_target_is_against_the_documents_country(extractor, sentence, expected):
+    events = extractor.extract_text(FOCAL_TEXT.format(sentence))
+    last = [e for e in events if e.sentence.startswith("In 1997") and e.event_type == "SANCTION"]
+    assert {(e.source.country, e.target.country) for e in last} == expected

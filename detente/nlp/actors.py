@@ -126,6 +126,8 @@ _MODIFIERS = frozenset("top senior new former chief deputy acting then interim o
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _NAME_PARTICLES = frozenset("bin ibn bint al el de da di van von der le la du abu abd ben".split())
 _STATE_CODE = re.compile(r"^[A-Z]{3}$")
+# Words before "Resolution <number>" that make it a national legislature's, not the UN's.
+_NATIONAL_RESOLUTION_WORDS = frozenset({"house", "senate", "joint", "concurrent", "congressional", "parliamentary"})
 # A document is about a pair ("France–Saudi Arabia relations") when the second most mentioned
 # state has at least this share of the first one's mentions.
 DYAD_BALANCE = 0.4
@@ -746,6 +748,7 @@ class ActorTagger:
         self._compound_pass(doc, found, when)
         self._coordination(doc, found)
         self._collectives(doc, found)
+        self._resolutions(doc, found)
         spans = []
         last_end = -1
         for f in sorted(found, key=lambda f: (f.start, -f.end)):
@@ -1117,6 +1120,22 @@ class ActorTagger:
             f.members = [Actor(c, e.sector, surface) for c in codes]
             f.actor = f.members[0]
             f.label = "COLLECTIVE"
+
+    @staticmethod
+    def _resolutions(doc: Doc, found: list[_Found]) -> None:
+        """"Resolution 1718", "resolution 242": a numbered resolution is the UN's (Security Council
+        or General Assembly) instrument, and acts for it ("Resolution 2371 banned exports of coal").
+        Not a national legislature's ("House Resolution 45")."""
+        taken = {i for f in found if f.actor is not None for i in range(f.start, f.end)}
+        for t in doc[:-1]:
+            nxt = doc[t.i + 1]
+            if t.lower_ != "resolution" or t.i in taken or nxt.i in taken:
+                continue
+            if not (nxt.text.isdigit() and 1 <= len(nxt.text) <= 4):
+                continue
+            if t.i > 0 and doc[t.i - 1].lower_ in _NATIONAL_RESOLUTION_WORDS:
+                continue
+            found.append(_Found(t.i, t.i + 2, "ORG", Actor("UN", None, doc[t.i:t.i + 2].text)))
 
     @staticmethod
     def _is_state(code: str) -> bool:

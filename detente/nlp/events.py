@@ -138,6 +138,10 @@ AGENT_NOUNS = {"force", "troop", "soldier", "police", "official", "authority", "
 # two): "an extension of the mandate for the force in X" puts X six levels down.
 NESTED_DEPTH = 6
 # Dependencies that leave a noun phrase (clauses, coordination) for the nested-actor search.
+# Acts whose unnamed target is the country the document is about (EventCoder._focal_target).
+FOCAL_TARGET_TYPES = {"SANCTION"}
+# Prepositions of time: a noun phrase's actors behind them are not its party.
+TIME_PREPS = {"after", "before", "during", "since", "following", "until", "till", "amid", "amidst", "prior"}
 NP_BARRIERS = {"relcl", "acl", "ccomp", "advcl", "conj", "cc", "punct", "parataxis", "xcomp", "appos"}
 # Prepositions whose gerund is done by the subject of the verb they attach to, when that verb
 # has no object ("joined in condemning", "responded by attacking", "withdrew after shelling").
@@ -311,6 +315,19 @@ class EventCoder:
         proto = Proto(trigger=tok, coding=replace(coding, type=etype), sources=[(a, False), (b, False)],
                       symmetric=True, head_tokens=[tok])
         return self.realise(proto, sent)
+
+    def _focal_target(self, proto: Proto, sent: Span) -> list[tuple[Actor, bool]]:
+        """The country the document is about, for a sanction that names no target ("Resolution 2087
+        strengthened previous sanctions", "China announced it would ban all imports of coal" in an
+        article on North Korea): only when the sentence names no other state that could be it."""
+        if self.focal is None or any(a.country == self.focal.country for a, _ in proto.sources):
+            return []
+        authors = {a.country for a, _ in proto.sources}
+        named = {self.tok2actor[t.i]._.actor.country for t in sent if t.i in self.tok2actor
+                 and self.tok2actor[t.i]._.actor is not None}
+        if named - authors - {self.focal.country}:
+            return []
+        return [(self.focal, False)]
 
     def _of_act_noun(self, tok: Token) -> bool:
         """Whether `tok` is the "of" object of an event noun ("the severance of ties")."""
@@ -581,6 +598,8 @@ class EventCoder:
         protos = _fold_protest_purpose(protos)
         events: list[Event] = []
         for proto in protos:
+            if proto.sources and not proto.targets and not proto.symmetric and proto.coding.type in FOCAL_TARGET_TYPES:
+                proto.targets = self._focal_target(proto, sent)
             if self.domestic and proto.sources and not proto.targets and not proto.symmetric:
                 proto.targets = self._implicit_domestic_target(proto, sent)
             events.extend(self.realise(proto, sent))
@@ -1230,6 +1249,7 @@ class EventCoder:
             while path.i != verb.i:
                 if path.dep_ in barriers or (path.dep_ == "conj" and path.pos_ in ("VERB", "AUX")) or (
                         not places and path.dep_ == "prep" and path.lower_ in LOCATION_PREPS) or (
+                        path.dep_ == "prep" and path.lower_ in TIME_PREPS) or (
                         path.dep_ == "amod" and path.lemma_.lower() in BROKER_PARTICIPLES):
                     inside = False
                     break
@@ -1668,8 +1688,10 @@ class EventCoder:
             # "refugees fleeing the war in X": displaced people are known by where they come from
             # "a law passed by the Duma", "accounts held by relatives of X": a passive participle's
             # by-agent is who made or holds the thing (its other dependents stay out of it)
+            # "sanctions after bombings against X": a time phrase is when, not whom
             nxt = [c for t in level if t.lemma_.lower() not in BORDER_NOUNS
                    and not (t.dep_ == "amod" and t.lemma_.lower() in BROKER_PARTICIPLES)
+                   and not (t.dep_ == "prep" and t.lower_ in TIME_PREPS)
                    for c in t.children if (c.dep_ == "agent" if _by_participle(t) else (
                        c.dep_ not in NP_BARRIERS or _by_participle(c)
                        or (c.dep_ == "acl" and t.lemma_.lower() in DISPLACED_NOUNS)))]
