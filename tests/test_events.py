@@ -2069,3 +2069,51 @@ def test_a_sanction_with_no_target_is_against_the_documents_country(extractor, s
     events = extractor.extract_text(FOCAL_TEXT.format(sentence))
     last = [e for e in events if e.sentence.startswith("In 1997") and e.event_type == "SANCTION"]
     assert {(e.source.country, e.target.country) for e in last} == expected
+
+
+def _done(events) -> set[tuple]:
+    """(source, target, type) of the events reported as done (negated ones left out)."""
+    return {(e.source.country, e.target.country, e.event_type) for e in events if not e.negated}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "X joined Y in condemning Z": X and Y both condemn Z (CAMEO 122), X does not join Y; joining
+    # an organisation is still an agreement (PLOVER AGREE: join)
+    ("Norway joined Sweden in condemning Iran over the executions.", {("NOR", "IRN", "ACCUSE"), ("SWE", "IRN", "ACCUSE")}),
+    ("Montenegro joined NATO in 2017.", {("MNE", "NATO", "AGREE")}),
+    # an open question ("whether ...") reports no act; an announced one is still coded
+    ("Parliament will vote on whether Norway should send troops to Mali.", set()),
+    ("Norway decided to send troops to Mali.", {("NOR", "MLI", "THREATEN")}),
+    # a capitalised word in quotes is part of a title (a film, a book), not a reported act; a quoted
+    # statement still is one
+    ('The film "When China Attacked Vietnam" opened in Hanoi.', set()),
+    ('"China attacked Vietnam," the minister said.', {("CHN", "VNM", "ASSAULT")}),
+    # a meeting called off or postponed did not take place; one that went ahead did
+    ("Talks between Ecuador and Peru were postponed until March.", set()),
+    ("Talks between Ecuador and Peru resumed in March.", {("ECU", "PER", "CONSULT")}),
+    ("The French president's visit to Algeria went ahead.", {("FRA", "DZA", "CONSULT")}),
+    # an act told in a report called false did not happen; in a confirmed one it did
+    ("Claims that Sudanese jets had bombed Chad were unfounded.", set()),
+    ("Reports that Sudanese jets had bombed Chad were confirmed.", {("SDN", "TCD", "ASSAULT")}),
+    # an act someone fears or believes possible is a guess; one they believe done is reported
+    ("Experts fear Azerbaijan might attack Armenia.", set()),
+    ("Experts believe Azerbaijan attacked Armenia.", {("AZE", "ARM", "ASSAULT")}),
+    # with a "by" agent, an act noun's possessive is its patient; without one, its author
+    ("Lebanon's occupation by Syria ended in 2005.", {("SYR", "LBN", "COERCE")}),
+    ("Syria's occupation of Lebanon ended in 2005.", {("SYR", "LBN", "COERCE")}),
+    # "aid to X from Y": the parser hangs the donor on the recipient (CAMEO 07 -> AID)
+    ("Food aid to Haiti from Canada arrived on Monday.", {("CAN", "HTI", "AID")}),
+    # welcoming a visitor hosts a visit (CAMEO 043, host -> visitor); welcoming a decision approves it
+    ("The Thai king welcomed the Cambodian prime minister in Bangkok.", {("THA", "KHM", "CONSULT")}),
+    ("Thailand welcomed the Cambodian decision to reopen the border.", {("THA", "KHM", "SUPPORT")}),
+    # money received from a state is economic aid from it (CAMEO 071); a visitor received is hosted
+    ("Sudan received 500 million dollars from Qatar.", {("QAT", "SDN", "AID")}),
+    ("Sudan received the Qatari emir in Khartoum.", {("SDN", "QAT", "CONSULT")}),
+    # staples sent to another state are aid (CAMEO 07); troops sent are a deployment
+    ("Turkmenistan sent wheat and fuel to Afghanistan.", {("TKM", "AFG", "AID")}),
+    ("Turkmenistan sent troops to Afghanistan.", {("TKM", "AFG", "MOBILIZE")}),
+])
+def test_precision_and_direction_families(nlp, text, expected):
+    """Acts not done (asked for, questioned, cancelled, denied, guessed, titles) and the direction of
+    joined, possessed, received and welcomed acts: exactly these events done."""
+    assert _done(parsed(nlp, text)._.events) == expected

@@ -97,6 +97,16 @@ OTHER_DIRECTED = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "THREATEN"}
 BLAME_WORDS = {"responsible", "behind", "guilty", "culpable", "to blame"}
 # Verbs of denial: the act in their clause is reported as not having happened.
 DENIAL_VERBS = {"deny", "dismiss", "refute", "reject"}
+# Verbs of belief or guess: an act their clause thinks possible ("fear X could attack") is no event.
+COGNITION_VERBS = {"believe", "think", "fear", "expect", "predict", "speculate", "worry", "guess", "estimate", "assume"}
+POSSIBILITY_AUX = {"may", "might", "could"}
+# Verbs that stop a planned act ("the summit was postponed", "called off the visit"): the act
+# their object names did not take place.
+CANCEL_VERBS = {"cancel", "postpone", "scrap", "shelve", "defer", "abort"}
+CANCEL_PARTICLE_VERBS = {"call", "put"}
+# Nouns of report whose content clause tells an act; when the report is false or denied, the act is not.
+REPORT_NOUNS = {"report", "rumour", "rumor", "claim", "allegation", "suggestion", "speculation", "story"}
+FALSE_WORDS = {"false", "untrue", "unfounded", "baseless", "groundless", "wrong", "fabricated", "fabrication", "lie", "inaccurate"}
 # Acts whose location names their target when no target is named ("bombed targets in X").
 LOCATION_TARGET_TYPES = {"ASSAULT", "COERCE", "RETREAT", "MOBILIZE"}
 # Verbs that judge an act (condemn, praise, reject, demand): aimed at the act's author.
@@ -181,6 +191,9 @@ UNDER_VERBS = {"put", "place", "come"}
 LEAVE_VERBS = {"leave", "depart", "quit", "go"}
 # Purposes that make a deployment military aid ("sent troops to help / protect / support X").
 HELP_VERBS = {"help", "assist", "support", "protect", "defend", "aid", "back", "bolster", "secure", "train"}
+# Verbs of taking part in another's act: "X joined Y in condemning Z" is X's and Y's condemnation,
+# not X joining Y (as it joins an organisation).
+JOINING_VERBS = {"join"}
 # Types whose act two coordinated subjects can do together with no target named ("X and Y agreed").
 JOINT_TYPES = {"AGREE", "CONSULT", "COOPERATE", "CONCEDE"}
 # Joint acts an agentless passive reports with no actor in its sentence ("Relations were resumed"),
@@ -534,12 +547,40 @@ class EventCoder:
                 if proto is not None:
                     protos.append(proto)
         protos = self.fold_controlled(protos)
+        # the book "Why Russia Invaded Georgia": a capitalised word inside quotes is part of a title
+        protos = [p for p in protos if not _in_quoted_title(p.trigger)]
+        # "debated whether Tallinn should expel the ambassador": an open question reports no act
+        asked = {t.i for tok in sent if tok.dep_ == "mark" and tok.lower_ == "whether" for t in tok.head.subtree}
+        protos = [p for p in protos if p.trigger.i not in asked]
+        # "analysts believe China may eventually invade Taiwan": an act someone thinks possible is a
+        # guess, not an event ("may have supplied" still reports a past act as alleged)
+        guessed = {t.i for tok in sent if tok.lemma_.lower() in COGNITION_VERBS and tok.pos_ == "VERB"
+                   for c in tok.children if c.dep_ == "ccomp" and _possible(c) for t in c.subtree}
+        protos = [p for p in protos if p.trigger.i not in guessed]
         for tok in sent:
             # "Borduria denied that it had attacked Syldavia": the denied act is reported as not done
             if tok.lemma_.lower() in DENIAL_VERBS and tok.pos_ == "VERB":
                 denied = {t.i for c in tok.children if c.dep_ == "ccomp" for t in c.subtree}
                 for proto in protos:
                     if proto.trigger.i in denied:
+                        proto.negated = True
+        for tok in sent:
+            # "the summit was called off", "postponed a visit to X": the meeting did not take place
+            if tok.lemma_.lower() in CANCEL_VERBS or (tok.lemma_.lower() in CANCEL_PARTICLE_VERBS and any(
+                    c.dep_ == "prt" and c.lower_ == "off" for c in tok.children)):
+                objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+                objs += [j for o in objs for j in o.conjuncts]
+                for proto in protos:
+                    if proto.nominal and proto.trigger in objs:
+                        proto.negated = True
+            # "reports that X had seized Y proved false": the act told in a report called false has
+            # not happened
+            # (not "denied reports that": the tuning gold codes the act a government denies)
+            if tok.lemma_.lower() in REPORT_NOUNS and tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and any(
+                    c.dep_ in ("acomp", "oprd", "attr") and c.lemma_.lower() in FALSE_WORDS for c in tok.head.children):
+                reported = {t.i for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") for t in c.subtree}
+                for proto in protos:
+                    if proto.trigger.i in reported:
                         proto.negated = True
         conditions: set[int] = set()
         for proto in protos:
@@ -740,6 +781,10 @@ class EventCoder:
         return out
 
     def code_verb(self, tok: Token, coding: Trigger, consumed: set[int]) -> Proto | None:
+        if tok.lemma_.lower() in JOINING_VERBS and any(
+                c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+                for c in tok.children):
+            return None  # "joined Y in condemning Z": the gerund is the act (subject_actors)
         # a verb from a PETRARCH dictionary (its code kept in the coding): see the fallback target
         from_dictionary = coding.code is not None
         roles: dict[str, list[Actor]] = {}
@@ -1281,6 +1326,10 @@ class EventCoder:
                 # "the US-led war against Iraq": the leading country acts
                 sources.extend((a, True) for g in child.children if g.i in self.tok2actor
                                for a in _members_or_actor(self.tok2actor[g.i]))
+            elif child.dep_ == "poss" and self._agent_phrase(tok) and tok.lemma_.lower() not in INTRANSITIVE_NOUNS:
+                # "Kuwait's invasion by Iraq", "Poland's partition by its neighbours": with a "by"
+                # agent the possessive is who the act is done to
+                targets.extend((a, child.lower_ not in PERSON_PRONOUNS | THING_PRONOUNS) for a in self.actors_of(child))
             elif child.dep_ == "poss":
                 sources.extend((a, child.lower_ not in PERSON_PRONOUNS | THING_PRONOUNS) for a in self.actors_of(child))
             elif child.dep_ in ("amod", "compound", "nmod") and child.i in self.tok2actor:
@@ -1299,6 +1348,10 @@ class EventCoder:
                 elif p in coding.preps:
                     for o in objs:
                         targets.extend((a, True) for a in self.actors_of(o) or self._visited(coding, o))
+                        if coding.type == "AID" and p == "to":
+                            # "aid to Malawi from Norway": the parser hangs the donor on the recipient
+                            sources.extend((a, True) for q in o.children if q.dep_ == "prep" and q.lower_ in SOURCE_PREPS
+                                           for x in _prep_objects(q) for a in self.actors_of(x))
                 elif p in SOURCE_PREPS or (p == "of" and tok.lemma_.lower() in INTRANSITIVE_NOUNS):
                     # "the visit of the Indian premier to Beijing": an intransitive act's "of" is its agent
                     for o in objs:
@@ -1602,6 +1655,11 @@ class EventCoder:
                 if found:  # object control: "urged Moscow to resolve"
                     return [(a, False) for a in found]
             return self.subject_actors(head, depth + 1)
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.lower_ == "in" \
+                and head.head.lemma_.lower() in JOINING_VERBS:
+            # "X joined Y in condemning Z": the joiner and the party joined both do the act
+            found = self.subject_actors(head.head, depth + 1)
+            return found + [(a, False) for c in head.head.children if c.dep_ == "dobj" for a in self.actors_of(c)]
         if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.lower_ in SUBJECT_CONTROL_PREPS \
                 and head.head.pos_ in ("VERB", "AUX") and (head.lower_ in TEMPORAL_CONTROL_PREPS
                                                            or not any(c.dep_ == "dobj" for c in head.head.children)):
@@ -2459,6 +2517,26 @@ def _fold_protest_purpose(protos: list[Proto]) -> list[Proto]:
                 drop.add(id(req))
                 break
     return [p for p in protos if id(p) not in drop]
+
+
+def _possible(verb: Token) -> bool:
+    """A clause whose act is only possible: "may/might/could invade", not "may have invaded"."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return bool(aux & POSSIBILITY_AUX) and "have" not in aux
+
+
+QUOTES = {'"', "“", "”", "‘", "’", "'", "``", "''"}
+
+
+def _in_quoted_title(tok: Token) -> bool:
+    """A capitalised word, not the first of its sentence or quote, between quotation marks (a
+    book, film or article title: "The Day Russia Invaded Georgia")."""
+    sent = tok.sent
+    if tok.i == sent.start or not tok.text[:1].isupper() or tok.text.isupper() or tok.doc[tok.i - 1].text in QUOTES:
+        return False
+    before = sum(1 for t in tok.doc[sent.start:tok.i] if t.text in QUOTES)
+    after = sum(1 for t in tok.doc[tok.i + 1:sent.end] if t.text in QUOTES)
+    return before % 2 == 1 and after >= 1
 
 
 def _hypothetical(tok: Token) -> bool:
