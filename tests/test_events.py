@@ -2117,3 +2117,83 @@ def test_precision_and_direction_families(nlp, text, expected):
     """Acts not done (asked for, questioned, cancelled, denied, guessed, titles) and the direction of
     joined, possessed, received and welcomed acts: exactly these events done."""
     assert _done(parsed(nlp, text)._.events) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # raising, hiking or increasing tariffs or duties on a state's goods; imposing export controls,
+    # curbs or quotas on it: economic sanctions (CAMEO 163)
+    ("The United States raised tariffs on Chinese steel to 25 percent.", ("USA", "CHN", "SANCTION", "economic")),
+    ("Canada hiked duties on American steel in 2018.", ("CAN", "USA", "SANCTION", "economic")),
+    ("Mexico increased tariffs on American pork.", ("MEX", "USA", "SANCTION", "economic")),
+    ("Washington imposed export controls on Chinese chipmakers.", ("USA", "CHN", "SANCTION", "economic")),
+    ("The United States imposed anti-dumping duties on Chinese steel.", ("USA", "CHN", "SANCTION", "economic")),
+    # paying out a loan or a tranche, lending, and writing off, forgiving or cancelling a state's
+    # debt: economic aid (CAMEO 071)
+    ("Japan disbursed a 1 billion dollar loan to Egypt.", ("JPN", "EGY", "AID", "economic")),
+    ("The IMF released a 700 million dollar tranche to Ukraine.", ("IMF", "UKR", "AID", "economic")),
+    ("Japan lent Egypt 500 million dollars for a bridge.", ("JPN", "EGY", "AID", "economic")),
+    ("Russia wrote off 10 billion dollars of Cuba's debt.", ("RUS", "CUB", "AID", "economic")),
+    ("Germany forgave Iraq's debt in 2004.", ("DEU", "IRQ", "AID", "economic")),
+    ("Japan cancelled Myanmar's debt in 2013.", ("JPN", "MMR", "AID", "economic")),
+    # supplies, deliveries and exports of energy are trade (CAMEO 061 -> COOPERATE), as the verb
+    # supply codes them; cutting, turning off or freezing supplies or sales reduces relations (CAMEO 16)
+    ("Russia restored gas supplies to Moldova.", ("RUS", "MDA", "COOPERATE", "energy")),
+    ("Algeria resumed gas deliveries to Spain.", ("DZA", "ESP", "COOPERATE", "energy")),
+    ("Azerbaijan delivered gas to Italy.", ("AZE", "ITA", "COOPERATE", "energy")),
+    ("Russia turned off the gas to Ukraine in January 2009.", ("RUS", "UKR", "SANCTION", "energy")),
+    ("Russia shut off oil supplies to Belarus.", ("RUS", "BLR", "SANCTION", "energy")),
+    ("Iran cut electricity exports to Iraq.", ("IRN", "IRQ", "SANCTION", "energy")),
+    ("Canada froze arms sales to Turkey in 2019.", ("CAN", "TUR", "SANCTION", "military")),
+    # beginning construction of infrastructure together, producing another state's arms under
+    # licence: material cooperation (CAMEO 061/062)
+    ("China and Laos began construction of a railway in 2016.", ("CHN", "LAO", "COOPERATE", "transport")),
+    ("Egypt began licence production of American M1 tanks in 1992.", ("EGY", "USA", "COOPERATE", "military")),
+    # awarding a state a contract concludes it (CAMEO 057 -> AGREE, as signing); a protocol is an
+    # agreement
+    ("Kazakhstan awarded China a contract to build a gas pipeline.", ("KAZ", "CHN", "AGREE", "energy")),
+    ("Iran and Iraq signed a protocol on border security.", ("IRN", "IRQ", "AGREE", "military")),
+    # inspectors inspecting or examining a state's sites investigate it (CAMEO 09 -> ACCUSE)
+    ("IAEA inspectors examined North Korea's Yongbyon reactor.", ("IAEA", "PRK", "ACCUSE", "nuclear")),
+    ("UN inspectors inspected Iraqi missile sites in 1998.", ("UN", "IRQ", "ACCUSE", "military")),
+    # an act in defiance of a state or body defies it (PLOVER REJECT); a missile test-fired towards
+    # a state is a show of force aimed at it (CAMEO 138 -> THREATEN), not an attack
+    ("Pakistan tested a nuclear device in defiance of the United States.", ("PAK", "USA", "REJECT", "nuclear")),
+    ("North Korea test-fired a rocket towards South Korea.", ("PRK", "KOR", "THREATEN", "military")),
+    # transferring or delivering arms gives them (CAMEO 072 -> AID); "its" received goods are the
+    # recipient's own, the giver is the "from" party
+    ("Russia transferred S-300 missiles to Syria.", ("RUS", "SYR", "AID", "military")),
+    ("Russia delivered attack helicopters to Mali.", ("RUS", "MLI", "AID", "military")),
+    ("Egypt received its first Rafale jets from France.", ("FRA", "EGY", "AID", "military")),
+])
+def test_economic_energy_nuclear_and_arms_families(nlp, text, expected):
+    """Acts on the economic, energy, nuclear and arms tracks, with the track each is put on."""
+    events = parsed(nlp, text)._.events
+    assert expected in {(e.source.country, e.target.country, e.event_type, e.track) for e in events}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a trade or supply verb in the simple present with a share as object is a standing figure
+    ("Saudi Arabia supplies a third of China's crude oil.", set()),
+    ("Norway supplies 30 percent of Britain's gas.", set()),
+    # moving an embassy is no transfer of goods
+    ("Washington transferred its embassy to Jerusalem.", set()),
+    # what an agreement or talks are about is no act of its own (CAMEO 03/04: the talks are)
+    ("Japan and China held talks on trade cooperation.", {("JPN", "CHN", "CONSULT")}),
+    ("Russia and Egypt signed an agreement on military cooperation.", {("RUS", "EGY", "AGREE")}),
+    # the "to"-infinitive purpose of founding a body is its remit, not an act done (the founding is)
+    ("Argentina and Chile formed a joint commission in 1992 to inspect each other's military bases.",
+     {("ARG", "CHL", "COOPERATE")}),
+])
+def test_figures_topics_and_purposes_are_no_events(nlp, text, expected):
+    assert triples(parsed(nlp, text)._.events) == expected
+
+
+def test_the_purpose_of_other_acts_is_still_coded(nlp):
+    events = triples(parsed(nlp, "Ukraine sent envoys to Moscow to negotiate a ceasefire with Russia.")._.events)
+    assert ("UKR", "RUS", "CONSULT") in events
+
+
+def test_two_word_track_keywords(nlp):
+    # tracks.yaml lists "power plant" and "air force": matched as two words, not lemma by lemma
+    events = parsed(nlp, "Russia will build a power plant for Egypt.")._.events
+    assert [e.track for e in events] == ["energy"]

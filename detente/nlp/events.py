@@ -194,6 +194,12 @@ HELP_VERBS = {"help", "assist", "support", "protect", "defend", "aid", "back", "
 # Verbs of taking part in another's act: "X joined Y in condemning Z" is X's and Y's condemnation,
 # not X joining Y (as it joins an organisation).
 JOINING_VERBS = {"join"}
+# Bodies a founding act sets up ("set up a joint agency to inspect ..."): the purpose clause is their remit.
+BODY_NOUNS = {"agency", "commission", "committee", "body", "authority", "council", "company", "venture", "fund",
+              "brigade", "force", "unit", "team", "panel", "mechanism", "centre", "center", "group"}
+# Objects that make a trade or supply verb in the simple present a standing figure, not an act
+# ("Russia supplies 40 percent of Europe's gas", "China buys half of Iran's oil").
+SHARE_NOUNS = {"percent", "cent", "%", "share", "proportion", "bulk", "majority", "half", "third", "quarter", "fraction"}
 # Types whose act two coordinated subjects can do together with no target named ("X and Y agreed").
 JOINT_TYPES = {"AGREE", "CONSULT", "COOPERATE", "CONCEDE"}
 # Joint acts an agentless passive reports with no actor in its sentence ("Relations were resumed"),
@@ -347,6 +353,16 @@ class EventCoder:
         head = tok.head
         return (tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN")
                 and self.noun_coding(head.head) is not None)
+
+    def _topic_of_deal(self, tok: Token) -> bool:
+        """Whether `tok` is what an agreement or talks are about ("an agreement on military
+        cooperation", "talks on the withdrawal"): the agreement or talks are the event (CAMEO 03/04/
+        05), their topic has not happened by being agreed or discussed."""
+        head = tok.head
+        if tok.dep_ != "pobj" or head.lower_ not in ("on", "over", "about", "regarding", "concerning"):
+            return False
+        deal = self.noun_coding(head.head) if head.head.pos_ == "NOUN" else None
+        return deal is not None and deal.type in ("AGREE", "CONSULT")
 
     def _reported_groups(self, doc: Doc, actor_spans: list[Span]) -> list[Span]:
         """Groups named without a country that are the subject of a clause reported by one
@@ -534,6 +550,8 @@ class EventCoder:
                 continue
             if not coding.standalone and self._of_act_noun(tok):
                 continue  # "the severance of ties with X by Y": the ties are what the act is on
+            if self._topic_of_deal(tok):
+                continue  # "signed a protocol on military cooperation": what the deal is about
             proto = self.code_noun(tok, coding)
             if proto is not None:
                 protos.append(proto)
@@ -637,6 +655,7 @@ class EventCoder:
                     for p in protos:
                         p.attributed_to = p.attributed_to or name
         protos = _fold_protest_purpose(protos)
+        protos = _drop_purposes(protos)
         events: list[Event] = []
         for proto in protos:
             if proto.sources and not proto.targets and not proto.symmetric and proto.coding.type in FOCAL_TARGET_TYPES:
@@ -656,6 +675,12 @@ class EventCoder:
             # "ordered the French ambassador to leave the country", "ordered 25 diplomats out (of
             # the country)": an expulsion (CAMEO 166/174)
             return self.lex.verbs["expel"]
+        if tok.i >= 2 and tok.doc[tok.i - 1].text in ("-", "‑") and tok.doc[tok.i - 2].head.i == tok.i:
+            # a hyphenated verb the tokenizer split ("test-fired", "test-launched"): its own entry
+            # (`test_fire`) wins over the bare verb's (a test is no attack)
+            prefixed = self.lex.verbs.get(f"{tok.doc[tok.i - 2].lower_}_{lemma}")
+            if prefixed is not None:
+                return prefixed
         # a PETRARCH dictionary entry for the word itself wins over a built-in verb + particle
         # ("CALLED" with its pattern "* FOR_CEASEFIRE" over detente's "call for")
         own = self.lex.verb_forms.get(tok.lower_) or self.lex.verbs.get(lemma)
@@ -908,6 +933,11 @@ class EventCoder:
             final = Trigger(lemma=final.lemma, type="SANCTION", mode="expel", preps=final.preps)
         if final.type is None:
             return None
+        if final.type in ("COOPERATE", "AID") and tok.tag_ in ("VBZ", "VBP") and dobj is not None and not passive \
+                and dobj.lemma_.lower() in SHARE_NOUNS and not any(c.dep_ == "aux" for c in tok.children):
+            # "Russia supplies about 40 percent of Europe's gas": a habitual share is a standing
+            # figure of trade, not an event (PLOVER codes acts)
+            return None
         if final.type == "PROTEST" and coding.lemma == "protest" and dobj is not None and not passive \
                 and self._state_subject(tok):
             # "Vietnam protested China's deployment of an oil rig": a protest lodged against an act
@@ -1082,6 +1112,9 @@ class EventCoder:
             # agentless joint act is the country the document is about
             subjects = [(self.focal, False)]
         if reverse:
+            # "received its first Patriot system from X": the goods' possessive is the recipient
+            # itself, not the party that gave them
+            targets = [t for t in targets if not _is_author(t[0], subjects, self.domestic)] or targets
             proto.sources, proto.targets = targets, subjects
         else:
             proto.sources, proto.targets = subjects, targets
@@ -2156,7 +2189,10 @@ class EventCoder:
         # the predicate's own arguments decide; the rest of the sentence only when they say nothing
         for scope in (_own_subtree(proto.trigger), sent):
             for tok in scope:
-                tr = words.get(tok.lemma_.lower()) or words.get(tok.lower_)
+                nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+                # two-word keywords ("air force", "power plant") as well as single lemmas
+                pair = f"{tok.lower_} {nxt.lemma_.lower()}" if nxt is not None else None
+                tr = (words.get(pair) if pair else None) or words.get(tok.lemma_.lower()) or words.get(tok.lower_)
                 if tr:
                     counts[tr] = counts.get(tr, 0) + 1
             if counts:
@@ -2537,6 +2573,18 @@ def _in_quoted_title(tok: Token) -> bool:
     before = sum(1 for t in tok.doc[sent.start:tok.i] if t.text in QUOTES)
     after = sum(1 for t in tok.doc[tok.i + 1:sent.end] if t.text in QUOTES)
     return before % 2 == 1 and after >= 1
+
+
+def _drop_purposes(protos: list[Proto]) -> list[Proto]:
+    """"Set up a joint agency in 1991 to inspect each other's facilities": the "to"-infinitive
+    purpose of founding a body is the body's remit, which has not happened (PLOVER codes what was
+    done; the founding is the event). The purpose of other acts stays ("sent envoys to negotiate")."""
+    founding = {p.trigger.i for p in protos if not p.nominal and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in BODY_NOUNS for c in p.trigger.children)}
+    return [p for p in protos if not (
+        not p.nominal and p.trigger.dep_ == "advcl" and p.trigger.head.i in founding
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in p.trigger.children)
+        and not any(c.dep_ in SUBJ_DEPS for c in p.trigger.children))]
 
 
 def _hypothetical(tok: Token) -> bool:
