@@ -2197,3 +2197,66 @@ def test_two_word_track_keywords(nlp):
     # tracks.yaml lists "power plant" and "air force": matched as two words, not lemma by lemma
     events = parsed(nlp, "Russia will build a power plant for Egypt.")._.events
     assert [e.track for e in events] == ["energy"]
+
+
+# ------------------------------------------- reported speech, attribution and claims (real parser)
+@pytest.mark.parametrize("text,expected", [
+    # a claim of responsibility (CAMEO 015, no PLOVER type by itself) makes the claimant the author
+    # of the claimed act (CAMEO 18/19 -> ASSAULT), also of the bomb that did it; the scene of a
+    # claimed attack names its target
+    ("Al-Shabaab claimed responsibility for the car bomb that killed three Ugandan peacekeepers.", ("SOM", "UGA", "ASSAULT")),
+    ("Hamas claimed responsibility for the suicide attack in Tel Aviv.", ("PSE", "ISR", "ASSAULT")),
+    ("The Baloch Liberation Army claimed the attack on Chinese workers in Gwadar.", ("PAK", "CHN", "ASSAULT")),
+    # "X said Y had masterminded / orchestrated the attack" blames Y, as "Y was behind it" does (CAMEO 112)
+    ("Iran said Israel had orchestrated the explosion at Natanz.", ("IRN", "ISR", "ACCUSE")),
+    ("Kabul said Pakistan had masterminded the attack on the Indian embassy.", ("AFG", "PAK", "ACCUSE")),
+    # planes or missiles hitting a target attack it (CAMEO 19); hitting out at a party criticises it (CAMEO 111)
+    ("Iranian missiles hit an Iraqi oil refinery.", ("IRN", "IRQ", "ASSAULT")),
+    ("The Iraqi foreign minister hit out at Iran.", ("IRQ", "IRN", "ACCUSE")),
+    # "shelled the port of X": the place named by the "of" phrase is where the attack lands (CAMEO 19)
+    ("Israeli warships shelled the port of Sidon.", ("ISR", "LBN", "ASSAULT")),
+])
+def test_claim_and_blame_families(nlp, text, expected):
+    assert expected in triples(parsed(nlp, text)._.events)
+
+
+@pytest.mark.parametrize("text", [
+    # a report called false, or with "no truth in" it, reports an act that did not happen (negated)
+    "Cairo dismissed as baseless reports that Egyptian jets had bombed Libya.",
+    "Rumours that Syria had moved troops into Lebanon proved false.",
+    "A Pakistani spokesman said there was no truth in reports that Pakistani troops had entered Afghanistan.",
+    # a cancelled or postponed act noun did not take place
+    "The planned visit of the Japanese premier to China was postponed.",
+    # "too weak to fight a war with Y" rules the act out, as "unable to" does
+    "An Indian analyst said Pakistan was too weak to fight a long war with India.",
+    # sharing a border or a currency is a standing fact, not cooperation (CAMEO 06 needs an act)
+    "Chile and Argentina share a long border.",
+])
+def test_denied_cancelled_and_standing_acts_are_no_events(nlp, text):
+    assert not [e for e in parsed(nlp, text)._.events if not e.negated]
+
+
+def test_reported_speech_keeps_its_real_events(nlp):
+    # sharing intelligence stays cooperation (CAMEO 062)
+    assert ("JOR", "ISR", "COOPERATE") in triples(parsed(nlp, "Jordan shared intelligence with Israel.")._.events)
+    # a denial answers the report: no refusal aimed at the party named only inside it
+    events = triples(parsed(nlp, "Tehran denied reports that it had shipped arms to Yemen.")._.events)
+    assert ("IRN", "YEM", "REJECT") not in events
+    # a report two levels deep: the charge is the nearer speaker's, the outer one only relays it
+    events = triples(parsed(nlp, "French officials said Chadian ministers had told them that Libyan jets had bombed Abeche.")._.events)
+    assert ("LBY", "TCD", "ASSAULT") in events and ("TCD", "LBY", "ACCUSE") in events
+    assert ("FRA", "LBY", "ACCUSE") not in events
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a body ("Sri Lanka's government") is "it" to a later pronoun even when the NER takes its
+    # country for a person; "Tamil Tiger rebels" are the LTTE (CAMEO LKA REB)
+    ("Sri Lanka's government said it had arrested 12 Tamil Tiger suspects.", ("LKA", "GOV", "LKA", "REB", "COERCE")),
+    # a claimed act at home: the group claiming it is its author (CAMEO 015 -> the act's own code)
+    ("FARC guerrillas claimed responsibility for the car bomb that killed four Colombian policemen.",
+     ("COL", "REB", "COL", "COP", "ASSAULT")),
+    # the main Philippine islands are in the Philippines (the gazetteer put Samar in Ukraine)
+    ("The Philippine army said communist rebels were behind the ambush on Samar.", ("PHL", "MIL", "PHL", "REB", "ACCUSE")),
+])
+def test_domestic_claim_and_report_families(nlp, domestic_coder, text, expected):
+    assert expected in domestic_quads(nlp, domestic_coder, text)

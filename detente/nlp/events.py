@@ -100,13 +100,26 @@ DENIAL_VERBS = {"deny", "dismiss", "refute", "reject"}
 # Verbs of belief or guess: an act their clause thinks possible ("fear X could attack") is no event.
 COGNITION_VERBS = {"believe", "think", "fear", "expect", "predict", "speculate", "worry", "guess", "estimate", "assume"}
 POSSIBILITY_AUX = {"may", "might", "could"}
-# Verbs that stop a planned act ("the summit was postponed", "called off the visit"): the act
-# their object names did not take place.
+# Verbs that make their subject the author of an attack in a reported clause ("X said Y had
+# masterminded the bombing" blames Y, as "Y was behind the bombing" does: CAMEO 112).
+BLAME_VERBS = {"mastermind", "orchestrate", "instigate", "engineer", "sponsor", "organise", "organize"}
+# Incidents that are no event noun of the lexicon but can be blamed on someone.
+INCIDENT_NOUNS = {"blast", "explosion", "bomb", "plot", "coup", "violence", "unrest", "riot", "uprising", "incident"}
+# Claiming an act: "X claimed responsibility for the bombing" (CAMEO 015) makes X its author.
+CLAIM_VERBS = {"claim", "admit", "accept", "acknowledge", "take", "assume"}
+CLAIM_NOUNS = {"responsibility", "credit"}
+# Nouns that carry a reported act in their clause ("reports that X had attacked Y").
+REPORT_NOUNS = {"report", "rumour", "rumor", "allegation", "claim", "charge", "accusation", "suggestion",
+                "speculation", "story", "assertion"}
+# What calls a report false: its act is reported as not having happened.
+DISCREDITING_WORDS = {"groundless", "baseless", "unfounded", "false", "untrue", "fabricated", "incorrect",
+                      "wrong", "unsubstantiated", "inaccurate", "nonsense", "lie", "fabrication", "fiction"}
+# Nouns that, with "no", deny the report they are "in" or "to" ("there was no truth in reports that").
+SUBSTANCE_NOUNS = {"truth", "basis", "substance", "foundation", "evidence"}
+# Verbs that call off an act named as a noun ("the visit was cancelled", "put off the talks"): it
+# did not take place; the particle verbs only with "off".
 CANCEL_VERBS = {"cancel", "postpone", "scrap", "shelve", "defer", "abort"}
 CANCEL_PARTICLE_VERBS = {"call", "put"}
-# Nouns of report whose content clause tells an act; when the report is false or denied, the act is not.
-REPORT_NOUNS = {"report", "rumour", "rumor", "claim", "allegation", "suggestion", "speculation", "story"}
-FALSE_WORDS = {"false", "untrue", "unfounded", "baseless", "groundless", "wrong", "fabricated", "fabrication", "lie", "inaccurate"}
 # Acts whose location names their target when no target is named ("bombed targets in X").
 LOCATION_TARGET_TYPES = {"ASSAULT", "COERCE", "RETREAT", "MOBILIZE"}
 # Verbs that judge an act (condemn, praise, reject, demand): aimed at the act's author.
@@ -136,6 +149,12 @@ PERSON_TITLES = {"minister", "president", "premier", "leader", "king", "queen", 
 DISPLACED_NOUNS = {"refugee", "civilian", "victim", "evacuee", "survivor", "people", "villager", "resident"}
 # Military bodies: their readiness to attack is a show of force, not a spoken threat.
 MILITARY_NOUNS = {"army", "troop", "force", "military", "soldier", "navy", "warship", "tank", "unit", "militia"}
+# Nouns of a place named by its "of" phrase ("the town of X", "the port of X").
+SETTLEMENT_NOUNS = {"town", "city", "village", "port", "capital", "province", "region", "district", "island",
+                    "enclave", "outskirts", "suburb", "harbour", "harbor"}
+# Bodies named by a common noun ("the military", "the government"): never a person.
+BODY_NOUNS = MILITARY_NOUNS | {"government", "ministry", "police", "authority", "junta", "regime", "cabinet",
+                               "parliament", "administration", "navy", "air force", "party"}
 # Frontier nouns: "along the border with X" places an act at X's edge.
 BORDER_NOUNS = {"border", "frontier", "boundary"}
 # Participles naming a third party's part in an act ("a Norwegian-brokered accord", "a US-mediated
@@ -195,8 +214,8 @@ HELP_VERBS = {"help", "assist", "support", "protect", "defend", "aid", "back", "
 # not X joining Y (as it joins an organisation).
 JOINING_VERBS = {"join"}
 # Bodies a founding act sets up ("set up a joint agency to inspect ..."): the purpose clause is their remit.
-BODY_NOUNS = {"agency", "commission", "committee", "body", "authority", "council", "company", "venture", "fund",
-              "brigade", "force", "unit", "team", "panel", "mechanism", "centre", "center", "group"}
+FOUNDED_BODY_NOUNS = {"agency", "commission", "committee", "body", "authority", "council", "company", "venture", "fund",
+                      "brigade", "force", "unit", "team", "panel", "mechanism", "centre", "center", "group"}
 # Objects that make a trade or supply verb in the simple present a standing figure, not an act
 # ("Russia supplies 40 percent of Europe's gas", "China buys half of Iran's oil").
 SHARE_NOUNS = {"percent", "cent", "%", "share", "proportion", "bulk", "majority", "half", "third", "quarter", "fraction"}
@@ -583,23 +602,30 @@ class EventCoder:
                     if proto.trigger.i in denied:
                         proto.negated = True
         for tok in sent:
-            # "the summit was called off", "postponed a visit to X": the meeting did not take place
-            if tok.lemma_.lower() in CANCEL_VERBS or (tok.lemma_.lower() in CANCEL_PARTICLE_VERBS and any(
-                    c.dep_ == "prt" and c.lower_ == "off" for c in tok.children)):
-                objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-                objs += [j for o in objs for j in o.conjuncts]
+            # "reports that X had attacked Y": a report noun with its content clause
+            if tok.pos_ != "NOUN" or tok.lemma_.lower() not in REPORT_NOUNS:
+                continue
+            # (the parser may call the content clause a relative one: "Claims that X had bombed Y")
+            told = {t.i for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl")
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for t in c.subtree}
+            if not told:
+                continue
+            if _discredited(tok):
+                # "dismissed as groundless reports that ...", "rumours that ... proved unfounded",
+                # "there was no truth in reports that ...": the act is reported as not having happened
                 for proto in protos:
-                    if proto.nominal and proto.trigger in objs:
+                    if proto.trigger.i in told:
                         proto.negated = True
-            # "reports that X had seized Y proved false": the act told in a report called false has
-            # not happened
-            # (not "denied reports that": the tuning gold codes the act a government denies)
-            if tok.lemma_.lower() in REPORT_NOUNS and tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and any(
-                    c.dep_ in ("acomp", "oprd", "attr") and c.lemma_.lower() in FALSE_WORDS for c in tok.head.children):
-                reported = {t.i for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") for t in c.subtree}
+            gov = tok.head if tok.dep_ == "dobj" else tok.head.head if (tok.dep_ == "pobj" and tok.head.lower_ == "as") else None
+            if gov is not None and gov.lemma_.lower() in DENIAL_VERBS:
+                # "denied reports that it had deported Somali refugees": the denial answers the
+                # report; a party named only inside it is no one the denial is aimed at (the
+                # report's author, "Indian reports", is)
+                inner = [a for i in sorted(told) if i in self.tok2actor for a in _members_or_actor(self.tok2actor[i])]
                 for proto in protos:
-                    if proto.trigger.i in reported:
-                        proto.negated = True
+                    if proto.trigger.i == gov.i and not proto.nominal:
+                        proto.targets = [(a, x) for a, x in proto.targets if a not in inner]
+                protos = [p for p in protos if p.trigger.i != gov.i or p.nominal or p.targets]
         conditions: set[int] = set()
         for proto in protos:
             _reframe(proto)
@@ -628,6 +654,7 @@ class EventCoder:
                 proto = self.code_request_clause(tok, coding)
                 if proto is not None:
                     protos.append(proto)
+        self.reporting = {tok.i for tok, _ in speech}
         for tok, coding in speech:
             protos.extend(self.code_speech(tok, coding, protos))
         for p in protos:
@@ -1123,6 +1150,9 @@ class EventCoder:
         if not proto.targets and len(proto.sources) >= 2 and _reciprocal(tok):
             # "Canada and India expelled each other's diplomats": each did it to the other
             proto.symmetric = True
+        if not proto.sources and not reverse and final.type in OTHER_DIRECTED:
+            # "X claimed responsibility for the bomb that killed ...": the claimant is the author
+            proto.sources = [(a, True) for a in self._claimant(tok)]
         if not proto.sources and not reverse and final.type in _unattributed_table()["types"]:
             # "a roadside bomb wounded soldiers in Kandahar": the unnamed attacker is of the country
             # where the attack happens (data/events/unattributed.yaml)
@@ -1418,6 +1448,11 @@ class EventCoder:
                 sources = [(a, True) for a in between]
             else:
                 sources = [(a, True) for a in between]
+        claimed = False
+        if not sources and coding.type in OTHER_DIRECTED:
+            # "X claimed responsibility for the bombing (in Y)", "claimed the attack on Y"
+            sources = [(a, True) for a in self._claimant(tok)]
+            claimed = bool(sources)
         gov = _governing_verb(tok)
         gov_coding = self._verb_coding(gov) if gov is not None else None
         if _under_act(tok, coding):
@@ -1451,6 +1486,10 @@ class EventCoder:
             gov = _governing_verb(tok)
             if gov is not None and tok.head.dep_ == "prep" and tok.head.lower_ in ("with", "despite", "without"):
                 targets = [(a, False) for a, _ in self.subject_actors(gov)]
+        if claimed and not targets:
+            # "claimed responsibility for the bombing in Jerusalem": the scene names the target
+            src = {a.country for a, _ in sources}
+            targets = [(a, False) for a in self._place_targets(tok, None, False) if a.country not in src]
         if sources and not targets and coding.type == "PROTEST":
             targets = [(a, False) for a in self._mission_targets(tok) if a.country not in {x.country for x, _ in sources}]
         if sources and not targets and coding.type == "MOBILIZE":
@@ -1466,8 +1505,10 @@ class EventCoder:
             return None
         proto.sources, proto.targets = sources, targets
         proto.negated = any(c.lower_ in ("no", "without") for c in tok.children) or (
-            tok.head.dep_ == "prep" and tok.head.lower_ == "without")
+            tok.head.dep_ == "prep" and tok.head.lower_ == "without") or _called_off(tok)
         gov = _governing_verb(tok)
+        if gov is not None and tok.dep_ == "dobj" and _excessive(gov):
+            proto.negated = True  # "too weak to sustain a war with Y": the act is ruled out
         proto.hypothetical = gov is not None and _hypothetical(gov) or any(
             c.lower_ in ("potential", "possible", "planned", "proposed", "future") for c in tok.children)
         return proto
@@ -1602,8 +1643,10 @@ class EventCoder:
                     req.head_tokens = [tok, c]
                     out.append(req)
             # "X said Y was responsible for / behind the attack": an accusation (CAMEO 112)
-            if c.dep_ == "ccomp" and speakers and c.lemma_ == "be" and any(
-                    a.dep_ in ("acomp", "attr", "advmod", "prep") and a.lower_ in BLAME_WORDS for a in c.children):
+            # "X said Y had masterminded / orchestrated the bombing": the same charge
+            if c.dep_ == "ccomp" and speakers and ((c.lemma_ == "be" and any(
+                    a.dep_ in ("acomp", "attr", "advmod", "prep") and a.lower_ in BLAME_WORDS for a in c.children))
+                    or (c.lemma_.lower() in BLAME_VERBS and any(o.dep_ == "dobj" and self._incident(o) for o in c.children))):
                 blamed = [a for a, _ in self.subject_actors(c) if self._another_party(a, speakers)]
                 if blamed:
                     acc = Proto(trigger=tok, coding=Trigger(lemma=tok.lemma_.lower(), type="ACCUSE", mode="allege"))
@@ -1612,12 +1655,17 @@ class EventCoder:
                     acc.head_tokens = [tok, c]
                     acc.negated = _negated(tok)
                     out.append(acc)
+        # "Western diplomats said Angolan officials had told them that ...": the charge is the
+        # nearer speaker's; the outer one only relays the report
+        relayed = {t.i for r in inside & self.reporting for c in self.doc[r].children
+                   if c.dep_ in ("ccomp", "xcomp", "advcl", "parataxis") for t in c.subtree}
         for p in protos:
             if p.trigger.i not in inside:
                 continue
             if speaker_text and p.attributed_to is None:
                 p.attributed_to = speaker_text
-            if not speakers:
+            if not speakers or p.trigger.i in relayed or p.negated:
+                # (an act reported as not done, "there was no truth in reports that Y ...", is no charge)
                 continue
             info = type_info(p.coding.type)
             if p.nominal or not (coding.allege or (info["quad_class"] >= 3 and not trailing)):
@@ -1646,6 +1694,33 @@ class EventCoder:
             acc.hypothetical = _hypothetical(tok)
             out.append(acc)
         return out
+
+    def _incident(self, noun: Token) -> bool:
+        """A noun naming an attack or another incident one can be blamed for ("the bombing", "the blast")."""
+        coding = self.noun_coding(noun)
+        return noun.lemma_.lower() in INCIDENT_NOUNS or (
+            coding is not None and coding.type is not None and type_info(coding.type)["quad_class"] >= 3)
+
+    def _claimant(self, tok: Token) -> list[Actor]:
+        """Who claims the act at `tok`: the subject of "claimed responsibility for" it (also for the
+        bomb that did it, "for sinking ..."), or of "claimed" with the act noun for object ("claimed
+        the attack on Y"). CAMEO codes the claimed act as the claimant's (015 is no PLOVER event)."""
+        node = tok
+        for _ in range(6):
+            head = node.head
+            if head is node:
+                return []
+            if node is tok and node.dep_ == "dobj" and head.lemma_.lower() == "claim" and head.pos_ == "VERB":
+                return [a for a, _ in self.subject_actors(head)]
+            if node.dep_ in ("pobj", "pcomp") and head.lower_ == "for" and head.head.lemma_.lower() in CLAIM_NOUNS:
+                gov = head.head.head
+                if head.head.dep_ == "dobj" and gov.lemma_.lower() in CLAIM_VERBS and gov.pos_ == "VERB":
+                    return [a for a, _ in self.subject_actors(gov)]
+                return []
+            if node.dep_ not in ("relcl", "pobj", "pcomp", "prep", "compound"):
+                return []
+            node = head
+        return []
 
     def _another_party(self, actor: Actor, speakers: list[tuple[Actor, bool]]) -> bool:
         """Whether a reported actor is someone other than the speakers: another country, or in
@@ -1923,7 +1998,9 @@ class EventCoder:
                 if prep.dep_ != "prep":
                     continue
                 objs = _prep_objects(prep)
-                if prep.lower_ not in LOCATION_PREPS | {"on", "inside", "into", "along"}:
+                if prep.lower_ == "of" and head.lemma_.lower() in SETTLEMENT_NOUNS:
+                    pass  # "shelled the port of Tyre": the place is the object itself
+                elif prep.lower_ not in LOCATION_PREPS | {"on", "inside", "into", "along"}:
                     # "sent troops to the border with X", "pulled back from villages near the X
                     # border": a border reached or left (directly or one place deeper) still names
                     # the neighbour
@@ -2250,6 +2327,9 @@ def _is_person(span: Span) -> bool:
     if span.label_ in ("COUNTRY", "CAPITAL", "DEMONYM", "ORG", "COLLECTIVE"):
         # the tables say what it is; the NER's PERSON on "Jordan" or "Chad" does not make it one
         return False
+    if span.root.lemma_.lower() in BODY_NOUNS and span.root.ent_type_ != "PERSON":
+        # "Sri Lanka's military ... it": a body is no person when the NER takes its country for one
+        return False
     if any(t.ent_type_ == "PERSON" for t in span):
         return True
     if span.label_ in ("PERSON", "MEMORY"):
@@ -2385,6 +2465,8 @@ def _negated(tok: Token) -> bool:
             if c.dep_ == "dobj" and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children) and node is not tok:
                 return True
         if node.dep_ == "xcomp" and node.head is not node:
+            if _excessive(node):
+                return True
             node = node.head
             if node.lemma_.lower() in NEGATIVE_ADJECTIVES or node.lower_ in NEGATIVE_ADJECTIVES:
                 return True
@@ -2393,6 +2475,45 @@ def _negated(tok: Token) -> bool:
         else:
             break
     return False
+
+
+def _excessive(verb: Token) -> bool:
+    """The complement of "too ADJ to" ("too weak to sustain a war"): ruled out, as "unable to" is
+    (an adjective or adverb only: "Syria, too, decided to" is "also")."""
+    if verb.dep_ != "xcomp":
+        return False
+    # the parser hangs the infinitive on the adjective or on the copula before it
+    heads = [verb.head] + [c for c in verb.head.children if c.dep_ == "acomp"]
+    return any(h.pos_ in ("ADJ", "ADV") and any(c.dep_ == "advmod" and c.lower_ == "too" for c in h.children)
+               for h in heads)
+
+
+def _called_off(noun: Token) -> bool:
+    """An act noun that is cancelled, postponed or called off ("the visit was cancelled", "called
+    off the talks"): it did not take place."""
+    while noun.dep_ == "conj":  # "cancelled the visit and the talks"
+        noun = noun.head
+    gov = noun.head
+    if noun.dep_ not in ("dobj", "nsubjpass") or gov.pos_ not in ("VERB", "AUX"):
+        return False
+    return gov.lemma_.lower() in CANCEL_VERBS or (
+        gov.lemma_.lower() in CANCEL_PARTICLE_VERBS and any(c.dep_ == "prt" and c.lower_ == "off" for c in gov.children))
+
+
+def _discredited(noun: Token) -> bool:
+    """A report called false: "groundless reports", "dismissed the reports as baseless", "rumours
+    ... proved unfounded", "reports ... were false", "there was no truth in reports"."""
+    if any(c.dep_ == "amod" and c.lemma_.lower() in DISCREDITING_WORDS for c in noun.children):
+        return True
+    head = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ in ("acomp", "oprd", "attr") and c.lemma_.lower() in DISCREDITING_WORDS for c in head.children):
+        return True
+    if noun.dep_ == "dobj" and any(c.dep_ == "prep" and c.lower_ == "as" and any(
+            o.lemma_.lower() in DISCREDITING_WORDS for o in c.subtree) for c in head.children):
+        return True
+    return noun.dep_ == "pobj" and head.head.lemma_.lower() in SUBSTANCE_NOUNS and any(
+        d.lower_ == "no" for d in head.head.children)
 
 
 NOMINAL_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "sal", "wal", "val", "ing")
@@ -2580,7 +2701,7 @@ def _drop_purposes(protos: list[Proto]) -> list[Proto]:
     purpose of founding a body is the body's remit, which has not happened (PLOVER codes what was
     done; the founding is the event). The purpose of other acts stays ("sent envoys to negotiate")."""
     founding = {p.trigger.i for p in protos if not p.nominal and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in BODY_NOUNS for c in p.trigger.children)}
+        c.dep_ == "dobj" and c.lemma_.lower() in FOUNDED_BODY_NOUNS for c in p.trigger.children)}
     return [p for p in protos if not (
         not p.nominal and p.trigger.dep_ == "advcl" and p.trigger.head.i in founding
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in p.trigger.children)
