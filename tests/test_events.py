@@ -2260,3 +2260,21 @@ def test_reported_speech_keeps_its_real_events(nlp):
 ])
 def test_domestic_claim_and_report_families(nlp, domestic_coder, text, expected):
     assert expected in domestic_quads(nlp, domestic_coder, text)
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # coordinated authors named again in the act ("their") are not each other's targets when the act
+    # names someone else; "the country" as the object of an act is not its author
+    ("Turkey and Azerbaijan closed their borders with Armenia, putting a fuel embargo on the country.",
+     {("TUR", "ARM", "SANCTION"), ("AZE", "ARM", "SANCTION")}, {("AZE", "TUR", "SANCTION"), ("TUR", "AZE", "SANCTION")}),
+    ("Chile and Peru recalled their ambassadors from Bolivia.", {("CHL", "BOL", "SANCTION"), ("PER", "BOL", "SANCTION")},
+     {("CHL", "PER", "SANCTION"), ("PER", "CHL", "SANCTION")}),
+    # withdrawing from a treaty rejects it (PLOVER REJECT), as from an organisation; from territory retreats
+    ("The United States withdrew from the ABM Treaty with Russia in 2002.", {("USA", "RUS", "REJECT")}, {("USA", "RUS", "RETREAT")}),
+    ("Israel withdrew from Gaza in 2005.", {("ISR", "PSE", "RETREAT")}, set()),
+    # the ruling parties of one-party states speak for their governments
+    ("The Chinese Communist Party condemned Japan in 2005.", {("CHN", "JPN", "ACCUSE")}, set()),
+])
+def test_co_authors_treaties_and_parties(extractor, text, expected, absent):
+    got = {(e.source.country, e.target.country, e.event_type) for e in extractor.extract_text(text)}
+    assert expected <= got and not (absent & got)

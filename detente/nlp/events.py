@@ -199,6 +199,8 @@ INTENT_HEADS = {"plan", "intend", "decide", "prepare", "prepared", "ready", "wil
 COOPERATIVE_TYPES = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 # Nouns whose infinitive clause is their content, not an act ("a plan to send troops").
 # (besides the agreement, demand, threat and promise nouns, which the lexicon types as such)
+# Treaties one accedes to or withdraws from, as from an organisation.
+TREATY_NOUNS = {"treaty", "agreement", "accord", "pact", "convention", "protocol", "charter", "covenant"}
 PLAN_NOUNS = {"plan", "proposal", "offer", "bid", "decision", "attempt", "effort", "readiness", "willingness",
               "right", "option", "permission", "call"}
 # Verbs that say something to an addressee ("told X that ...", "assured X that ...").
@@ -1090,10 +1092,12 @@ class EventCoder:
         if ranked:
             targets.extend(ranked[0])
         if coding.organisation_type and not passive and not any(c.dep_ == "dobj" for c in tok.children) and any(
-                self._is_organisation(o) for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in final.preps
+                self._is_organisation(o) or _common_lemma(o) in TREATY_NOUNS
+                for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in final.preps
                 for o in _prep_objects(prep)):
             # "acceded to the EU" joins it (AGREE), "withdrew from the OAU" leaves it (REJECT): an
-            # organisation is no demand yielded to nor territory retreated from
+            # organisation is no demand yielded to nor territory retreated from; nor is a treaty
+            # ("acceded to the NPT", "withdrew from the ABM Treaty": CAMEO 057 / PLOVER REJECT)
             final = Trigger(lemma=final.lemma, type=coding.organisation_type,
                             mode="join" if coding.organisation_type == "AGREE" else None, preps=final.preps)
             proto.coding = final
@@ -1902,8 +1906,9 @@ class EventCoder:
             return self.resolve_pronoun(tok)
         if low in ("country", "nation", "state", "kingdom", "republic") and any(
                 c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and len(list(tok.children)) == 1:
-            # "the country" refers back like a pronoun
-            return self.resolve_pronoun(tok)
+            # "the country" refers back like a pronoun; as the object of an act, not to the act's
+            # author ("Turkey closed its border, putting an embargo on the country")
+            return self.resolve_pronoun(tok, exclude=self._clause_author_codes(tok))
         out: list[Actor] = []
         # "the Thai border" is a frontier, not Thailand (a possessive still names its owner)
         mod_deps = ("poss",) if tok.lemma_.lower() in BORDER_NOUNS else ("poss", "amod", "compound", "nmod")
@@ -1958,6 +1963,26 @@ class EventCoder:
                     if pobj.dep_ == "pobj":
                         out.extend(self._actors_single(pobj, depth + 1))
         return out
+
+    def _clause_author_codes(self, tok: Token) -> set[str]:
+        """Countries of the subject of the clause `tok` is an object in, through participial and
+        infinitival clauses to the main verb ("closed the border, putting an embargo on ...")."""
+        if tok.dep_ in SUBJ_DEPS:
+            return set()
+        node = tok.head
+        for _ in range(8):
+            if node.pos_ in ("VERB", "AUX"):
+                subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None:
+                    return {a.country for i in range(subj.left_edge.i, subj.right_edge.i + 1)
+                            if i in self.tok2actor and self.tok2actor[i]._.actor is not None
+                            for a in _members_or_actor(self.tok2actor[i])}
+                if node.dep_ not in ("advcl", "xcomp", "acl", "conj") or node.head is node:
+                    return set()
+            if node.head is node:
+                break
+            node = node.head
+        return set()
 
     def resolve_pronoun(self, tok: Token, exclude: frozenset[str] | set[str] = frozenset()) -> list[Actor]:
         """Most recent compatible actor mention before the pronoun (same or previous sentences),
@@ -2164,8 +2189,13 @@ class EventCoder:
                 for b in srcs[i + 1:]:
                     pairs.append((a, b, True, True))
         else:
+            # "Turkey and Azerbaijan closed their borders with Armenia": co-authors named again in
+            # the act ("their") are not its targets when someone else is; alone, they are ("each other")
+            authors = {(a.country, a.sector) for a, _ in proto.sources}
+            others = [(t, td) for t, td in proto.targets if (t.country, t.sector) not in authors]
+            targets = others if len(proto.sources) > 1 and others else proto.targets
             for s, sd in proto.sources:
-                for t, td in proto.targets:
+                for t, td in targets:
                     pairs.append((s, t, False, sd and td))
         if not pairs:
             return []
