@@ -2278,3 +2278,47 @@ def test_domestic_claim_and_report_families(nlp, domestic_coder, text, expected)
 def test_co_authors_treaties_and_parties(extractor, text, expected, absent):
     got = {(e.source.country, e.target.country, e.event_type) for e in extractor.extract_text(text)}
     assert expected <= got and not (absent & got)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # armed men of no named side (gunmen, kidnappers, militiamen: CAMEO UAF) are of the one country
+    # their sentence names; their attack on a thing or place there is aimed at its population, as
+    # the PLOVER GSR codes such attacks (SOM -> SOM ASSAULT)
+    ("Gunmen stormed a hotel in Kismayo.", ("SOM", "UAF", "SOM", "CVL", "ASSAULT")),
+    ("Kidnappers freed two Nigerian oil workers in Warri.", ("NGA", "UAF", "NGA", "LAB", "CONCEDE")),
+    # putting people to death is an attack (CAMEO 186 assassinate / 18 assault), not only prisoners
+    ("Militiamen executed six villagers in Ituri.", ("COD", "UAF", "COD", "CVL", "ASSAULT")),
+    # provinces of the insurgencies place an attack by an unnamed agent (ICEWS: UAF of that country)
+    ("Gunmen ambushed a police patrol in Paktika province.", ("AFG", "UAF", "AFG", "COP", "ASSAULT")),
+    # a curfew clamped on a town is imposed (CAMEO 172 -> COERCE)
+    ("Indian authorities clamped a curfew on Anantnag.", ("IND", "GOV", "IND", "CVL", "COERCE")),
+    # weapons handed in demobilise (CAMEO 0873 -> RETREAT)
+    ("Two hundred Taliban fighters handed in their weapons in Kunar.", ("AFG", "REB", "AFG", "GOV", "RETREAT")),
+    # a strike or shutdown observed or enforced is a protest (CAMEO 142), South Asia's hartal too
+    ("Shopkeepers in Quetta observed a hartal.", ("PAK", "BUS", "PAK", "GOV", "PROTEST")),
+])
+def test_insurgency_agent_and_act_families(nlp, domestic_coder, text, expected):
+    assert expected in domestic_quads(nlp, domestic_coder, text)
+
+
+def test_denial_of_own_deed_rebuffs_no_one(nlp, domestic_coder):
+    # "denied carrying out the attack" answers a charge: no REJECT aimed at the government
+    assert not domestic_quads(nlp, domestic_coder, "Boko Haram denied carrying out the attack in Kano.")
+    # a refusal of the government's offer still is one
+    assert ("SDN", "REB", "SDN", "GOV", "REJECT") in domestic_quads(
+        nlp, domestic_coder, "The rebels rejected the government's peace offer in Darfur.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a siege restricts movement (CAMEO 191 impose blockade -> COERCE)
+    ("Serbian forces besieged the Bosnian town of Gorazde.", ("SRB", "BIH", "COERCE")),
+    # positions "around" a town are at it
+    ("Kenyan troops shelled al-Shabaab positions around Kismayo.", ("KEN", "SOM", "ASSAULT")),
+    # an operation's own place ("in a raid on a house in Basra") is where the arrest happened
+    ("British troops detained eight suspects in a raid on a house in Basra.", ("GBR", "IRQ", "COERCE")),
+    # a province named with its country's possessive or its kind noun resolves to that country
+    ("Russian bombers struck rebel positions in Syria's Hama province.", ("RUS", "SYR", "ASSAULT")),
+    ("American jets bombed Taliban positions in Kunar province.", ("USA", "AFG", "ASSAULT")),
+])
+def test_insurgency_place_families(nlp, text, expected):
+    assert expected in triples(parsed(nlp, text)._.events)

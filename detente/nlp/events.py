@@ -97,6 +97,8 @@ OTHER_DIRECTED = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "THREATEN"}
 BLAME_WORDS = {"responsible", "behind", "guilty", "culpable", "to blame"}
 # Verbs of denial: the act in their clause is reported as not having happened.
 DENIAL_VERBS = {"deny", "dismiss", "refute", "reject"}
+# What one denies of one's own part in an act ("denied responsibility for the attack").
+DEED_NOUNS = {"responsibility", "involvement", "role", "part", "complicity", "link", "hand", "participation"}
 # Verbs of belief or guess: an act their clause thinks possible ("fear X could attack") is no event.
 COGNITION_VERBS = {"believe", "think", "fear", "expect", "predict", "speculate", "worry", "guess", "estimate", "assume"}
 POSSIBILITY_AUX = {"may", "might", "could"}
@@ -155,6 +157,10 @@ SETTLEMENT_NOUNS = {"town", "city", "village", "port", "capital", "province", "r
 # Bodies named by a common noun ("the military", "the government"): never a person.
 BODY_NOUNS = MILITARY_NOUNS | {"government", "ministry", "police", "authority", "junta", "regime", "cabinet",
                                "parliament", "administration", "navy", "air force", "party"}
+# Operations whose own locative phrase places the act they are part of ("arrested in a sweep through X").
+OPERATION_NOUNS = {"sweep", "raid", "operation", "offensive", "crackdown", "ambush", "attack", "assault",
+                   "strike", "airstrike", "bombing", "clash", "search", "patrol", "incursion", "siege"}
+OPERATION_PREPS = {"in", "at", "near", "through", "on", "across", "around", "of"}
 # Frontier nouns: "along the border with X" places an act at X's edge.
 BORDER_NOUNS = {"border", "frontier", "boundary"}
 # Participles naming a third party's part in an act ("a Norwegian-brokered accord", "a US-mediated
@@ -490,7 +496,14 @@ class EventCoder:
                 return []
             return [(Actor(country, "CVL", "population"), False)]
         if kind == "group" and etype in table["group_acts"]:
+            if _denies_own_deed(proto.trigger):
+                return []  # "the Taliban denied carrying out the bombing": a denial, not a rebuff of the government
             return [(Actor(country, "GOV", "government"), False)]
+        if kind == "group" and etype in table["group_attacks"] and not proto.nominal:
+            trigger = proto.trigger
+            dobj = next((c for c in trigger.children if c.dep_ == "dobj"), None)
+            if any(a.country == country for a in self._place_targets(trigger, dobj, False)):
+                return [(Actor(country, "CVL", "population"), False)]
         return []
 
     def _source_kind(self, actor: Actor, table: dict) -> str | None:
@@ -718,6 +731,11 @@ class EventCoder:
             # a particle the parser calls an adverb ("pulled back from") right after the verb counts too
             if (child.dep_ in ("prt", "prep") or (child.dep_ == "advmod" and child.i == tok.i + 1)) and child.i > tok.i:
                 combo = self.lex.verbs.get(f"{lemma}_{child.lower_}")
+                if combo is not None and combo.objects and child.dep_ == "prep" and not any(
+                        _object_lemmas(o) & combo.objects for o in tok.children if o.dep_ == "dobj"):
+                    # "handed power to X in October": a preposition that may be no particle at all
+                    # makes no phrasal verb whose objects ("hand in weapons") are not there
+                    continue
                 if combo is not None and (combo.code is not None or not in_dictionary):
                     return combo
             if child.dep_ == "advcl" and child.i > tok.i:
@@ -942,7 +960,8 @@ class EventCoder:
         elif noun_coding is not None:
             # "sign an agreement", "impose sanctions": the noun says what happened; a verb whose own
             # type is meant for this object (impose -> SANCTION) keeps it.
-            if coding.objects and noun.lemma_.lower() in coding.objects:
+            # (a verb of no type of its own, "observed a strike", only names the nouns it takes)
+            if coding.objects and noun.lemma_.lower() in coding.objects and coding.type is not None:
                 final = Trigger(lemma=coding.lemma, type=coding.type, mode=coding.mode or noun_coding.mode,
                                 preps=coding.preps + noun_coding.preps, symmetric=coding.symmetric)
             else:
@@ -2023,9 +2042,21 @@ class EventCoder:
                 if prep.dep_ != "prep":
                     continue
                 objs = _prep_objects(prep)
+                if prep.lower_ in LOCATION_PREPS:
+                    # "detained 12 suspects in a sweep through the town of X", "killed in a raid on a
+                    # compound in X": an operation's own place is where the act happened
+                    level = [o for o in objs if o.lemma_.lower() in OPERATION_NOUNS]
+                    for _ in range(2):  # ("a raid on a house in Basra": one place deeper)
+                        level = [s for o in level for p in o.children if p.dep_ == "prep" and p.lower_ in OPERATION_PREPS
+                                 for s in _prep_objects(p)]
+                        objs = objs + level
+                    # "in the Iraqi town of Samarra": the settlement's name
+                    objs = objs + [s for o in objs if o.lemma_.lower() in SETTLEMENT_NOUNS
+                                   for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                                   for s in _prep_objects(p)]
                 if prep.lower_ == "of" and head.lemma_.lower() in SETTLEMENT_NOUNS:
                     pass  # "shelled the port of Tyre": the place is the object itself
-                elif prep.lower_ not in LOCATION_PREPS | {"on", "inside", "into", "along"}:
+                elif prep.lower_ not in LOCATION_PREPS | {"on", "inside", "into", "along", "around"}:
                     # "sent troops to the border with X", "pulled back from villages near the X
                     # border": a border reached or left (directly or one place deeper) still names
                     # the neighbour
@@ -2328,6 +2359,16 @@ def _focal_actor(spans: Sequence[Span]) -> Actor | None:
     top, n = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0
     return first[top] if n >= 3 and n >= 1.5 * second else None
+
+
+def _denies_own_deed(verb: Token) -> bool:
+    """A denial of the author's own deed ("denied carrying out the attack", "denied that its
+    fighters were involved", "denied responsibility for the bombing"): it answers a charge and is
+    aimed at no one the sentence does not name."""
+    if verb.lemma_.lower() not in DENIAL_VERBS:
+        return False
+    return any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "dobj" and c.lemma_.lower() in DEED_NOUNS)
+               for c in verb.children)
 
 
 def _alleged_clause(verb: Token) -> bool:
@@ -2890,6 +2931,7 @@ def _domestic_table() -> dict:
             "always": frozenset(raw["state_acts"]["always"]),
             "with_object": frozenset(raw["state_acts"]["with_object"]),
             "group_acts": frozenset(raw["group_acts"]),
+            "group_attacks": frozenset(raw.get("group_attacks", ())),
             "domestic_objects": frozenset(str(w).lower() for w in raw["domestic_objects"]),
             "relations_objects": frozenset(str(w).lower() for w in raw.get("relations_objects", ()))}
 

@@ -60,6 +60,15 @@ _TRAILING_JUNK = re.compile(r"(?:[\s.,;:'\"()]|\[\w*\]?)+$")
 _FORMAL_PREFIX = re.compile(r"^(?:islamic |federal |democratic |socialist |arab |hashemite )*"
                             r"(?:republic|kingdom|state|commonwealth|sultanate|emirate) of (?:the )?")
 _ALT_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z]?[a-z]+)*\Z")
+# Common nouns that say what kind of place a name is ("Helmand province", "the Swat valley"):
+# a name followed by one is that place, and a name unknown with it is looked up without it.
+_KIND_NOUNS = frozenset({"province", "provinces", "district", "region", "state", "governorate", "valley",
+                         "county", "department", "agency", "division", "prefecture", "area"})
+_KIND_SUFFIX = re.compile(r" (?:%s)\Z" % "|".join(sorted(_KIND_NOUNS)))
+# Prepositions that place something at a location: a city the NER calls a NORP or ORG ("of
+# Aleppo", "in Karachi") is still that city after one of them.
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "of", "outside", "around", "through", "across", "from",
+                             "into", "inside", "towards", "toward", "to"})
 
 
 @dataclass(frozen=True)
@@ -94,6 +103,10 @@ class Gazetteer:
             hit = self.names.get(bare) if bare != key else None
             if hit is not None and hit[0].kind not in ("data", "country"):
                 hit = None  # "Republic of X" is a state, never a city
+        if hit is None:
+            # "Saada province", "the Swat valley": the name without the kind of place it is
+            bare = _KIND_SUFFIX.sub("", key)
+            hit = self.names.get(bare) if bare != key else None
         return hit or ()
 
     def resolve(self, name: str, context: Iterable[str] = ()) -> Candidate | None:
@@ -330,7 +343,7 @@ class PlaceTagger:
         found: list[Span] = []
         unresolved: list[Span] = []
         for ent in doc.ents:
-            if ent.label_ not in _ENTITY_LABELS:
+            if ent.label_ not in _ENTITY_LABELS and not _city_in_place_role(ent, gaz):
                 continue
             span = _trim(ent)
             if span is None or not any(c.isupper() for c in span.text):
@@ -356,6 +369,7 @@ class PlaceTagger:
         # "the Lusaka protocol": an agreement named after a city, not a place where anything happens
         spans = [s for s in filter_spans(found + extra + kept_unresolved)
                  if not follows_stance_prefix(doc, s.start) and not names_a_text(doc, s.start, s.end)]
+        spans = filter_spans(_with_kind_noun(s) for s in spans)
         spans.sort(key=lambda s: s.start)
         self._resolve(doc, spans)
         doc.spans[PLACES] = spans
@@ -366,13 +380,22 @@ class PlaceTagger:
         # countries named in the text, for the ambiguous cities near them
         mentions = [s for s in spans if _is_region(gaz.lookup(s.text))]
         has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
+        resolved: dict[int, str] = {}  # token -> country of the place it is in
         for span in spans:
             cands = gaz.lookup(span.text)
             choice = cands[0] if cands else None
             if len({c.country for c in cands}) > 1 and mentions:
                 choice = self._in_context(span, cands, mentions, has_sents)
+            country = choice.country if choice else None
+            owner = _possessor_country(span, resolved)
+            if owner is not None and (choice is None or choice.kind == "alt"):
+                # "Karachi's Lyari district", "Colombia's Antioquia": a place the gazetteer lacks,
+                # or knows only as another city's other name, lies in the place that owns it
+                country = owner
             text = _clean_text(span.text)
-            span._.place = Location(text, choice.country if choice else None)
+            span._.place = Location(text, country)
+            if country:
+                resolved.update((i, country) for i in range(span.start, span.end))
 
     def _in_context(self, span: Span, cands: tuple[Candidate, ...], mentions: list[Span],
                     has_sents: bool) -> Candidate | None:
@@ -407,6 +430,43 @@ class PlaceTagger:
                 if choice is not None and choice.country in countries:
                     return choice
         return cands[0]
+
+
+def _with_kind_noun(span: Span) -> Span:
+    """The place with the common noun it heads that says what kind of place it is ("Helmand"
+    -> "Helmand province"), so that the phrase's head word is part of the place."""
+    doc = span.doc
+    if span.end < len(doc):
+        nxt = doc[span.end]
+        if nxt.lower_ in _KIND_NOUNS and nxt.is_lower and span.root.head.i == nxt.i and not nxt.ent_type_:
+            return doc[span.start:span.end + 1]
+    return span
+
+
+def _possessor_country(span: Span, resolved: dict[int, str]) -> str | None:
+    """The country of a place named as the possessor right before `span` ("Pakistan's" Swat)."""
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].lower_ in ("'s", "’s"):
+        return resolved.get(span.start - 2)
+    return None
+
+
+def _city_in_place_role(ent: Span, gaz: Gazetteer) -> bool:
+    """A NORP or ORG entity that is a big city's name used as a place: the object of a locative
+    preposition or the possessor of a place ("districts of Aleppo", "Traders in Karachi",
+    "Karachi's Lyari district"). The small models call such cities a NORP or ORG now and then."""
+    if ent.label_ not in ("NORP", "ORG") or len(ent) > 3:
+        return False
+    root = ent.root
+    if root.dep_ == "pobj":
+        if root.head.lower_ not in _LOCATIVE_PREPS:
+            return False
+    elif root.dep_ != "poss" or root.head.lower_ not in _KIND_NOUNS | {"city", "town", "village", "capital",
+                                                                    "outskirts", "suburb", "suburbs"}:
+        return False
+    cands = gaz.lookup(ent.text)
+    return bool(cands) and cands[0].kind in ("city", "alt", "data") and cands[0].country is not None and (
+        cands[0].kind == "data" or cands[0].population >= MATCHER_MIN_POPULATION)
 
 
 def _clean_text(text: str) -> str:
