@@ -66,6 +66,15 @@ def found(doc: Doc) -> dict[str, tuple[str, str | None]]:
     ("A Kampuchean proposal was rejected.", "Kampuchean", "KHM"),
     ("A Rhodesian proposal was rejected.", "Rhodesian", "ZWE"),
     ("A Zairean proposal was rejected.", "Zairean", "COD"),
+    # historical states take their successor's code, as the gold conventions code them (Ottoman TUR,
+    # Austria-Hungary AUT, not Hungary, Prussia DEU, Abyssinia ETH, Manchukuo CHN)
+    ("Austria-Hungary annexed Bosnia in 1908.", "Austria-Hungary", "AUT"),
+    ("An Austro-Hungarian proposal was rejected.", "Austro-Hungarian", "AUT"),
+    ("The Ottoman Empire closed the Straits.", "Ottoman Empire", "TUR"),
+    ("An Ottoman proposal was rejected.", "Ottoman", "TUR"),
+    ("Prussia invaded Denmark in 1864.", "Prussia", "DEU"),
+    ("Abyssinia appealed for help.", "Abyssinia", "ETH"),
+    ("Japan recognised Manchukuo in 1932.", "Manchukuo", "CHN"),
 ])
 def test_country_names_and_demonyms(nlp, tagger, text, surface, code):
     assert found(run(nlp, tagger, text))[surface][0] == code
@@ -81,6 +90,18 @@ def test_country_names_and_demonyms(nlp, tagger, text, surface, code):
 ])
 def test_un_agencies_and_armed_groups(nlp, tagger, text, surface, code):
     assert found(run(nlp, tagger, text))[surface][0] == code
+
+
+@pytest.mark.parametrize("text,surface,expected", [
+    # the League of Nations is an organisation; the armed services of historical states are their
+    # military (CAMEO MIL), named alone in war articles
+    ("Brazil left the League of Nations in 1926.", "League of Nations", ("LON", None)),
+    ("The Luftwaffe bombed Rotterdam.", "Luftwaffe", ("DEU", "MIL")),
+    ("The Wehrmacht invaded Norway.", "Wehrmacht", ("DEU", "MIL")),
+    ("The Korean People's Army shelled the island.", "Korean People's Army", ("PRK", "MIL")),
+])
+def test_historical_organisations_and_armed_services(nlp, tagger, text, surface, expected):
+    assert found(run(nlp, tagger, text))[surface] == expected
 
 
 def test_hyphenated_compounds_tag_each_side(nlp, tagger):

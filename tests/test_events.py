@@ -2322,3 +2322,46 @@ def test_denial_of_own_deed_rebuffs_no_one(nlp, domestic_coder):
 ])
 def test_insurgency_place_families(nlp, text, expected):
     assert expected in triples(parsed(nlp, text)._.events)
+
+
+# ------------------------------------------- wars, crises and treaties 1870-1990 (real parser)
+@pytest.mark.parametrize("text,expected", [
+    # declaring war announces hostilities: THREATEN (CAMEO 13), as the tuning sentences code it; the
+    # fighting itself is the ASSAULT. Also the nominal "declaration of war on X"
+    ("Italy declared war on Austria-Hungary in May 1915.", ("ITA", "AUT", "THREATEN")),
+    ("Romania declared war against Bulgaria in 1913.", ("ROU", "BGR", "THREATEN")),
+    ("Bulgaria's declaration of war on Serbia followed in October 1915.", ("BGR", "SRB", "THREATEN")),
+    # capitulating to a state is a surrender (RETREAT, as "surrendered to"); to demands, a concession
+    ("The Greek army capitulated to Germany in April 1941.", ("GRC", "DEU", "RETREAT")),
+    ("Serbia capitulated to Austrian demands in 1914.", ("SRB", "AUT", "CONCEDE")),
+    ("The Dutch capitulation to Japan in March 1942 ended the campaign in Java.", ("NLD", "JPN", "RETREAT")),
+    # a named territory ceded is the thing given up; the receiver is the target (RETREAT, as `return`)
+    ("In 1809 Sweden ceded Finland to Russia.", ("SWE", "RUS", "RETREAT")),
+    # armed forces crossing a state's border or frontier, or marching into it, invade it (ASSAULT, as enter)
+    ("The Wehrmacht crossed the Dutch border on 10 May 1940.", ("DEU", "NLD", "ASSAULT")),
+    ("The Turkish army crossed the Iraqi border in pursuit of PKK fighters.", ("TUR", "IRQ", "ASSAULT")),
+    ("Iraqi troops marched into Kuwait in August 1990.", ("IRQ", "KWT", "ASSAULT")),
+    # a protectorate proclaimed over a state subjects it (COERCE, as annexation and occupation)
+    ("Britain declared a protectorate over Egypt in December 1914.", ("GBR", "EGY", "COERCE")),
+    # a guarantee of a state's independence extended to it is a promise (PLOVER AGREE, mode promise)
+    ("The United States extended a guarantee of Greek independence in 1947.", ("USA", "GRC", "AGREE")),
+    # a signed agreement's appositive or hyphenated demonyms name its parties (joint AGREE)
+    ("The Pact of Steel, a military alliance between Italy and Germany, was signed on 22 May 1939.", ("ITA", "DEU", "AGREE")),
+    ("The Soviet-Japanese Neutrality Pact was signed in April 1941.", ("JPN", "SUN", "AGREE")),
+    # an event noun in an agentless passive keeps its own author: "the German ultimatum ... was delivered"
+    ("The German ultimatum to Belgium was delivered on 2 August 1914.", ("DEU", "BEL", "THREATEN")),
+])
+def test_war_and_treaty_families(nlp, text, expected):
+    events = triples(parsed(nlp, text)._.events)
+    assert expected in events or (expected[1], expected[0], expected[2]) in events and expected[2] == "AGREE"
+
+
+@pytest.mark.parametrize("text", [
+    # no false friends: a joint operation, refugees crossing, a parade, a march by protesters
+    "Thousands of refugees crossed the border into Turkey.",
+    "Israeli soldiers marched in a parade in Jerusalem.",
+    "The minister crossed the floor to join the opposition.",
+    "The Balfour Declaration was issued by Britain in 1917.",
+])
+def test_war_family_words_without_an_act(nlp, text):
+    assert not [e for e in parsed(nlp, text)._.events if not e.negated]

@@ -943,6 +943,9 @@ class EventCoder:
                                   for o in p.children if o.dep_ == "pobj"]
                 subj_lemmas = {w.lemma_.lower() for h in heads
                                for w in [h, *(c for c in h.children if c.dep_ in ("compound", "amod"))]}
+                if subj.pos_ == "PROPN" and any(a.sector == "MIL" for a in self.actors_of(subj)):
+                    # a named armed service ("the Wehrmacht", "the Luftwaffe") acts as its forces do
+                    subj_lemmas.add("force")
                 object_type = next((t for w, t in coding.subject_types if w in subj_lemmas), object_type)
         if object_type is not None:
             # "strengthened its forces in X" (MOBILIZE), "evacuated the wounded" (AID), "peacekeepers
@@ -965,8 +968,11 @@ class EventCoder:
                 final = Trigger(lemma=coding.lemma, type=coding.type, mode=coding.mode or noun_coding.mode,
                                 preps=coding.preps + noun_coding.preps, symmetric=coding.symmetric)
             else:
-                final = Trigger(lemma=f"{coding.lemma} {noun_coding.lemma}", type=noun_coding.type,
-                                mode=noun_coding.mode, preps=coding.preps + noun_coding.preps,
+                # a verb whose entry types this very noun decides ("declared war": announcing
+                # hostilities threatens, the war itself is the assault)
+                typed = dict(coding.object_types).get(noun.lemma_.lower())
+                final = Trigger(lemma=f"{coding.lemma} {noun_coding.lemma}", type=typed or noun_coding.type,
+                                mode=None if typed else noun_coding.mode, preps=coding.preps + noun_coding.preps,
                                 symmetric=noun_coding.symmetric or coding.symmetric, track=noun_coding.track)
             consumed.add(noun.i)
         if final.type == "RETREAT" and obj_lemmas & INVOLVEMENT_OBJECTS and not typed_by_object:
@@ -1023,10 +1029,29 @@ class EventCoder:
             if not subj and tgt_head is not None:
                 # agentless passive: "issues between A, B and C were settled", "Laos was admitted
                 # into ASEAN" (the organisation admits), "relations with X were restored"
-                for prep in tgt_head.children:
+                # "the Molotov-Ribbentrop Pact, a non-aggression pact between A and B, was signed":
+                # an appositive that names the parties names them for its head
+                heads = [tgt_head, *(c for c in tgt_head.children if c.dep_ == "appos")]
+                for prep in (p for h in heads for p in h.children):
                     if prep.dep_ == "prep" and prep.lower_ == "between":
                         for o in _prep_objects(prep):
                             subjects.extend((a, True) for a in self.actors_of(o))
+                if not subjects and noun is not None and final.symmetric:
+                    # "the Anglo-Japanese Alliance was concluded", "the Russo-Japanese treaty was
+                    # signed": a joint noun whose modifiers name two parties names them as "between" does
+                    mods = list(self.actors_of(tgt_head))
+                    for c in tgt_head.children:
+                        # "the Soviet-Japanese pact": the parser hangs the first demonym on the second
+                        span = self.tok2actor.get(c.i) if c.dep_ in ("amod", "compound") else None
+                        first = tok.doc[span.start - 2] if span is not None and span.start >= 2 else None
+                        if first is not None and tok.doc[span.start - 1].text == "-" and first.i in self.tok2actor:
+                            mods.extend(_members_or_actor(self.tok2actor[first.i]))
+                    if len({a.country for a in mods}) >= 2:
+                        subjects.extend((a, True) for a in mods)
+                elif not subjects and noun is not None:
+                    # "the Austro-Hungarian ultimatum to Serbia was delivered": the event noun's own
+                    # author (its demonym or possessive) did what the light verb reports
+                    subjects.extend((a, True) for a in self.actors_of(tgt_head))
                 if len({a.country for a, _ in subjects}) >= 2:
                     # "relations between Cuba and the United States were severed": the parties named
                     # by "between" did it to each other (a joint act, undirected), not to the first
@@ -1046,6 +1071,10 @@ class EventCoder:
         elif dobj is not None and noun is None and not (place_object and any(
                 c.dep_ == "prep" and c.lower_ in final.preps for c in tok.children)):
             found = self.actors_of(dobj) or self._visited(final, dobj)
+            if not found and coding.lemma == "cross" and dobj.lemma_.lower() in BORDER_NOUNS:
+                # "the Red Army crossed the Polish frontier": the border crossed is the country entered
+                found = [a for w in dobj.children if w.dep_ in ("amod", "compound", "poss") and w.i in self.tok2actor
+                         for a in _members_or_actor(self.tok2actor[w.i])]
             if found and all(_is_author(a, subjects, self.domestic) for a in found):
                 # "increased its purchases of Russian oil": "its" is the author; the party is deeper
                 found = [a for a in self._nested_actors(dobj)
