@@ -26,6 +26,8 @@ HELD_OUT_FLOORS = {
     "Sanctions_against_North_Korea": 0.55,
     "Anti-Ballistic_Missile_Treaty": 0.2,
     "Armenian_energy_crisis_of_1990s": 0.45,
+    "Foreign_relations_of_Mali": 0.7,
+    "Foreign_relations_of_Cambodia": 0.65,
 }
 EVENTS_ARTICLES = {"Eritrean-Ethiopian_border_conflict", "Sanctions_against_North_Korea", "Anti-Ballistic_Missile_Treaty",
                    "Armenian_energy_crisis_of_1990s"}
