@@ -2365,3 +2365,46 @@ def test_war_and_treaty_families(nlp, text, expected):
 ])
 def test_war_family_words_without_an_act(nlp, text):
     assert not [e for e in parsed(nlp, text)._.events if not e.negated]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # verbal idioms of the batch written for the h13 tuning lines (other sentences than that batch)
+    # approval given as a blessing (CAMEO 051 endorse -> SUPPORT)
+    ("Moscow gave its blessing to the Syrian ceasefire plan.", ("RUS", "SYR", "SUPPORT")),
+    # concern or dismay voiced over a state's act disapproves of it (CAMEO 111 criticize -> ACCUSE)
+    ("Australia voiced concern over Indonesia's executions of drug convicts.", ("AUS", "IDN", "ACCUSE")),
+    ("Canada expressed dismay at India's expulsion of its diplomats.", ("CAN", "IND", "ACCUSE")),
+    # railing against, taking to task, pouring or heaping scorn on a state (CAMEO 111 -> ACCUSE)
+    ("The Iranian president railed against Saudi Arabia's role in Yemen.", ("IRN", "SAU", "ACCUSE")),
+    ("The Dutch foreign minister took Indonesia to task for the executions.", ("NLD", "IDN", "ACCUSE")),
+    ("The Kremlin poured scorn on Georgia's claims.", ("RUS", "GEO", "ACCUSE")),
+    # brushing aside or stonewalling a request rejects it (CAMEO 12 -> REJECT)
+    ("Damascus brushed aside an Arab League call for a ceasefire.", ("SYR", "ARL", "REJECT")),
+    ("Syria stonewalled the UN inquiry.", ("SYR", "UN", "REJECT")),
+    # a deadline set for a state to act is a demand (CAMEO 10 -> REQUEST)
+    ("Washington set a deadline for Iraq to withdraw from Kuwait.", ("USA", "IRQ", "REQUEST")),
+    # raising the spectre of, or hinting at, retaliation or sanctions; rattling sabres (CAMEO 13/138 -> THREATEN)
+    ("Washington raised the spectre of sanctions on Turkey.", ("USA", "TUR", "THREATEN")),
+    ("Beijing hinted at sanctions on Canberra.", ("CHN", "AUS", "THREATEN")),
+    ("Moscow rattled its sabre at Kiev on Monday.", ("RUS", "UKR", "THREATEN")),
+    # a commitment or support reaffirmed to a state is the promise or support again (as renew)
+    ("Turkey reaffirmed its support for Azerbaijan.", ("TUR", "AZE", "SUPPORT")),
+    # exchanging views or letters, speaking with a counterpart (CAMEO 04 consult -> CONSULT)
+    ("Seoul and Tokyo exchanged letters on the fisheries agreement.", ("KOR", "JPN", "CONSULT")),
+    ("The President of Kenya spoke with Tanzania's president by phone.", ("KEN", "TZA", "CONSULT")),
+])
+def test_verbal_idiom_families(nlp, text, expected):
+    events = triples(parsed(nlp, text)._.events)
+    assert expected in events or (expected[1], expected[0], expected[2]) in events and expected[2] == "CONSULT"
+
+
+@pytest.mark.parametrize("text", [
+    # no false friends: markets slammed, a speech to reporters, a compromise hinted at, money poured in
+    "Tokyo shares were slammed by fears of a slowdown in China.",
+    "The Russian foreign minister spoke to reporters in Moscow.",
+    "Seoul hinted at a compromise with Tokyo.",
+    "Germany poured money into East Germany's economy.",
+    "Thailand expressed concern for the safety of its nationals in Cambodia.",
+])
+def test_verbal_idiom_words_without_an_act(nlp, text):
+    assert not [e for e in parsed(nlp, text)._.events if not e.negated]

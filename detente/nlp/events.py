@@ -728,6 +728,13 @@ class EventCoder:
         own = self.lex.verb_forms.get(tok.lower_) or self.lex.verbs.get(lemma)
         in_dictionary = own is not None and own.code is not None
         for child in tok.children:
+            if child.dep_ == "prep" and child.i > tok.i:
+                # an idiom of verb, preposition and fixed noun ("took Turkey to task", "hinted at
+                # retaliation"): its own entry (`take_to_task`) over the verb's
+                for pobj in child.children:
+                    idiom = self.lex.verbs.get(f"{lemma}_{child.lower_}_{pobj.lemma_.lower()}") if pobj.dep_ == "pobj" else None
+                    if idiom is not None:
+                        return idiom
             # a particle the parser calls an adverb ("pulled back from") right after the verb counts too
             if (child.dep_ in ("prt", "prep") or (child.dep_ == "advmod" and child.i == tok.i + 1)) and child.i > tok.i:
                 combo = self.lex.verbs.get(f"{lemma}_{child.lower_}")
@@ -1090,6 +1097,13 @@ class EventCoder:
             # "pulled back from X": the parser may hang the preposition on the particle
             particle = coding.lemma.rsplit("_", 1)[1]
             prep_heads += [c for c in tok.children if c.dep_ in ("prt", "advmod") and c.lower_ == particle]
+            if coding.lemma.count("_") == 2:
+                # "hinted at retaliation against X": the idiom's fixed noun carries the party and is
+                # no event of its own (`verb_prep_noun` entries, see _verb_coding)
+                fixed = [o for c in tok.children if c.dep_ == "prep" for o in c.children
+                         if o.dep_ == "pobj" and o.lemma_.lower() == particle]
+                prep_heads += fixed
+                consumed.update(o.i for o in fixed)
         if noun is not None and noun.dep_ in ("compound", "amod") and noun.head not in prep_heads:
             prep_heads.append(noun.head)  # "a mediation effort between A and B"
         # "the border with X was closed by Y": the passive subject of a verb that needs such an
