@@ -2408,3 +2408,60 @@ def test_verbal_idiom_families(nlp, text, expected):
 ])
 def test_verbal_idiom_words_without_an_act(nlp, text):
     assert not [e for e in parsed(nlp, text)._.events if not e.negated]
+
+
+# ------------------------------------------- domestic politics: coups, dismissals, motions, courts (real parser)
+@pytest.mark.parametrize("text,expected", [
+    # ousting, overthrowing or deposing a ruler seizes power from them (CAMEO 17 coerce -> COERCE)
+    ("Sudanese army officers overthrew President Jaafar Nimeiri in April 1985.", ("SDN", "MIL", "SDN", "GOV", "COERCE")),
+    ("Mutinous soldiers deposed President Amadou Toumani Toure in Mali.", ("MLI", "MIL", "MLI", "GOV", "COERCE")),
+    # dissolving a legislature and sacking or dismissing ministers are administrative sanctions
+    # (CAMEO 172 -> COERCE); dismissing a claim stays a rejection
+    ("The Nepalese king dissolved the House of Representatives in May 2002.", ("NPL", "GOV", "NPL", "CVL", "COERCE")),
+    ("Zambian President Frederick Chiluba dismissed three cabinet ministers.", ("ZMB", "GOV", "ZMB", "GOV", "COERCE")),
+    ("The Nigerian president sacked his defence minister on Monday.", ("NGA", "GOV", "NGA", "MIL", "COERCE")),
+    ("The Kenyan president dismissed the opposition's claims as baseless.", ("KEN", "GOV", "KEN", "OPP", "REJECT")),
+    # barring candidates from an election (CAMEO 172 -> COERCE); the electoral commission is a state body
+    ("Algeria's electoral commission disqualified nine candidates from the presidential election.",
+     ("DZA", "GOV", "DZA", "CVL", "COERCE")),
+    # a no-confidence or censure motion is a formal censure (CAMEO 111 -> ACCUSE), also when approved
+    ("Opposition deputies in Bulgaria filed a no-confidence motion against Prime Minister Zhan Videnov.",
+     ("BGR", "OPP", "BGR", "GOV", "ACCUSE")),
+    ("The Moldovan parliament approved a censure motion against the government of Prime Minister Vlad Filat.",
+     ("MDA", "LEG", "MDA", "GOV", "ACCUSE")),
+    # a court striking down a decree or overturning election results rejects it (PLOVER REJECT)
+    ("Paraguay's Supreme Court struck down a decree issued by the Paraguayan government.", ("PRY", "JUD", "PRY", "GOV", "REJECT")),
+    ("An Egyptian court overturned the election results in two districts.", ("EGY", "JUD", "EGY", "CVL", "REJECT")),
+    # ruling and opposition parties (CAMEO GOV / OPP), union leaders (LAB); talks in a third country's
+    # capital are held there, not with it (CAMEO 040 between the parties)
+    ("Zimbabwe's ZANU-PF accused the MDC of inciting violence.", ("ZWE", "GOV", "ZWE", "OPP", "ACCUSE")),
+    ("The ruling party in Cambodia rejected opposition demands for a recount.", ("KHM", "GOV", "KHM", "OPP", "REJECT")),
+    ("Trade union leaders in Zambia criticised the government.", ("ZMB", "LAB", "ZMB", "GOV", "ACCUSE")),
+    ("The Sri Lankan government and the Tamil Tigers opened peace talks in Oslo.", ("LKA", "GOV", "LKA", "REB", "CONSULT")),
+    # released from detention: the release (CAMEO 0841), now also of a leader
+    ("The Burmese junta released opposition leader Tin Oo from house arrest.", ("MMR", "GOV", "MMR", "OPP", "CONCEDE")),
+])
+def test_domestic_politics_families(nlp, domestic_coder, text, expected):
+    assert expected in domestic_quads(nlp, domestic_coder, text)
+
+
+@pytest.mark.parametrize("text,absent", [
+    # a toppled statue is no ousted ruler; ice that dissolves dissolves nothing
+    ("Soldiers toppled a statue of the dictator in Baghdad.", "COERCE"),
+    ("The ice dissolved in the water in Kenya.", "COERCE"),
+    # a release ends a detention: no new arrest
+    ("The Chinese authorities freed the dissident Wei Jingsheng from detention.", "COERCE"),
+    # an act a standing situation dates from is not the clause subject's: no Egyptian assault
+    ("Syria's government has ruled under emergency law since the assassination of a Syrian general.", "ASSAULT"),
+    # a government that survives a confidence vote in parliament is censured by no one
+    ("The Italian government survived a confidence motion in the Italian parliament.", "ACCUSE"),
+])
+def test_domestic_politics_words_without_that_act(nlp, domestic_coder, text, absent):
+    assert absent not in {q[4] for q in domestic_quads(nlp, domestic_coder, text)}
+
+
+def test_considered_act_is_announced_not_done(nlp):
+    # "is considering sanctions" announces them as "is considering imposing sanctions" does
+    # (CAMEO 13 threaten; PLOVER codes no SANCTION that has not happened)
+    events = triples(parsed(nlp, "India is considering sanctions against Nepal.")._.events)
+    assert ("IND", "NPL", "THREATEN") in events and ("IND", "NPL", "SANCTION") not in events

@@ -203,6 +203,9 @@ INTENT_HEADS = {"plan", "intend", "decide", "prepare", "prepared", "ready", "wil
 # Types of material or verbal cooperation: announcing them is an expression of intent to cooperate
 # (CAMEO 03 -> PLOVER AGREE); announcing a coercive act is a threat (CAMEO 13 -> THREATEN).
 COOPERATIVE_TYPES = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+# Verbs of intent whose direct object is an act not yet done ("is considering sanctions", "plans a boycott")
+INTENT_OBJECT_VERBS = {"plan", "consider", "mull", "weigh", "contemplate", "propose", "intend"}
+
 # Nouns whose infinitive clause is their content, not an act ("a plan to send troops").
 # (besides the agreement, demand, threat and promise nouns, which the lexicon types as such)
 # Treaties one accedes to or withdraws from, as from an organisation.
@@ -978,8 +981,13 @@ class EventCoder:
                 # a verb whose entry types this very noun decides ("declared war": announcing
                 # hostilities threatens, the war itself is the assault)
                 typed = dict(coding.object_types).get(noun.lemma_.lower())
+                verb_preps = coding.preps
+                if (typed or noun_coding.type) in JOINT_TYPES:
+                    # "opened talks in Pretoria": the verb's place preposition ("opened an embassy in
+                    # X") names the venue of a meeting or deal, not a party to it
+                    verb_preps = tuple(p for p in verb_preps if p not in LOCATION_PREPS)
                 final = Trigger(lemma=f"{coding.lemma} {noun_coding.lemma}", type=typed or noun_coding.type,
-                                mode=None if typed else noun_coding.mode, preps=coding.preps + noun_coding.preps,
+                                mode=None if typed else noun_coding.mode, preps=verb_preps + noun_coding.preps,
                                 symmetric=noun_coding.symmetric or coding.symmetric, track=noun_coding.track)
             consumed.add(noun.i)
         if final.type == "RETREAT" and obj_lemmas & INVOLVEMENT_OBJECTS and not typed_by_object:
@@ -1433,6 +1441,10 @@ class EventCoder:
         return []
 
     def code_noun(self, tok: Token, coding: Trigger) -> Proto | None:
+        if coding.type == "COERCE" and tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.head.pos_ == "VERB":
+            rel = self._verb_coding(tok.head.head)
+            if rel is not None and rel.type == "CONCEDE" and rel.mode == "release":
+                return None  # "freed X from house arrest": the release ends the detention, no new arrest
         proto = Proto(trigger=tok, coding=coding, nominal=True)
         proto.head_tokens = [tok]
         sources: list[tuple[Actor, bool]] = []
@@ -1544,8 +1556,11 @@ class EventCoder:
                 # "... were put on alert against X": the parser hangs the noun's preposition on the verb
                 targets = [(a, True) for c in gov.children if c.dep_ == "prep" and c.lower_ in coding.preps
                            for o in _prep_objects(c) for a in self.actors_of(o)]
-        if not sources and not (gov_coding is not None and gov_coding.type in EVALUATIVE_TYPES and tok.dep_ == "dobj"):
-            # (not who condemns or welcomes an act: "Russia condemned the attack" is no Russian attack)
+        if not sources and not (gov_coding is not None and gov_coding.type in EVALUATIVE_TYPES and tok.dep_ == "dobj") \
+                and not (tok.dep_ == "pobj" and tok.head.lower_ == "since"):
+            # (not who condemns or welcomes an act: "Russia condemned the attack" is no Russian attack;
+            # nor who has ruled "since the assassination of Sadat": a standing situation's starting
+            # point is someone else's act, the clause subject is not its author)
             sources = [(a, False) for a in self._governing_subject(tok)]
         if sources and not targets:
             # "with Russian support, Iran received ...": the clause subject is who is supported
@@ -2741,7 +2756,9 @@ def _reframe(proto: Proto) -> None:
             return
         tok = tok.head
     etype = coding.type
-    announced = _announced(tok)
+    # ("is considering sanctions", "plans a boycott": an act a verb of intent takes as its object is
+    # announced as "is considering imposing sanctions" is, not reported)
+    announced = _announced(tok) or (proto.nominal and tok.lemma_.lower() in INTENT_OBJECT_VERBS)
     new = None
     if proto.negated:
         refused = tok.dep_ == "xcomp" and tok.head.lower_ in REFUSAL_ADJECTIVES
