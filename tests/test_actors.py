@@ -104,6 +104,19 @@ def test_historical_organisations_and_armed_services(nlp, tagger, text, surface,
     assert found(run(nlp, tagger, text))[surface] == expected
 
 
+@pytest.mark.parametrize("text,surface,expected", [
+    # Iraq's militias and Kurdish bodies are Iraqi actors (as Hamas is PSE REB), not Lebanon's
+    # Hezbollah inside "Kataib Hezbollah"
+    ("Kataib Hezbollah claimed the drone attack on the base.", "Kataib Hezbollah", ("IRQ", "REB")),
+    ("Asaib Ahl al-Haq rejected the election results.", "Asaib Ahl al-Haq", ("IRQ", "REB")),
+    ("The PMF shelled positions near Tikrit.", "PMF", ("IRQ", "MIL")),
+    ("The Peshmerga retook the town.", "Peshmerga", ("IRQ", "MIL")),
+    ("The KRG signed an oil deal with Ankara.", "KRG", ("IRQ", "GOV")),
+])
+def test_iraqi_militias_and_kurdish_bodies(nlp, tagger, text, surface, expected):
+    assert found(run(nlp, tagger, text))[surface] == expected
+
+
 def test_hyphenated_compounds_tag_each_side(nlp, tagger):
     doc = run(nlp, tagger, "Russian-Iranian relations improved, and Iran-Russia trade grew.")
     codes = [s._.actor.country for s in actor_spans(doc)]

@@ -2465,3 +2465,25 @@ def test_considered_act_is_announced_not_done(nlp):
     # (CAMEO 13 threaten; PLOVER codes no SANCTION that has not happened)
     events = triples(parsed(nlp, "India is considering sanctions against Nepal.")._.events)
     assert ("IND", "NPL", "THREATEN") in events and ("IND", "NPL", "SANCTION") not in events
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a particle the parser reads as a preposition after the object ("pulled its troops out of X")
+    # still leads to the territory left (PLOVER RETREAT against its country, as "withdrew from")
+    ("Turkey pulled its troops out of Afrin.", ("TUR", "SYR", "RETREAT")),
+    ("Russia pulled its troops out of the Donbas.", ("RUS", "UKR", "RETREAT")),
+    # a territory that is no actor names a border as a country does ("the Ukrainian border"):
+    # a posture taken up there faces its country (PLOVER MOBILIZE)
+    ("Israel deployed troops on the Gaza border.", ("ISR", "PSE", "MOBILIZE")),
+    ("Morocco massed troops along the Western Sahara border.", ("MAR", "ESH", "MOBILIZE")),
+])
+def test_territory_left_or_faced(nlp, text, expected):
+    assert expected in triples(parsed(nlp, text)._.events)
+
+
+@pytest.mark.parametrize("text,absent", [
+    # a bare passive participle's noun suffered the act; its doer is not the clause subject
+    ("Japan sent engineers to repair bridges destroyed in Syria.", "ASSAULT"),
+])
+def test_acts_not_done_by_the_clause_subject(nlp, text, absent):
+    assert absent not in {t[2] for t in triples(parsed(nlp, text)._.events)}

@@ -1102,9 +1102,10 @@ class EventCoder:
                 targets.extend((a, True) for h in heads for a in self.actors_of(h))
         prep_heads = [tok] + ([noun] if noun is not None else [])
         if "_" in coding.lemma:
-            # "pulled back from X": the parser may hang the preposition on the particle
+            # "pulled back from X": the parser may hang the preposition on the particle, also when it
+            # reads the particle after an object as a preposition ("pulled its troops out of X")
             particle = coding.lemma.rsplit("_", 1)[1]
-            prep_heads += [c for c in tok.children if c.dep_ in ("prt", "advmod") and c.lower_ == particle]
+            prep_heads += [c for c in tok.children if c.dep_ in ("prt", "advmod", "prep") and c.lower_ == particle]
             if coding.lemma.count("_") == 2:
                 # "hinted at retaliation against X": the idiom's fixed noun carries the party and is
                 # no event of its own (`verb_prep_noun` entries, see _verb_coding)
@@ -1884,6 +1885,10 @@ class EventCoder:
                        for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p)]
             if agents:
                 return [(a, False) for a in agents]
+            if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children):
+                # "pledged money to rebuild homes destroyed in Gaza": a bare passive participle's
+                # noun suffered the act; its unnamed doer is not whoever governs the noun
+                return []
             # "reached an agreement with Moscow to purchase ...": the subject of the verb that
             # governs the noun directly
             if head.dep_ in ("dobj", "nsubj", "attr") and head.head.pos_ in ("VERB", "AUX"):
@@ -2132,6 +2137,9 @@ class EventCoder:
                         if posture:
                             out.extend(a for w in o.children if w.dep_ in ("amod", "compound") and w.i in self.tok2actor
                                        for a in _members_or_actor(self.tok2actor[w.i]))
+                            # a territory that is no actor names the border too ("the Gaza border")
+                            out.extend(a for w in o.children if w.dep_ in ("amod", "compound") and w.i not in self.tok2actor
+                                       for a in self._place_country(w))
                     span = self.tok2place.get(o.i)
                     place = span._.place if span is not None else None
                     if place is not None and place.country:
