@@ -2487,3 +2487,34 @@ def test_territory_left_or_faced(nlp, text, expected):
 ])
 def test_acts_not_done_by_the_clause_subject(nlp, text, absent):
     assert absent not in {t[2] for t in triples(parsed(nlp, text)._.events)}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Asia-Pacific forces named without their country take it from the actor file (agents.csv `inst`)
+    ("The Tatmadaw shelled villages in Thailand.", ("MMR", "THA", "ASSAULT")),
+    ("The Border Security Force fired on smugglers from Bangladesh.", ("IND", "BGD", "ASSAULT")),
+    ("The Eastern Theater Command accused Taiwan of provocations.", ("CHN", "TWN", "ACCUSE")),
+    ("The Korean Central News Agency accused Seoul of provocations.", ("PRK", "KOR", "ACCUSE")),
+    ("The Kuomintang criticized Beijing over its military pressure.", ("TWN", "CHN", "ACCUSE")),
+    # cutting hotlines or communication links with a state breaks contact (CAMEO 16 -> SANCTION)
+    ("North Korea cut off the military hotline with South Korea.", ("PRK", "KOR", "SANCTION")),
+    ("Iran cut communication links with Azerbaijan.", ("IRN", "AZE", "SANCTION")),
+    # places on the India-China frontier carry the code of the state that administers them (places.yaml)
+    ("Chinese soldiers pulled back from the Depsang Plains.", ("CHN", "IND", "RETREAT")),
+    ("Chinese troops crossed into the Galwan Valley.", ("CHN", "IND", "ASSAULT")),
+])
+def test_asia_pacific_families(nlp, text, expected):
+    assert expected in triples(parsed(nlp, text)._.events)
+
+
+def test_asia_pacific_domestic_force(nlp, domestic_coder):
+    # the Tatmadaw is Myanmar's military: its arrests at home are domestic COERCE (PLOVER GSR)
+    quads = domestic_quads(nlp, domestic_coder, "The Tatmadaw arrested dozens of protesters in Mandalay.")
+    assert any(q[0] == "MMR" and q[1] == "MIL" and q[2] == "MMR" and q[4] == "COERCE" for q in quads)
+
+
+def test_cut_supply_lines_is_no_new_sanction_sense(nlp):
+    # "communication" carries the sense, not the head noun "line": cutting an enemy's supply lines
+    # is no breach of contact with it
+    events = triples(parsed(nlp, "The rebels cut the army's lines near the river.")._.events)
+    assert not any(e[2] == "SANCTION" for e in events)
