@@ -2518,3 +2518,36 @@ def test_cut_supply_lines_is_no_new_sanction_sense(nlp):
     # is no breach of contact with it
     events = triples(parsed(nlp, "The rebels cut the army's lines near the river.")._.events)
     assert not any(e[2] == "SANCTION" for e in events)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # peacekeeping and regional missions act for their organisation (UN, AU, ECOWAS); armed groups
+    # are coded by the country of their cause (organisations.csv: M23 COD, FDLR RWA)
+    ("UNAMID peacekeepers came under attack by Janjaweed militiamen in Darfur.", {("SDN", "UN", "ASSAULT")}),
+    ("ATMIS troops clashed with Ugandan soldiers.", {("AU", "UGA", "ASSAULT")}),
+    ("Rwanda accused MONUSCO of colluding with FDLR rebels.", {("RWA", "UN", "ACCUSE")}),
+    # Somaliland is coded as Somalia (countries.csv: unrecognised breakaway states, as CAMEO)
+    ("The United Arab Emirates signed a port agreement with Somaliland.", {("ARE", "SOM", "AGREE")}),
+    # membership is member -> organisation, also when rejoining (README, Membership)
+    ("Burkina Faso rejoined the Economic Community of West African States.", {("BFA", "ECOWAS", "AGREE")}),
+    # suspended from an organisation: the organisation sanctions its member (as "expelled from the G8")
+    ("Niger was suspended from the African Union in 2023.", {("AU", "NER", "SANCTION")}),
+    # troops sent to join or reinforce an organisation's mission are a peacekeeping contribution
+    # (CAMEO 074 -> AID), not a mobilisation; the purpose clause's "join" is no membership
+    ("Senegal sent 500 soldiers to Mali to join the UN mission MINUSMA.", {("SEN", "MLI", "AID")}),
+    ("Russia sent troops to the border to reinforce its garrison there.", set()),
+    # a territory named by a common noun, handed over, is returned (CAMEO 084 -> RETREAT), as a named place
+    ("Britain handed the disputed islands over to Mauritius.", {("GBR", "MUS", "RETREAT")}),
+    ("Libya handed the Aouzou Strip over to Chad in 1994.", {("LBY", "TCD", "RETREAT")}),
+    # a capital in the place phrase of a deal is its venue, not a party (as for talks opened there)
+    ("Sudan and South Sudan agreed on an oil deal in Addis Ababa.", {("SDN", "SSD", "AGREE")}),
+])
+def test_africa_latin_america_families(nlp, text, expected):
+    """Families found on the Africa / Latin America batch: exactly these (source, target, type) events."""
+    assert triples(parsed(nlp, text)._.events) == expected
+
+
+def test_chavistas_are_the_venezuelan_government(nlp, domestic_coder):
+    # Chavismo's followers are a Venezuelan actor (organisations.csv; the government from 1999)
+    quads = domestic_quads(nlp, domestic_coder, "Chavista lawmakers accused the opposition of treason.")
+    assert any(q[0] == "VEN" and q[2] == "VEN" and q[4] == "ACCUSE" for q in quads)

@@ -221,6 +221,9 @@ UNDER_VERBS = {"put", "place", "come"}
 LEAVE_VERBS = {"leave", "depart", "quit", "go"}
 # Purposes that make a deployment military aid ("sent troops to help / protect / support X").
 HELP_VERBS = {"help", "assist", "support", "protect", "defend", "aid", "back", "bolster", "secure", "train"}
+# Purpose verbs that, with an international organisation as object, make troops sent a contribution to its
+# mission ("to reinforce AMISOM", "to join the UN force"); with a national force they are a deployment.
+MISSION_VERBS = {"join", "reinforce", "strengthen", "augment", "serve"}
 # Verbs of taking part in another's act: "X joined Y in condemning Z" is X's and Y's condemnation,
 # not X joining Y (as it joins an organisation).
 JOINING_VERBS = {"join"}
@@ -562,6 +565,8 @@ class EventCoder:
                 # accuses the clause's actor, as "alleged that" does)
                 speech.append((tok, Trigger(lemma=coding.lemma, type=None, speech=True, allege=True)))
                 continue
+            if tok.i in consumed:
+                continue  # a purpose verb an earlier act took in ("sent troops to join MINUSCA")
             proto = self.code_verb(tok, coding, consumed)
             if proto is not None:
                 protos.append(proto)
@@ -1012,10 +1017,13 @@ class EventCoder:
             # "Vietnam protested China's deployment of an oil rig": a protest lodged against an act
             # is an official complaint (CAMEO 114 -> ACCUSE), not a demonstration ("protested against")
             final = Trigger(lemma=final.lemma, type="ACCUSE", mode="complain", preps=final.preps)
-        if final.type == "MOBILIZE" and any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in HELP_VERBS
-                                             for c in tok.children):
-            # "sent troops to X to help the government fight the rebels": military aid (CAMEO 07)
+        if final.type == "MOBILIZE" and any(c.dep_ in ("advcl", "xcomp") and (c.lemma_.lower() in HELP_VERBS or (
+                c.lemma_.lower() in MISSION_VERBS and any(o.dep_ == "dobj" and self._is_organisation(o) for o in c.children)))
+                for c in tok.children):
+            # "sent troops to X to help the government fight the rebels": military aid (CAMEO 07); so are
+            # troops sent "to join/reinforce" an organisation's mission (a peacekeeping contribution, CAMEO 074)
             final = Trigger(lemma=final.lemma, type="AID", mode="military", preps=final.preps)
+            consumed.update(c.i for c in tok.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in MISSION_VERBS)
         if noun is None and dobj is not None and not passive and (
                 (coding.objects and obj_lemmas & coding.objects) or final.type in UNDOING_TYPES or typed_by_object):
             # "lifted sanctions", "halted aid", "violated the ceasefire", "suspended talks", "banned
@@ -2165,6 +2173,12 @@ class EventCoder:
         the act was for, not its author: the act's own preposition, else none here (the verb's
         other prepositions may name it)."""
         found = self.actors_of(obj)
+        if coding.type in JOINT_TYPES and found:
+            # "agreed on a ceasefire in Algiers": the capital in the deal's place phrase is its venue,
+            # not a party (as a verb's own place phrase is for talks opened there)
+            venue = [a for p in obj.children if p.dep_ == "prep" and p.lower_ in LOCATION_PREPS
+                     for o in _prep_objects(p) for a in self.actors_of(o)]
+            found = [a for a in found if not any(a is v for v in venue)]
         noun = self.noun_coding(obj) if obj.pos_ == "NOUN" else None
         own = {a.country for a, _ in subjects}
         if noun is not None and found and {a.country for a in found} <= own and any(
