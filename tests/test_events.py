@@ -2551,3 +2551,28 @@ def test_chavistas_are_the_venezuelan_government(nlp, domestic_coder):
     # Chavismo's followers are a Venezuelan actor (organisations.csv; the government from 1999)
     quads = domestic_quads(nlp, domestic_coder, "Chavista lawmakers accused the opposition of treason.")
     assert any(q[0] == "VEN" and q[2] == "VEN" and q[4] == "ACCUSE" for q in quads)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a deposit, grant or bailout extended to a state is economic aid, as a loan is (CAMEO 071 -> AID)
+    ("Qatar extended a $3 billion deposit to the central bank of Egypt.", {("QAT", "EGY", "AID")}),
+    ("Japan extended a grant to Cambodia for mine clearance.", {("JPN", "KHM", "AID")}),
+    # weapons or relief flown in are supplied, as sent ones are (CAMEO 07 -> AID); troops flown in
+    # are deployed (MOBILIZE, as "sent troops"); a minister flying somewhere still visits
+    ("Turkey flew weapons and ammunition to Azerbaijan.", {("TUR", "AZE", "AID")}),
+    ("The Iranian foreign minister flew to Moscow on Monday.", {("IRN", "RUS", "CONSULT")}),
+])
+def test_bilateral_brief_families(nlp, text, expected):
+    """Families found on the analysts' bilateral-brief batch: exactly these (source, target, type) events."""
+    assert triples(parsed(nlp, text)._.events) == expected
+
+
+@pytest.mark.parametrize("text,source,target,etype", [
+    # dissolving a civic group is repression, as banning it is (CAMEO 17 -> COERCE; GSR domestic)
+    ("The Russian government dissolved the human rights group Memorial.", "RUS", "RUS", "COERCE"),
+    # Tigrayan forces (the TPLF) are an Ethiopian actor (organisations.csv, as al-Shabaab is Somali)
+    ("The Ethiopian government and the TPLF signed a peace deal in Pretoria.", "ETH", "ETH", "AGREE"),
+])
+def test_bilateral_brief_domestic_families(nlp, domestic_coder, text, source, target, etype):
+    quads = domestic_quads(nlp, domestic_coder, text)
+    assert any(q[0] == source and q[2] == target and q[4] == etype for q in quads)
