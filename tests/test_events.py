@@ -2576,3 +2576,29 @@ def test_bilateral_brief_families(nlp, text, expected):
 def test_bilateral_brief_domestic_families(nlp, domestic_coder, text, source, target, etype):
     quads = domestic_quads(nlp, domestic_coder, text)
     assert any(q[0] == source and q[2] == target and q[4] == etype for q in quads)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # NATO, EU and UN missions in the Balkans act for their organisation (organisations.csv, as MONUSCO -> UN)
+    ("SFOR troops detained a Bosnian Serb general in Banja Luka.", ("NATO", "BIH", "COERCE")),
+    ("Serbia accused KFOR of failing to protect Serbs.", ("SRB", "NATO", "ACCUSE")),
+    # armed groups take the country of their cause (KLA -> XKX, as M23 -> COD; the Azov unit -> UKR)
+    ("The KLA attacked Serbian police stations.", ("XKX", "SRB", "ASSAULT")),
+    ("Russia accused the Azov regiment of war crimes.", ("RUS", "UKR", "ACCUSE")),
+    # releasing combatants is a release (CAMEO 0841 -> CONCEDE), as releasing prisoners
+    ("Russia released 40 Ukrainian marines.", ("RUS", "UKR", "CONCEDE")),
+    # towns of the post-1990 European wars the gazetteer lacks: a withdrawal from one faces its state
+    ("Russian forces withdrew from Kherson.", ("RUS", "UKR", "RETREAT")),
+])
+def test_europe_post_soviet_families(nlp, text, expected):
+    assert expected in triples(parsed(nlp, text)._.events)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # unrecognised breakaway entities take the code of the state they are part of (as Somaliland SOM):
+    # their acts against that state are domestic (PLOVER GSR)
+    ("The Donetsk People's Republic accused Kyiv of shelling a market.", ("UKR", "UKR", "ACCUSE")),
+    ("Bosnian Serb forces shelled Gorazde.", ("BIH", "BIH", "ASSAULT")),
+])
+def test_breakaway_entities_are_domestic(nlp, domestic_coder, text, expected):
+    assert expected in {(q[0], q[2], q[4]) for q in domestic_quads(nlp, domestic_coder, text)}
