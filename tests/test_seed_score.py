@@ -28,6 +28,8 @@ HELD_OUT_FLOORS = {
     "Armenian_energy_crisis_of_1990s": 0.45,
     "Foreign_relations_of_Mali": 0.7,
     "Foreign_relations_of_Cambodia": 0.65,
+    "Foreign_relations_of_Nepal": 0.5,
+    "Foreign_relations_of_Suriname": 0.7,
 }
 EVENTS_ARTICLES = {"Eritrean-Ethiopian_border_conflict", "Sanctions_against_North_Korea", "Anti-Ballistic_Missile_Treaty",
                    "Armenian_energy_crisis_of_1990s"}
