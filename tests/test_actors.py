@@ -352,6 +352,15 @@ def test_both_countries_does_not_reach_past_its_paragraph(nlp, tagger):
     assert [sorted(m) for m in _collective_members(run(nlp, tagger, text))] == [["NER", "TCD"]]
 
 
+def test_an_opening_pair_is_no_document_dyad_when_one_state_dominates(nlp, tagger):
+    # "Foreign relations of Chad" opens with Chad and Libya, then goes country by country under
+    # headings: "both countries" under a heading is Chad and that country, not Chad and Libya
+    text = ("Chad's foreign policy has long been shaped by Libya.\n"
+            + "".join(f"Chad hosted a summit in {y}. Chad signed a treaty in {y}.\n" for y in range(1990, 1996))
+            + "Niger\n\nBoth countries established diplomatic relations in 1962.")
+    assert [sorted(m) for m in _collective_members(run(nlp, tagger, text))] == [["NER", "TCD"]]
+
+
 def test_an_organisation_whose_code_is_a_state_code_is_no_country(nlp, tagger):
     # the Non-Aligned Movement is NAM, Namibia's ISO code: "both countries" is not Kenya and Namibia
     doc = run(nlp, tagger, "Kenya is a member of the Non-Aligned Movement. Both countries established relations.")

@@ -1078,8 +1078,8 @@ class ActorTagger:
             total = sum(counts.values())
             # both of the pair recur: a "Foreign relations of X" article whose opening lists
             # neighbours is about X alone, not about X and the neighbour named most
-            if len(distinct_open) == 2 or (counts[top[1]] >= 2 and counts[top[0]] + counts[top[1]] >= 0.5 * total
-                                           and counts[top[1]] >= DYAD_BALANCE * counts[top[0]]):
+            if counts[top[1]] >= DYAD_BALANCE * counts[top[0]] and (
+                    len(distinct_open) == 2 or (counts[top[1]] >= 2 and counts[top[0]] + counts[top[1]] >= 0.5 * total)):
                 dyad = sorted(top, key=lambda c: first_seen[c])
         # The state the document is about ("Foreign relations of Laos"): clearly the most
         # mentioned. "Both countries" in such a text nearly always includes it.
