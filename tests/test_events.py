@@ -2602,3 +2602,15 @@ def test_europe_post_soviet_families(nlp, text, expected):
 ])
 def test_breakaway_entities_are_domestic(nlp, domestic_coder, text, expected):
     assert expected in {(q[0], q[2], q[4]) for q in domestic_quads(nlp, domestic_coder, text)}
+
+
+@pytest.mark.parametrize("text,visit", [
+    # people, citizens or tourists travelling or hosted abroad pay no state visit (CAMEO 04 is
+    # between states' representatives); officials and the state itself do
+    ("Thousands of Chinese tourists visited Thailand in 2019.", False),
+    ("Many citizens of Ghana receive training in Cuba.", False),
+    ("The Chinese premier visited Thailand in 2019.", True),
+    ("Ghana's president received the Cuban foreign minister.", True),
+])
+def test_private_people_pay_no_state_visit(extractor, text, visit):
+    assert any(e.event_type == "CONSULT" for e in extractor.extract_text(text)) == visit

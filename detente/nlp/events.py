@@ -2321,6 +2321,8 @@ class EventCoder:
         for src, tgt, sym, direct in pairs:
             if src.country == tgt.country and not (self.domestic and _distinct_actors(src, tgt)):
                 continue  # two organs of one state: not an interstate event
+            if coding.type == "CONSULT" and coding.mode in ("visit", "host") and src.sector == "CVL":
+                continue  # tourists, citizens or "people" travelling or hosted abroad pay no visit (CAMEO 04)
             conf = 0.55 + (0.15 if direct else 0.0) + (0.1 if basis == "sentence" else 0.0) - (0.1 if proto.nominal else 0.0)
             if proto.hypothetical or proto.negated:
                 conf -= 0.05
