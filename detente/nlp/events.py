@@ -172,11 +172,11 @@ AGENT_NOUNS = {"force", "troop", "soldier", "police", "official", "authority", "
 # How many dependency levels the nested-actor search descends (a preposition and its object are
 # two): "an extension of the mandate for the force in X" puts X six levels down.
 NESTED_DEPTH = 6
-# Dependencies that leave a noun phrase (clauses, coordination) for the nested-actor search.
 # Acts whose unnamed target is the country the document is about (EventCoder._focal_target).
 FOCAL_TARGET_TYPES = {"SANCTION"}
 # Prepositions of time: a noun phrase's actors behind them are not its party.
 TIME_PREPS = {"after", "before", "during", "since", "following", "until", "till", "amid", "amidst", "prior"}
+# Dependencies that leave a noun phrase (clauses, coordination) for the nested-actor search.
 NP_BARRIERS = {"relcl", "acl", "ccomp", "advcl", "conj", "cc", "punct", "parataxis", "xcomp", "appos"}
 # Prepositions whose gerund is done by the subject of the verb they attach to, when that verb
 # has no object ("joined in condemning", "responded by attacking", "withdrew after shelling").
@@ -206,10 +206,10 @@ COOPERATIVE_TYPES = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETRE
 # Verbs of intent whose direct object is an act not yet done ("is considering sanctions", "plans a boycott")
 INTENT_OBJECT_VERBS = {"plan", "consider", "mull", "weigh", "contemplate", "propose", "intend"}
 
-# Nouns whose infinitive clause is their content, not an act ("a plan to send troops").
-# (besides the agreement, demand, threat and promise nouns, which the lexicon types as such)
 # Treaties one accedes to or withdraws from, as from an organisation.
 TREATY_NOUNS = {"treaty", "agreement", "accord", "pact", "convention", "protocol", "charter", "covenant"}
+# Nouns whose infinitive clause is their content, not an act ("a plan to send troops").
+# (besides the agreement, demand, threat and promise nouns, which the lexicon types as such)
 PLAN_NOUNS = {"plan", "proposal", "offer", "bid", "decision", "attempt", "effort", "readiness", "willingness",
               "right", "option", "permission", "call"}
 # Verbs that say something to an addressee ("told X that ...", "assured X that ...").
@@ -291,7 +291,8 @@ class EventCoder:
         actor_spans = sorted(actor_spans, key=lambda s: (s.start, -s.end))
         if not actor_spans:
             return []
-        if self.discards is not None and self.discards.story_match(doc.text):
+        text = doc.text  # Doc.text joins every token on each access: once per document
+        if self.discards is not None and self.discards.story_match(text):
             return []
         self.doc = doc
         self.tok2actor: dict[int, Span] = {}
@@ -314,7 +315,6 @@ class EventCoder:
         for span in actor_spans:
             sent_has_actor.add(span.sent.start)
         events: list[Event] = []
-        text = doc.text  # Doc.text joins every token on each access: once per document
         prev: Span | None = None
         prev_events: list[Event] = []
         for sent in doc.sents:
@@ -725,10 +725,11 @@ class EventCoder:
             # "ordered the French ambassador to leave the country", "ordered 25 diplomats out (of
             # the country)": an expulsion (CAMEO 166/174)
             return self.lex.verbs["expel"]
-        if tok.i >= 2 and tok.doc[tok.i - 1].text in ("-", "‑") and tok.doc[tok.i - 2].head.i == tok.i:
+        first = _hyphen_prefix(tok)
+        if first is not None:
             # a hyphenated verb the tokenizer split ("test-fired", "test-launched"): its own entry
             # (`test_fire`) wins over the bare verb's (a test is no attack)
-            prefixed = self.lex.verbs.get(f"{tok.doc[tok.i - 2].lower_}_{lemma}")
+            prefixed = self.lex.verbs.get(f"{first.lower_}_{lemma}")
             if prefixed is not None:
                 return prefixed
         # a PETRARCH dictionary entry for the word itself wins over a built-in verb + particle
@@ -774,7 +775,7 @@ class EventCoder:
             # "re-established", "re-opened" (the tokenizer keeps the prefix): the verb spelt
             # without the hyphen ("reopen"), else without the prefix ("establish")
             low = tok.lower_[3:]
-            for stem in (lemma[3:], low, low[:-1], low[:-2], low[:-3] + "e" if low.endswith("ing") else None):
+            for stem in (lemma[3:], low, *_inflection_stems(low)):
                 for word in ("re" + stem, stem) if stem else ():
                     if word in self.lex.verbs:
                         return self.lex.verbs[word]
@@ -785,7 +786,7 @@ class EventCoder:
         if coding is None and tok.tag_ in ("VBD", "VBN", "VBG", "VBZ"):
             # the lemmatiser's misses ("staged" -> "stag"): the inflected form less its ending
             low = tok.lower_
-            for stem in (low[:-1], low[:-2], low[:-3] + "e" if low.endswith("ing") else None):
+            for stem in _inflection_stems(low):
                 if stem and stem in self.lex.verbs and stem != lemma:
                     return self.lex.verbs[stem]
         return coding
@@ -795,8 +796,9 @@ class EventCoder:
         `hunger_strike`), then the noun's own lemma. A hyphenated noun the tokenizer split
         ("pull-out", "cease-fire", "build-up") is looked up as its one-word spelling too."""
         lemma = tok.lemma_.lower()
-        if tok.i >= 2 and tok.doc[tok.i - 1].text in ("-", "‑") and tok.doc[tok.i - 2].head.i == tok.i:
-            joined = self.lex.nouns.get(f"{tok.doc[tok.i - 2].lower_}{lemma}")
+        first = _hyphen_prefix(tok)
+        if first is not None:
+            joined = self.lex.nouns.get(f"{first.lower_}{lemma}")
             if joined is not None:
                 return joined
         for c in tok.children:
@@ -1263,9 +1265,7 @@ class EventCoder:
                         and not any(g.dep_ in SUBJ_DEPS for g in c.children)), None)
             shared = next((c for c in nxt.children if c.dep_ == "dobj"), None) if nxt is not None else None
             if shared is not None:
-                src = {a.country for a, _ in proto.sources}
-                proto.targets = [(a, False) for a in self.actors_of(shared) if a.country not in src or (
-                    self.domestic and all(_distinct_actors(s, a) for s, _ in proto.sources))]
+                proto.targets = [(a, False) for a in self.actors_of(shared) if self._another_party(a, proto.sources)]
         if final.symmetric and not proto.targets and len({a.country for a, _ in proto.sources}) >= 2:
             proto.symmetric = True
         src_codes = {a.country for a, _ in proto.sources}
@@ -1290,8 +1290,7 @@ class EventCoder:
                         # threw their weight behind the president")
                         proto.targets.extend((a, True) for o in _prep_objects(prep)
                                              for a in self.actors_of(o) or self._visited(final, o)
-                                             if a.country not in src_codes or (self.domestic and all(
-                                                 _distinct_actors(s, a) for s, _ in proto.sources)))
+                                             if self._another_party(a, proto.sources))
         if (proto.targets and proto.sources and not passive and final.type in OTHER_DIRECTED - EVALUATIVE_TYPES
                 and not any(t.country not in src_codes or _distinct_actors(s, t)
                             for s, _ in proto.sources for t, _ in proto.targets)):
@@ -1366,12 +1365,8 @@ class EventCoder:
             if "+" in roles:
                 proto.targets = [(a, True) for a in roles["+"]]
         src = {a.country for a, _ in proto.sources}
-
-        def usable(t: Actor) -> bool:
-            """A target an event can have: another country, or in domestic mode another body."""
-            return t.country not in src or (self.domestic and all(_distinct_actors(a, t) for a, _ in proto.sources))
         if proto.sources and not passive and not ({"+", "%"} & roles.keys()) \
-                and not any(usable(a) for a, _ in proto.targets):
+                and not any(self._another_party(a, proto.sources) for a, _ in proto.targets):
             # PETRARCH takes the target from the verb phrase, whatever the preposition ("closed
             # the border with X", "delivered a protest to X"): the first other actor after the
             # verb in its own phrase, when the grammar above named none. A pattern's words may
@@ -1382,7 +1377,7 @@ class EventCoder:
             in_object = self.actors_of(dobj) if dobj is not None else []
             found = [(a, False) for a in self._verb_phrase_actors(
                 tok, clauses=bool(hit and hit.right), places=from_dictionary)
-                if a.country not in src or (usable(a) and a in in_object
+                if a.country not in src or (self._another_party(a, proto.sources) and a in in_object
                                             and a.sector not in {s.sector for s, _ in proto.sources})]
             proto.targets = found or proto.targets
         proto.negated = _negated(tok)
@@ -1813,7 +1808,7 @@ class EventCoder:
         return []
 
     def _another_party(self, actor: Actor, speakers: list[tuple[Actor, bool]]) -> bool:
-        """Whether a reported actor is someone other than the speakers: another country, or in
+        """Whether `actor` is someone other than the speakers or authors: another country, or in
         domestic mode another actor of theirs ("the rebels said the army must stop the bombing")."""
         if all(actor.country != s.country for s, _ in speakers):
             return True
@@ -2586,6 +2581,19 @@ def _prep_objects(prep: Token) -> list[Token]:
             if t.pos_ in ("VERB", "AUX", "PUNCT") or t.is_sent_start:
                 break
     return objs
+
+
+def _hyphen_prefix(tok: Token) -> Token | None:
+    """The first half of a hyphenated word the tokenizer split and the parser hangs on `tok`
+    ("test" in "test-fired", "pull" in "pull-out"), or None."""
+    if tok.i >= 2 and tok.doc[tok.i - 1].text in ("-", "‑") and tok.doc[tok.i - 2].head.i == tok.i:
+        return tok.doc[tok.i - 2]
+    return None
+
+
+def _inflection_stems(low: str) -> tuple[str | None, ...]:
+    """An inflected form less its ending, for the lemmatiser's misses ("staged" -> "stage")."""
+    return low[:-1], low[:-2], low[:-3] + "e" if low.endswith("ing") else None
 
 
 def _common_lemma(tok: Token) -> str:
