@@ -38,7 +38,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from detente.evaluation import (DEFAULT_BENCHMARKS, is_test_id, load_jsonl, max_matching,  # noqa: E402
-                                organisation_codes)
+                                generic_codes)
 
 CLASSES = ("hit", "domestic", "missed-no-actor", "wrong-actor", "missed-no-trigger", "wrong-type")
 FAMILIES = ("passive", "nominal", "coordination", "reported-speech", "negation", "modal",
@@ -165,12 +165,12 @@ def main(argv: list[str] | None = None) -> int:
         records = [r for r in records if not is_test_id(r["id"])]
     elif a.split == "test":
         records = [r for r in records if is_test_id(r["id"])]
-    orgs = organisation_codes()
+    generic = generic_codes()
     nlp = build_pipeline(config={"detente_events": {"domestic": a.domestic}})
 
     def code(actor) -> str:
         c = actor.country
-        return "IGO" if c in orgs else c
+        return generic.get(c, c)
 
     cls = Counter()
     fam_cls: dict[str, Counter] = defaultdict(Counter)

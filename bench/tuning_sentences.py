@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from detente.evaluation import default_detente_cmd, organisation_codes  # noqa: E402
+from detente.evaluation import default_detente_cmd, generic_codes  # noqa: E402
 
 DEFAULT_FILE = ROOT / "bench" / "data" / "tuning_sentences.tsv"
 
@@ -44,11 +44,11 @@ def load(path: Path) -> list[tuple[str, str, str, str, str]]:
 
 def extract(rows: list[tuple[str, str, str, str, str]], domestic: bool) -> dict[str, list[tuple[str, str, str]]]:
     """Run `detente extract` on the rows; {row index: [(source, target, type)]} (organisations as IGO)."""
-    orgs = organisation_codes()
+    generic = generic_codes()
 
     def code(side: dict | None) -> str:
         c = (side or {}).get("country") or ""
-        return "IGO" if c in orgs else c
+        return generic.get(c, c)
 
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "tuning.jsonl"

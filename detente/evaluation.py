@@ -190,30 +190,47 @@ def event_order(rec: dict[str, Any]) -> tuple[int, int]:
     return as_int(rec.get("start")), as_int(rec.get("trigger_start"))
 
 
-def organisation_codes() -> frozenset[str]:
-    """Codes detente gives intergovernmental organisations (its organisations table, no sector)."""
+def generic_codes() -> dict[str, str]:
+    """detente's code of each transnational actor -> the generic CAMEO code the PLOVER GSR gives it.
+
+    The GSR codes organisations generically: the UN, NATO or the Arab League are `IGO`, and so are
+    international non-governmental bodies such as the Red Cross or Amnesty International (as its
+    coders wrote them); transnational armed groups (al-Qaeda) are `IMG`. A national group whose code
+    is a country code (Hamas -> PSE) keeps it."""
     import csv
     from importlib import resources
 
-    text = resources.files("detente").joinpath("data/actors/organisations.csv").read_text(encoding="utf-8")
-    rows = csv.reader(line for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    header = next(rows)
-    code_i, sector_i = header.index("code"), header.index("sector")
-    return frozenset(r[code_i] for r in rows if len(r) > sector_i and not r[sector_i].strip())
+    def rows_of(name: str) -> list[dict[str, str]]:
+        text = resources.files("detente").joinpath(f"data/actors/{name}").read_text(encoding="utf-8")
+        return list(csv.DictReader(line for line in text.splitlines() if line.strip() and not line.startswith("#")))
+
+    countries = {r["code"] for r in rows_of("countries.csv")}
+    generic = {"": "IGO", "NGO": "IGO", "REB": "IMG"}
+    table: dict[str, str] = {}
+    for r in rows_of("organisations.csv"):
+        code, sector = r["code"], (r.get("sector") or "").strip()
+        if code not in countries and sector in generic:
+            table[code] = generic[sector]
+    return table
 
 
-def as_generic_igo(actor: Any, orgs: frozenset[str]) -> Any:
-    """The PLOVER GSR codes every organisation as the generic `IGO` (its README): follow that
-    convention so that "UN" and "IGO" are not counted as different actors."""
-    if isinstance(actor, dict) and actor.get("country") in orgs:
-        return {**actor, "country": "IGO"}
+def organisation_codes() -> frozenset[str]:
+    """Codes of the organisations the PLOVER GSR scores as the generic `IGO` (see `generic_codes`)."""
+    return frozenset(c for c, g in generic_codes().items() if g == "IGO")
+
+
+def as_generic_igo(actor: Any, table: dict[str, str]) -> Any:
+    """The actor with a transnational code replaced by the GSR's generic one (`generic_codes`), so
+    that "UN" and "IGO" are not counted as different actors."""
+    if isinstance(actor, dict) and actor.get("country") in table:
+        return {**actor, "country": table[actor["country"]]}
     return actor
 
 
 def group_predictions(records: Sequence[dict[str, Any]], ids: Sequence[str],
                       generic_igo: bool = False) -> list[dict[str, Any]]:
     """{"id", "events": [{source, target, event_type, quad_class}]} for every id (empty if none)."""
-    orgs = organisation_codes() if generic_igo else frozenset()
+    orgs = generic_codes() if generic_igo else {}
     by_doc: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
     for rec in sorted(records, key=event_order):
         doc = str(rec.get("doc", ""))
