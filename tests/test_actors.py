@@ -581,6 +581,28 @@ def test_historical_leader_by_surname_and_date(nlp, tagger, text, when, surface,
     assert found(run(nlp, tagger, text, when))[surface] == expected
 
 
+@pytest.mark.parametrize("text,when,expected", [
+    # the Republic of China was China until 1949 and is Taiwan since: the document date decides ...
+    ("The Republic of China protested to Japan.", date(1937, 8, 1), "CHN"),
+    ("The Republic of China protested to Japan.", date(1985, 1, 1), "TWN"),
+    ("The Republic of China protested to Japan.", None, "TWN"),
+    # ... unless the sentence names a year, which dates the act better than the document does
+    ("In 1931, the Republic of China appealed to the League of Nations.", date(2019, 1, 1), "CHN"),
+    ("In 1971, the Republic of China left the United Nations.", date(1937, 1, 1), "TWN"),
+    ("The Soviet Union signed a treaty with the Republic of China in 1945.", None, "CHN"),
+])
+def test_historical_state_name_by_date_or_named_year(nlp, tagger, text, when, expected):
+    assert found(run(nlp, tagger, text, when))["Republic of China"][0] == expected
+
+
+def test_named_year_picks_the_leader_in_office_then(nlp, tagger):
+    # Walesa led Solidarity (LAB) in the 1980s and was president in the 1990s: a year in the sentence
+    # overrides the document date
+    assert found(run(nlp, tagger, "In 1985, Walesa rejected the offer.", date(1992, 5, 1)))["Walesa"] == ("POL", "LAB")
+    # a year that fits none of the candidates leaves the choice to the document date
+    assert found(run(nlp, tagger, "Walesa recalled the strikes of 1890.", date(1992, 5, 1)))["Walesa"] == ("POL", "GOV")
+
+
 # Written for this test, in the PETRARCH validation dictionaries' style: a code on its own
 # indented line, synonyms before it, a code restricted to dates with no default, a null code
 # ([---]) before a date, and agents with an irregular {plural} and a !SET! substitution.

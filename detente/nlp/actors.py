@@ -17,6 +17,8 @@ Built-in data files (detente/data/actors/, '#' lines are comments, '|' separates
   leaders.csv        name,aliases,code,sector,role,start,end  (dates choose by doc._.document_date)
   agents.csv         pattern,sector,kind,country,head   (kind: title|group|body|inst|hon)
   organisations.csv  code,sector,name,aliases,ambiguous,start,end
+  historical_names.csv  code,names,start,end  (a state's name in an earlier period: Republic of China
+                     before 1949 is CHN; chosen by the document date or a year named in the sentence)
   collectives.csv    pattern,n,scope,sector   (scope: state|any)
   nonactors.csv      pattern   (phrases that contain an actor name but are none: "Washington Post")
 
@@ -222,6 +224,11 @@ def builtin_entries() -> tuple[_Entry, ...]:
         for form in _split(row["seats"]):
             form, _, sector = form.partition("=")
             out.append(_Entry(form, "NATION", "SEAT", code, sector or "GOV", case="proper", ambiguous=True))
+    for i, row in enumerate(_read_data_csv("historical_names.csv")):
+        start, end = _parse_date(row.get("start")), _parse_date(row.get("end"))
+        for form in _split(row["names"]):
+            out.append(_Entry(form, "NATION", "COUNTRY", row["code"], None, start, end,
+                              case=_case_rule(form), order=i))
     for i, row in enumerate(_read_data_csv("leaders.csv")):
         start, end = _parse_date(row["start"]), _parse_date(row["end"])
         for form in [row["name"], *_split(row["aliases"])]:
@@ -501,6 +508,10 @@ class _Found:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+# prepositions before a bare year that dates a sentence when no NER has run ("in 1937", "since 1949")
+_YEAR_PREPS = frozenset({"in", "since", "until", "till", "by", "from", "during", "of", "to", "before", "after"})
+
+
 def _choose(cands: Sequence[_Entry], when: date | None) -> _Entry:
     """Pick the candidate valid at `when` (first listed wins), else an undated one, else the nearest."""
     if len(cands) == 1:
@@ -665,6 +676,8 @@ class ActorTagger:
             order = ("BLOCK", "NATION", "COLLECTIVE", "HON", "AGENT")
             role = next(r for r in order if any(c.role == r for c in pool))
             chosen = [c for c in pool if c.role == role]
+            if len(chosen) > 1 and any(c.start or c.end for c in chosen):
+                chosen = self._of_named_years(doc, s, chosen)
             cands_list.append((s, e, role, chosen, bool(user)))
         # longest first, then blocked phrases ("West Bank" beats "the West"), user entries, leftmost
         cands_list.sort(key=lambda x: (-(x[1] - x[0]), x[2] != "BLOCK", not x[4], x[0]))
@@ -684,6 +697,30 @@ class ActorTagger:
                     and all(c.label == "ORG" for c in a.cands)):
                 atoms[k] = _Atom(a.start, a.end, "AGENT", self.agent_lookup[doc[a.start:a.end].text.lower()])
         return atoms
+
+    @staticmethod
+    def _of_named_years(doc: Doc, i: int, cands: list[_Entry]) -> list[_Entry]:
+        """The dated candidates valid in a year the sentence of token i names, else its undated ones;
+        all of them when the sentence names no year.
+
+        A year in the sentence dates its actors better than the document date does: in an article of
+        2019, "In 1937 the Republic of China ..." is China, and a surname borne by leaders of two
+        periods is the one in office in the year named."""
+        sent = doc[i].sent if doc.has_annotation("SENT_START") else doc[:]
+        has_ents = doc.has_annotation("ENT_IOB")
+        years = set()
+        for t in sent:
+            if len(t.text) == 4 and t.text.isdigit() and 1000 <= int(t.text) <= 2100:
+                # a date entity, or without NER a year after a time preposition ("in 1937")
+                if (t.ent_type_ == "DATE") if has_ents else (t.i > 0 and doc[t.i - 1].lower_ in _YEAR_PREPS):
+                    years.add(int(t.text))
+        if not years:
+            return cands
+        valid = [c for c in cands if (c.start or c.end) and any(
+            (c.start is None or c.start <= date(y, 12, 31)) and (c.end is None or date(y, 1, 1) <= c.end)
+            for y in years)]
+        # none in office then: an undated entry (the name's meaning at other times) wins over dated ones
+        return valid or [c for c in cands if not (c.start or c.end)] or cands
 
     # -- names -------------------------------------------------------------------------------
     def _name_after(self, doc: Doc, i: int, atom_starts: set[int], persons: dict[int, Span]) -> int:
