@@ -2614,3 +2614,26 @@ def test_breakaway_entities_are_domestic(nlp, domestic_coder, text, expected):
 ])
 def test_private_people_pay_no_state_visit(extractor, text, visit):
     assert any(e.event_type == "CONSULT" for e in extractor.extract_text(text)) == visit
+
+
+@pytest.mark.parametrize("text,visit", [
+    # goods, money and shares received are trade figures, not a host receiving a visitor
+    ("Senegal receives most of its wheat imports from Ukraine.", False),
+    ("Laos received a third of its foreign investment from Thailand in 2015.", False),
+    ("The Emir of Qatar received the Omani foreign minister.", True),
+])
+def test_things_received_are_no_visit(extractor, text, visit):
+    assert any(e.event_type == "CONSULT" for e in extractor.extract_text(text)) == visit
+
+
+@pytest.mark.parametrize("text,absent", [
+    # the act named in the "of" phrase of lifting, easing or suspension is what is undone, not done anew
+    ("Ghana called for the lifting of the EU sanctions against Zimbabwe.", ("IGO", "ZWE", "SANCTION")),
+    ("Spain welcomed the easing of US restrictions on Cuba.", ("USA", "CUB", "SANCTION")),
+    ("Sweden announced the suspension of its aid to Zambia.", ("SWE", "ZMB", "AID")),
+])
+def test_act_undone_by_a_noun_is_not_done_anew(extractor, text, absent):
+    orgs = {"EU": "IGO"}
+    coded = {(orgs.get(e.source.country, e.source.country), orgs.get(e.target.country, e.target.country), e.event_type)
+             for e in extractor.extract_text(text)}
+    assert absent not in coded

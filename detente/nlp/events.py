@@ -128,6 +128,10 @@ LOCATION_TARGET_TYPES = {"ASSAULT", "COERCE", "RETREAT", "MOBILIZE"}
 EVALUATIVE_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST"}
 # Acts whose object event is undone, refused or reduced rather than done ("lifted sanctions").
 UNDOING_TYPES = {"SANCTION", "CONCEDE", "REJECT"}
+# Nouns that undo the act named in their "of" phrase ("the lifting of sanctions against X", "the
+# suspension of aid"): that act is what is undone, not one done anew.
+UNDOING_NOUNS = {"lifting", "easing", "removal", "relaxation", "repeal", "cancellation", "abolition",
+                 "suspension", "lift", "rollback", "withdrawal"}
 # Event nouns whose "of" phrase is the agent ("the visit of X", "the withdrawal of X's troops");
 # for the others "of" is the patient ("the invasion of X", "the recognition of X").
 INTRANSITIVE_NOUNS = {"visit", "trip", "withdrawal", "retreat", "arrival", "mobilization", "deployment"}
@@ -594,6 +598,8 @@ class EventCoder:
                 continue  # "the severance of ties with X by Y": the ties are what the act is on
             if self._topic_of_deal(tok):
                 continue  # "signed a protocol on military cooperation": what the deal is about
+            if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in UNDOING_NOUNS:
+                continue  # "called for the lifting of UN sanctions against X": no new sanctions
             proto = self.code_noun(tok, coding)
             if proto is not None:
                 protos.append(proto)
