@@ -2637,3 +2637,17 @@ def test_act_undone_by_a_noun_is_not_done_anew(extractor, text, absent):
     coded = {(orgs.get(e.source.country, e.source.country), orgs.get(e.target.country, e.target.country), e.event_type)
              for e in extractor.extract_text(text)}
     assert absent not in coded
+
+
+@pytest.mark.parametrize("text", [
+    "Overview\n\nBhutan and Chile established diplomatic relations in 1992.",
+    "History\n\nZambia severed relations with Israel in 1973.",
+    "Relations\n\nGabon and Brazil signed a trade agreement in 1990.",
+])
+def test_first_word_after_a_heading_stays_in_its_sentence(extractor, text):
+    # after the preset line break the parser tended to cut the line's first word off as a
+    # sentence of its own, which lost the act's subject
+    doc = extractor.docs(text)
+    line = text.split("\n\n")[1]
+    assert [s.text.strip() for s in doc.sents][-1] == line
+    assert len(extractor.extract_text(text)) >= 1

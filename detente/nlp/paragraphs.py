@@ -11,14 +11,20 @@ from spacy.tokens import Doc
 
 
 def mark_line_breaks(doc: Doc) -> Doc:
-    """Mark the first token after any newline-bearing token as a sentence start."""
+    """Mark the first token after any newline-bearing token as a sentence start, and the word after
+    it as none."""
     n = len(doc)
     for tok in doc:
         # whitespace tokens carry the newlines; the token after them starts a sentence
-        if tok.is_space and "\n" in tok.text and tok.i + 1 < n:
+        if (tok.is_space and "\n" in tok.text or "\n" in tok.whitespace_) and tok.i + 1 < n:
             doc[tok.i + 1].is_sent_start = True
-        elif "\n" in tok.whitespace_ and tok.i + 1 < n:
-            doc[tok.i + 1].is_sent_start = True
+            # after a preset break the parser tends to cut the line's first word off as a sentence
+            # of its own ("Guinea | re-established relations with France"); the parser keeps a
+            # token marked as no sentence start inside the sentence
+            nxt = tok.i + 2
+            if nxt < n and not doc[tok.i + 1].is_space and not doc[tok.i + 1].is_punct \
+                    and not doc[nxt].is_space and not doc[nxt].is_punct and "\n" not in doc[tok.i + 1].whitespace_:
+                doc[nxt].is_sent_start = False
     return doc
 
 
