@@ -2651,3 +2651,21 @@ def test_first_word_after_a_heading_stays_in_its_sentence(extractor, text):
     line = text.split("\n\n")[1]
     assert [s.text.strip() for s in doc.sents][-1] == line
     assert len(extractor.extract_text(text)) >= 1
+
+
+@pytest.mark.parametrize("text,expected", [
+    # relations discontinued are broken (CAMEO 16); relations that resume, as subject, are resumed
+    ("Ties between Malawi and Taiwan were discontinued in 2008.", {("MWI", "TWN", "SANCTION")}),
+    ("Relations between Bolivia and Chile resumed in 1975.", {("BOL", "CHL", "AGREE")}),
+    # "They" after a break of relations in the same paragraph stands for those relations
+    ("Diplomatic relations between Senegal and Iran were cut in 2011. They resumed in 2013.",
+     {("SEN", "IRN", "SANCTION"), ("SEN", "IRN", "AGREE")}),
+    # independence gained from a state: that state yields it, as if it had granted it (CAMEO 08)
+    ("Namibia gained independence from South Africa in 1990.", {("ZAF", "NAM", "CONCEDE")}),
+    ("Kenya won its independence from Britain in 1963.", {("GBR", "KEN", "CONCEDE")}),
+    ("Brazil won a large contract from Angola.", set()),
+    # offering asylum or refuge grants it (CAMEO 075)
+    ("Tanzania offered asylum to thousands of Burundian refugees.", {("TZA", "BDI", "AID")}),
+])
+def test_relations_resumed_and_independence_gained(extractor, text, expected):
+    assert {(e.source.country, e.target.country, e.event_type) for e in extractor.extract_text(text)} == expected

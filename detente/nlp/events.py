@@ -128,6 +128,11 @@ LOCATION_TARGET_TYPES = {"ASSAULT", "COERCE", "RETREAT", "MOBILIZE"}
 EVALUATIVE_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST"}
 # Acts whose object event is undone, refused or reduced rather than done ("lifted sanctions").
 UNDOING_TYPES = {"SANCTION", "CONCEDE", "REJECT"}
+# Verbs whose intransitive subject undergoes the act ("relations resumed in 1988"): coded as the
+# passive is, when the subject is one of the verb's `object` nouns.
+ERGATIVE_VERBS = {"resume", "restart", "normalize", "normalise"}
+# What "They" resuming in the sentence after a break of relations stands for.
+RELATION_NOUNS = frozenset({"relation", "tie"})
 # Nouns that undo the act named in their "of" phrase ("the lifting of sanctions against X", "the
 # suspension of aid"): that act is what is undone, not one done anew.
 UNDOING_NOUNS = {"lifting", "easing", "removal", "relaxation", "repeal", "cancellation", "abolition",
@@ -348,6 +353,12 @@ class EventCoder:
         a, b = next(iter(pairs.values()))
         tok = sent.root
         subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if subj is None and tok.lemma_.lower() in ERGATIVE_VERBS and not any(c.dep_ == "dobj" for c in tok.children):
+            # "Relations resumed in 2016." / "They resumed in June 2016.", the relations of the
+            # sentence before: an ergative verb's subject undergoes the act as a passive's does
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ == "they":
+                subj = _previous_subject_noun(subj, RELATION_NOUNS)
         if tok.pos_ != "VERB" or subj is None or any(c.dep_ == "agent" for c in tok.children):
             return []
         if _negated(tok) or any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX | FUTURE_AUX for c in tok.children):
@@ -905,6 +916,12 @@ class EventCoder:
             # a reduced passive relative with an actor as agent ("the Algiers Agreement, signed by
             # Iran and Iraq in 1975"): a passive whose subject is the noun it modifies
             passive, dobj = True, tok.head
+        if dobj is None and coding.objects and tok.lemma_.lower() in ERGATIVE_VERBS:
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is not None and _common_lemma(subj) in coding.objects:
+                # "relations between X and Y resumed in 1988": the subject of an ergative verb
+                # undergoes the act, as a passive's subject does
+                passive, dobj = True, subj
         if dobj is None:
             dobj = _up_to_object(tok)
         if dobj is not None and not passive and dobj.lower_ in ("it", "them") and (coding.objects or coding.object_types):
@@ -946,6 +963,8 @@ class EventCoder:
         # the place handed over is what is given, not the party it is given to ("returned Hong Kong to China")
         place_object = "<place>" in obj_lemmas and ("<place>" in coding.objects or "<place>" in dict(coding.object_types))
         reverse = bool(coding.reverse_objects and obj_lemmas & coding.reverse_objects)
+        # a verb of receiving the act ("gained independence from X"): the `from` party does it
+        received = coding.reverse and not passive and (not coding.objects or bool(obj_lemmas & coding.objects))
         type_lemmas = obj_lemmas
         if dobj is None and coding.object_types and not passive:
             # "agreed to the demands": a prepositional content object decides as a direct one does
@@ -983,6 +1002,10 @@ class EventCoder:
         final = coding
         if reverse:
             final = Trigger(lemma=coding.lemma, type="AID", preps=("from",), reverse=True)
+        elif received:
+            reverse = True
+            final = Trigger(lemma=coding.lemma, type=coding.type, mode=coding.mode, preps=coding.preps or ("from",),
+                            reverse=True)
         elif noun_coding is not None:
             # "sign an agreement", "impose sanctions": the noun says what happened; a verb whose own
             # type is meant for this object (impose -> SANCTION) keeps it.
@@ -2758,6 +2781,17 @@ def _speaker_is_subject(verb: Token, speech: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _previous_subject_noun(pron: Token, lemmas: set[str] | frozenset[str]) -> Token | None:
+    """The plural subject noun of the sentence before, in the same paragraph, whose lemma is one
+    of `lemmas` ("Relations ... were broken in 1967. They resumed in 2016.")."""
+    sent = pron.sent
+    if sent.start == 0 or "\n" in pron.doc[sent.start - 1].text_with_ws:
+        return None
+    prev = pron.doc[sent.start - 1].sent
+    return next((t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS")
+                 and _common_lemma(t) in lemmas), None)
 
 
 def _measure_antecedent(pron: Token, lemmas: set[str] | frozenset[str]) -> Token | None:
