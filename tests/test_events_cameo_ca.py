@@ -112,3 +112,16 @@ def test_body_named_by_its_of_phrase_is_that_party(nlp, domestic_coder):
     found = domestic_triples(nlp, domestic_coder,
                              "Bolivian President Evo Morales spoke to a delegation of opposition senators in La Paz.")
     assert ("BOL", "BOL", "CONSULT") in found
+
+
+@pytest.mark.parametrize("text,absent", [
+    # an event noun in a phrase of what lies ahead is still to come: no meeting, no offensive yet
+    ("Egypt and Jordan coordinated their positions ahead of the summit in Amman.", ("EGY", "JOR", "CONSULT")),
+    ("Chad moved troops to the border in the run-up to an offensive against Sudanese rebels.", ("TCD", "SDN", "ASSAULT")),
+])
+def test_upcoming_events_are_not_reported_acts(nlp, text, absent):
+    assert absent not in triples(nlp, text)
+
+
+def test_a_summit_that_took_place_is_still_coded(nlp):
+    assert joint(triples(nlp, "The summit between Egypt and Sudan ended on Monday."), "EGY", "SDN", "CONSULT")

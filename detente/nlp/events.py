@@ -606,6 +606,8 @@ class EventCoder:
                 continue  # "the severance of ties with X by Y": the ties are what the act is on
             if self._topic_of_deal(tok):
                 continue  # "signed a protocol on military cooperation": what the deal is about
+            if _upcoming(tok):
+                continue  # "coordinated their positions ahead of the summit": a meeting still to come
             proto = self.code_noun(tok, coding)
             if proto is not None:
                 protos.append(proto)
@@ -2662,6 +2664,23 @@ def _up_to_object(verb: Token) -> Token | None:
                         if o.dep_ == "pobj" and any(c.dep_ == "nummod" for c in o.children):
                             return o
     return None
+
+
+def _upcoming(noun: Token) -> bool:
+    """An event noun in a phrase of what lies ahead ("ahead of the summit", "in advance of the
+    talks", "in the run-up to the election", "in preparation for an offensive"): an event still to
+    come, the time of the clause's act, not an act reported."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return False
+    anchor = prep.head
+    if prep.lower_ == "of" and anchor.lower_ in ("ahead", "advance"):
+        return anchor.lower_ == "ahead" or (anchor.dep_ == "pobj" and anchor.head.lower_ == "in")
+    if prep.lower_ == "to":
+        # "in the run-up / lead-up to": read off the words before "to", however the parser hangs it
+        before = "".join(t.lower_ for t in noun.doc[max(prep.i - 3, 0):prep.i])
+        return before.endswith(("run-up", "lead-up", "runup", "leadup"))
+    return prep.lower_ == "for" and anchor.lower_ == "preparation" and anchor.dep_ == "pobj" and anchor.head.lower_ == "in"
 
 
 def _reduced_relative_object(verb: Token) -> Token | None:
