@@ -102,6 +102,17 @@ DEED_NOUNS = {"responsibility", "involvement", "role", "part", "complicity", "li
 # Verbs of belief or guess: an act their clause thinks possible ("fear X could attack") is no event.
 COGNITION_VERBS = {"believe", "think", "fear", "expect", "predict", "speculate", "worry", "guess", "estimate", "assume"}
 POSSIBILITY_AUX = {"may", "might", "could"}
+# Prepositional chains a verb's misattached "to" phrase may hang in (EventCoder._misattached_to_party),
+# and nouns whose "to" phrase is their own complement ("in response to X", "a visit to X").
+NESTING_PREPS = {"of", "in", "for", "over"}
+TO_TAKING_NOUNS = {"response", "reply", "answer", "addition", "relation", "regard", "reference", "contrast",
+                   "respect", "way", "route", "road", "path", "access", "allegiance", "loyalty", "ambassador",
+                   "envoy", "embassy", "mission", "delegation", "letter", "message", "threat", "trip", "journey",
+                   "flight", "export", "link", "gateway", "door", "key", "solution", "approach", "commitment",
+                   "obligation", "right", "claim", "title", "sovereignty", "heir", "successor", "adviser",
+                   "advisor", "counterpart", "neighbour", "neighbor", "ally", "party", "signatory", "member"}
+# Verbs of wishing: the act in their clause is hoped for, not reported ("hope X will sign").
+WISH_VERBS = {"hope", "wish", "pray"}
 # Verbs that make their subject the author of an attack in a reported clause ("X said Y had
 # masterminded the bombing" blames Y, as "Y was behind the bombing" does: CAMEO 112).
 BLAME_VERBS = {"mastermind", "orchestrate", "instigate", "engineer", "sponsor", "organise", "organize"}
@@ -553,6 +564,7 @@ class EventCoder:
     def code_sentence(self, sent: Span) -> list[Event]:
         protos: list[Proto] = []
         consumed: set[int] = set()
+        self._reattach_controlled_infinitives(sent)
         verbs = []
         for tok in sent:
             if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB")):
@@ -611,6 +623,8 @@ class EventCoder:
                 continue  # "signed a protocol on military cooperation": what the deal is about
             if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in UNDOING_NOUNS:
                 continue  # "called for the lifting of UN sanctions against X": no new sanctions
+            if _upcoming(tok):
+                continue  # "coordinated their positions ahead of the summit": a meeting still to come
             proto = self.code_noun(tok, coding)
             if proto is not None:
                 protos.append(proto)
@@ -634,6 +648,11 @@ class EventCoder:
         guessed = {t.i for tok in sent if tok.lemma_.lower() in COGNITION_VERBS and tok.pos_ == "VERB"
                    for c in tok.children if c.dep_ == "ccomp" and _possible(c) for t in c.subtree}
         protos = [p for p in protos if p.trigger.i not in guessed]
+        # "diplomats hope Serbia and Kosovo will sign an agreement": an act someone only wishes for
+        # (the clause of a verb of wishing) is no event, whoever is to do it
+        wished = {t.i for tok in sent if tok.lemma_.lower() in WISH_VERBS and tok.pos_ == "VERB"
+                  for c in tok.children if c.dep_ == "ccomp" for t in c.subtree}
+        protos = [p for p in protos if p.trigger.i not in wished]
         for tok in sent:
             # "Borduria denied that it had attacked Syldavia": the denied act is reported as not done
             if tok.lemma_.lower() in DENIAL_VERBS and tok.pos_ == "VERB":
@@ -796,9 +815,12 @@ class EventCoder:
                 for word in ("re" + stem, stem) if stem else ():
                     if word in self.lex.verbs:
                         return self.lex.verbs[word]
-        if coding is None and any(c.dep_ == "advmod" and c.lower_ == "jointly" for c in tok.children):
+        if any(c.dep_ == "advmod" and c.lower_ == "jointly" for c in tok.children) and (
+                coding is None or self._outside_object_list(tok, coding)):
             # "the army and the rebels jointly cleared minefields": an act of no type of its own done
-            # jointly is material cooperation between the doers (CAMEO 06 -> COOPERATE)
+            # jointly is material cooperation between the doers (CAMEO 06 -> COOPERATE); so is one
+            # whose verb is a trigger only for other objects ("jointly developed a mining zone":
+            # `develop` codes developed ties)
             return Trigger(lemma=lemma, type="COOPERATE", preps=("with",), symmetric=True)
         if coding is None and tok.tag_ in ("VBD", "VBN", "VBG", "VBZ"):
             # the lemmatiser's misses ("staged" -> "stag"): the inflected form less its ending
@@ -807,6 +829,17 @@ class EventCoder:
                 if stem and stem in self.lex.verbs and stem != lemma:
                     return self.lex.verbs[stem]
         return coding
+
+    @staticmethod
+    def _outside_object_list(tok: Token, coding: Trigger) -> bool:
+        """A verb that is a trigger only with listed objects, used with a direct object of none of them."""
+        if not coding.objects:
+            return False
+        dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if dobj is None:
+            return False
+        listed = coding.objects | {w for w, _ in coding.object_types}
+        return not (_object_lemmas(dobj) & listed)
 
     def noun_coding(self, tok: Token) -> Trigger | None:
         """A noun trigger: a compound entry first ("hunger strike", "war games", lexicon key
@@ -924,6 +957,8 @@ class EventCoder:
                 passive, dobj = True, subj
         if dobj is None:
             dobj = _up_to_object(tok)
+        if dobj is None and not passive:
+            dobj = _reduced_relative_object(tok)
         if dobj is not None and not passive and dobj.lower_ in ("it", "them") and (coding.objects or coding.object_types):
             # "imposed sanctions on X in 1990 and lifted them in 1994": the pronoun stands for the
             # measure named before it in the sentence, which decides the act and names its party
@@ -991,8 +1026,12 @@ class EventCoder:
                 object_type = next((t for w, t in coding.subject_types if w in subj_lemmas), object_type)
         if object_type is not None:
             # "strengthened its forces in X" (MOBILIZE), "evacuated the wounded" (AID), "peacekeepers
-            # arrived in X" (AID): the object or subject decides the type; the verb's object list does not apply
-            coding = Trigger(lemma=coding.lemma, type=object_type, preps=coding.preps)
+            # arrived in X" (AID): the object or subject decides the type; the verb's object list does not apply.
+            # A joint verb stays joint when its object makes it diplomatic cooperation: "Brazil and
+            # India coordinated their positions" is CAMEO 050 between them (SUPPORT is no joint type,
+            # so without the flag the co-authors would have no partner)
+            coding = Trigger(lemma=coding.lemma, type=object_type, preps=coding.preps,
+                             symmetric=coding.symmetric and object_type == "SUPPORT")
         if coding.objects and not reverse:
             if not (obj_lemmas & coding.objects) and noun is None and not (
                     coding.infinitive and dobj is None and any(c.dep_ == "xcomp" for c in tok.children)):
@@ -1201,6 +1240,11 @@ class EventCoder:
         ranked = [by_prep[r] for r in sorted(by_prep) if by_prep[r]]
         if ranked:
             targets.extend(ranked[0])
+        if not targets and not passive and noun is None and final.preps[:1] == ("to",):
+            # a parse repair: "handed over a suspect in the bombings to the United States",
+            # "extradited a suspect in the murder of a journalist to Cambodia": the parser hangs the
+            # verb's "to" phrase on the last noun of its object's or adjunct's phrase
+            targets.extend((a, True) for a in self._misattached_to_party(tok, dobj, subjects))
         if coding.organisation_type and not passive and not any(c.dep_ == "dobj" for c in tok.children) and any(
                 self._is_organisation(o) or _common_lemma(o) in TREATY_NOUNS
                 for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in final.preps
@@ -1671,6 +1715,28 @@ class EventCoder:
             if t.dep_ in ("dobj", "dative") or (t.dep_ == "pobj" and t.head.lower_ in TARGET_PREPS):
                 out.extend(self.actors_of(t))
         return _unique(out)
+
+    def _reattach_controlled_infinitives(self, sent: Span) -> None:
+        """A parse repair: "Beijing offered on Saturday to help Kathmandu", "Iran threatened on
+        Monday to close the strait": with an adjunct between them the parser hangs the verb's
+        infinitive complement on it as a purpose clause (advcl). A verb of intent, threat, refusal
+        or request with no object and no complement of its own takes such an infinitive as its
+        complement (xcomp), as it does without the adjunct; a verb with an object keeps its purpose
+        clause ("pledged $2 billion to help Pakistan")."""
+        for tok in sent:
+            if tok.dep_ != "advcl" or tok.tag_ != "VB" or tok.head.i == tok.i or tok.i < tok.head.i:
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) or any(
+                    c.dep_ in ("nsubj", "mark") for c in tok.children):
+                continue
+            head = tok.head
+            if any(c.dep_ in ("dobj", "xcomp", "ccomp", "dative") for c in head.children):
+                continue
+            if any(t.dep_ == "punct" and t.text == "," for t in self.doc[head.i + 1:tok.i]):
+                continue  # "..., to ensure that": set off by a comma, a purpose clause
+            coding = self._verb_coding(head)
+            if coding is not None and not coding.speech and coding.type in CONTROL_TYPES:
+                tok.dep_ = "xcomp"
 
     def fold_controlled(self, protos: list[Proto]) -> list[Proto]:
         """A verb of intent, threat, refusal or request with its own subject's act as complement
@@ -2191,12 +2257,48 @@ class EventCoder:
             return False
         return span.label_ in ("COUNTRY", "CAPITAL", "SEAT") or span._.actor.sector == "GOV"
 
+    def _misattached_to_party(self, verb: Token, dobj: Token | None,
+                              subjects: list[tuple[Actor, bool]]) -> list[Actor]:
+        """The party of a "to" phrase the parser hung on a noun nested in the verb's object or in
+        one of its prepositional phrases (down "of"/"in"/"for"/"over" chains), when that noun takes
+        no "to" of its own ("a response to", "a visit to", "aid to" do)."""
+        level = ([dobj] if dobj is not None else []) + [
+            o for p in verb.children if p.dep_ == "prep" and p.lower_ in NESTING_PREPS for o in _prep_objects(p)]
+        for _ in range(3):
+            nxt = []
+            for head in level:
+                if head.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                for p in head.children:
+                    if p.dep_ != "prep":
+                        continue
+                    if p.lower_ == "to":
+                        own = self.noun_coding(head) if head.pos_ == "NOUN" else None
+                        if head.lemma_.lower() in TO_TAKING_NOUNS or (own is not None and "to" in own.preps):
+                            continue
+                        found = [a for o in _prep_objects(p) for a in self.actors_of(o)
+                                 if not _is_author(a, subjects, self.domestic)]
+                        if found:
+                            return found
+                    elif p.lower_ in NESTING_PREPS:
+                        nxt.extend(_prep_objects(p))
+            level = nxt
+        return []
+
     def _prep_object_party(self, obj: Token, coding: Trigger, subjects: list[tuple[Actor, bool]]) -> list[Actor]:
         """The party a verb's prepositional object names. For the subject's own act ("reneged on
         its promise to Armenia", "reneged on her commitment to the Chilean people") that is whom
         the act was for, not its author: the act's own preposition, else none here (the verb's
         other prepositions may name it)."""
         found = self.actors_of(obj)
+        if found and subjects and all(_is_author(a, subjects, self.domestic) for a in found):
+            # "played host to a delegation of opposition lawmakers", "talked to representatives of
+            # the rebels": a body of the author's own kind that its "of" phrase says is another
+            # party's stands for that party (the author is never the party aimed at)
+            owners = [a for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in _prep_objects(p) for a in self.actors_of(o) if not _is_author(a, subjects, self.domestic)]
+            if owners:
+                found = owners
         if coding.type in JOINT_TYPES and found:
             # "agreed on a ceasefire in Algiers": the capital in the deal's place phrase is its venue,
             # not a party (as a verb's own place phrase is for talks opened there)
@@ -2590,6 +2692,41 @@ def _up_to_object(verb: Token) -> Token | None:
                     for o in prep.children:
                         if o.dep_ == "pobj" and any(c.dep_ == "nummod" for c in o.children):
                             return o
+    return None
+
+
+def _upcoming(noun: Token) -> bool:
+    """An event noun in a phrase of what lies ahead ("ahead of the summit", "in advance of the
+    talks", "in the run-up to the election", "in preparation for an offensive"): an event still to
+    come, the time of the clause's act, not an act reported."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return False
+    anchor = prep.head
+    if prep.lower_ == "of" and anchor.lower_ in ("ahead", "advance"):
+        return anchor.lower_ == "ahead" or (anchor.dep_ == "pobj" and anchor.head.lower_ == "in")
+    if prep.lower_ == "to":
+        # "in the run-up / lead-up to": read off the words before "to", however the parser hangs it
+        before = "".join(t.lower_ for t in noun.doc[max(prep.i - 3, 0):prep.i])
+        return before.endswith(("run-up", "lead-up", "runup", "leadup"))
+    return prep.lower_ == "for" and anchor.lower_ == "preparation" and anchor.dep_ == "pobj" and anchor.head.lower_ == "in"
+
+
+def _reduced_relative_object(verb: Token) -> Token | None:
+    """ "to assist Malaysian investigators looking into the scandal", "attacked soldiers guarding
+    the border", "offered to help Sri Lanka repay its debts": the parser reads the object and its
+    reduced relative clause (or its bare infinitive) as a clausal complement whose subject is the
+    object; with no object of its own, a trigger verb's object is that subject (a noun right after
+    the verb, in a bare -ing or infinitive clause)."""
+    for c in verb.children:
+        if c.dep_ != "ccomp" or c.tag_ not in ("VBG", "VB") or c.i < verb.i or any(
+                g.dep_ in ("aux", "auxpass", "mark") for g in c.children):
+            continue
+        subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ in ("NOUN", "PROPN") and all(
+                t.dep_ in ("det", "amod", "compound", "nummod", "poss", "case") or t.i == subj.i
+                for t in verb.doc[verb.i + 1:subj.i + 1]):
+            return subj
     return None
 
 
