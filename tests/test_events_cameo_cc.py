@@ -70,6 +70,28 @@ def test_ultimatum_content_is_demanded_not_done(extractor):
     # the content of a vote or resolution that was called off or postponed did not happen either
     "Thai lawmakers postponed a vote to impeach the prime minister.",
     "A vote on the EU resolution condemning Belarus was postponed until March.",
+    # nor that of a resolution vetoed or blocked (the veto itself is the event, CAMEO 129 -> REJECT)
+    "China vetoed a UN Security Council resolution condemning North Korea's missile launches.",
 ])
 def test_content_of_called_off_vote_is_no_event(extractor, text):
     assert not any(t == "ACCUSE" for _, _, t in asserted(extractor, text))
+
+
+def test_veto_stays_a_rejection(extractor):
+    got = asserted(extractor, "China vetoed a UN Security Council resolution condemning North Korea's missile launches.")
+    assert ("CHN", "IGO", "REJECT") in {(s, "IGO" if t == "UN" else t, e) for s, t, e in got}
+
+
+def test_court_ruling_accuses_the_party_found_in_breach(nlp):
+    # "ruled that X had violated ...": a ruling against a party finds it liable (CAMEO 116 -> ACCUSE)
+    got = triples(parsed(nlp, "The International Court of Justice ruled that Uganda had violated its "
+                              "obligations under the UN Charter in Congo.")._.events)
+    assert ("ICJ", "UGA", "ACCUSE") in got
+    # ruling a country is no ruling on it
+    assert triples(parsed(nlp, "The Taliban ruled Afghanistan from 1996 to 2001.")._.events) == set()
+
+
+def test_campaigning_against_a_government_rallies_opposition(nlp, domestic_coder):
+    # CAMEO 113 rally opposition against -> ACCUSE
+    quads = domestic_quads(nlp, domestic_coder, "Opposition parties in Benin campaigned against President Patrice Talon's constitutional amendment.")
+    assert ("BEN", "BEN", "ACCUSE") in {(q[0], q[2], q[4]) for q in quads}

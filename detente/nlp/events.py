@@ -125,6 +125,8 @@ DISCREDITING_WORDS = {"groundless", "baseless", "unfounded", "false", "untrue", 
 SUBSTANCE_NOUNS = {"truth", "basis", "substance", "foundation", "evidence"}
 # Verbs that call off an act named as a noun ("the visit was cancelled", "put off the talks"): it
 # did not take place; the particle verbs only with "off".
+# Verbs that stop a resolution or motion from passing: its content is not done (_content_of_called_off).
+VETO_VERBS = {"veto", "block", "reject", "defeat"}
 CANCEL_VERBS = {"cancel", "postpone", "scrap", "shelve", "defer", "abort"}
 CANCEL_PARTICLE_VERBS = {"call", "put"}
 # Acts whose location names their target when no target is named ("bombed targets in X").
@@ -2728,16 +2730,17 @@ def _excessive(verb: Token) -> bool:
 
 
 def _content_of_called_off(verb: Token) -> bool:
-    """The content of a vote, resolution, motion or plan that was cancelled or postponed ("cancelled
-    a planned vote to censure the minister", "a vote on a resolution condemning X was postponed"):
-    what the called-off thing would have done has not happened either."""
+    """The content of a vote, resolution, motion or plan that was cancelled, postponed, vetoed or
+    blocked ("cancelled a planned vote to censure the minister", "a vote on a resolution condemning X
+    was postponed", "vetoed a resolution condemning X"): what it would have done has not happened."""
     if verb.dep_ != "acl":
         return False
     noun = verb.head
     for _ in range(3):
         if noun.pos_ not in ("NOUN", "PROPN"):
             return False
-        if _called_off(noun):
+        if _called_off(noun) or (noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX")
+                                 and noun.head.lemma_.lower() in VETO_VERBS):
             return True
         if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.head.pos_ not in ("NOUN", "PROPN"):
             return False
