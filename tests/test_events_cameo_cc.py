@@ -95,3 +95,14 @@ def test_campaigning_against_a_government_rallies_opposition(nlp, domestic_coder
     # CAMEO 113 rally opposition against -> ACCUSE
     quads = domestic_quads(nlp, domestic_coder, "Opposition parties in Benin campaigned against President Patrice Talon's constitutional amendment.")
     assert ("BEN", "BEN", "ACCUSE") in {(q[0], q[2], q[4]) for q in quads}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a refusal maintained "despite" a party's demands, calls or pressure defies that party (CAMEO 124)
+    ("Iran refused to suspend uranium enrichment despite UN demands.", ("IRN", "UN", "REJECT")),
+    ("Israel refused to halt settlement construction despite calls from the European Union.", ("ISR", "EU", "REJECT")),
+    # a month given to comply is an ultimatum too (CAMEO 139)
+    ("The EU gave Poland a month to reverse its judicial reforms.", ("EU", "POL", "THREATEN")),
+])
+def test_refusal_despite_demands_and_month_ultimatum(nlp, text, expected):
+    assert expected in triples(parsed(nlp, text)._.events)

@@ -104,8 +104,11 @@ COGNITION_VERBS = {"believe", "think", "fear", "expect", "predict", "speculate",
 POSSIBILITY_AUX = {"may", "might", "could"}
 # Verbs that make their subject the author of an attack in a reported clause ("X said Y had
 # masterminded the bombing" blames Y, as "Y was behind the bombing" does: CAMEO 112).
+# What a refusal may be maintained against ("despite UN demands"): its makers are the refusal's target.
+DEMAND_NOUNS = {"demand", "call", "appeal", "request", "plea", "pressure", "urging", "ultimatum", "resolution",
+                "warning", "objection", "protest", "criticism", "opposition"}
 # Time a party is given to comply ("gave X 48 hours to ..."): an ultimatum (verbs.yaml: give).
-DEADLINE_NOUNS = {"hour", "day", "week"}
+DEADLINE_NOUNS = {"hour", "day", "week", "month"}
 # Verdicts and charges of guilt with a small clause: "found X guilty", "held X responsible".
 VERDICT_VERBS = {"find", "hold", "declare", "deem", "judge", "pronounce", "adjudge"}
 GUILT_WORDS = {"guilty", "liable", "culpable", "responsible"}
@@ -724,6 +727,11 @@ class EventCoder:
         protos = _drop_purposes(protos)
         events: list[Event] = []
         for proto in protos:
+            if proto.sources and not proto.targets and not proto.symmetric and proto.coding.type == "REJECT":
+                # "Iran refused to suspend enrichment despite UN demands": a refusal defies whoever
+                # made the demands it is maintained against (CAMEO 124 decline to yield)
+                src = proto.sources
+                proto.targets = [(a, False) for a in self._despite_parties(proto.trigger) if self._another_party(a, src)]
             if proto.sources and not proto.targets and not proto.symmetric and proto.coding.type in FOCAL_TARGET_TYPES:
                 proto.targets = self._focal_target(proto, sent)
             if self.domestic and proto.sources and proto.targets and not proto.symmetric and (
@@ -1845,6 +1853,26 @@ class EventCoder:
         proto.negated = _negated(tok)
         proto.hypothetical = _hypothetical(tok)
         return proto
+
+    def _despite_parties(self, trigger: Token) -> list[Actor]:
+        """Who made the demands, calls or pressure an act goes ahead "despite" ("despite UN demands",
+        "despite calls from the EU", "despite Washington's pressure"), on the trigger or its
+        infinitive ("refused to halt the offensive despite ...")."""
+        heads = [trigger] + [c for c in trigger.children if c.dep_ == "xcomp"]
+        out: list[Actor] = []
+        for h in heads:
+            for prep in h.children:
+                if prep.dep_ != "prep" or prep.lower_ != "despite":
+                    continue
+                for o in _prep_objects(prep):
+                    if o.lemma_.lower() not in DEMAND_NOUNS:
+                        continue
+                    for c in o.children:
+                        if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in self.tok2actor:
+                            out.extend(self.actors_of(c))
+                        elif c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+                            out.extend(a for x in _prep_objects(c) for a in self.actors_of(x))
+        return _unique(out)
 
     def _incident(self, noun: Token) -> bool:
         """A noun naming an attack or another incident one can be blamed for ("the bombing", "the blast")."""
