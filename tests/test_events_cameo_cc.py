@@ -106,3 +106,13 @@ def test_campaigning_against_a_government_rallies_opposition(nlp, domestic_coder
 ])
 def test_refusal_despite_demands_and_month_ultimatum(nlp, text, expected):
     assert expected in triples(parsed(nlp, text)._.events)
+
+
+def test_vowing_to_continue_a_strike_threatens_dissent(nlp, domestic_coder):
+    # a vow whose complement's object is a protest or strike threatens dissent (CAMEO 133 -> THREATEN),
+    # not a promise of cooperation (AGREE)
+    quads = domestic_quads(nlp, domestic_coder,
+                           "Bangladeshi garment workers vowed to continue their strike until wages were raised.")
+    got = {(q[0], q[2], q[4]) for q in quads}
+    assert ("BGD", "BGD", "THREATEN") in got
+    assert not any(t == "AGREE" for _, _, t in got)

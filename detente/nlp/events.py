@@ -1722,13 +1722,18 @@ class EventCoder:
         as often support as a threat) stays a promise (CAMEO 03)."""
         act = inner.coding if inner is not None else self._verb_coding(comp)
         if act is None:
-            return vow
+            # "vowed to continue / step up their protests": what is vowed is the act its object names
+            obj = next((c for c in comp.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+            act = self.noun_coding(obj) if obj is not None else None
+            if act is None or act.type not in COERCIVE_TYPES | {"THREATEN", "PROTEST"}:
+                return vow
         negated = inner.negated if inner is not None else _negated(comp)
         if negated:
             if act.type in REFUSABLE_TYPES:
                 return replace(vow, type="REJECT", mode="refuse")
             return vow
-        if act.type in (COERCIVE_TYPES - {"MOBILIZE"}) | {"THREATEN"}:
+        if act.type in (COERCIVE_TYPES - {"MOBILIZE"}) | {"THREATEN", "PROTEST"}:
+            # (vowing protests or strikes threatens dissent: CAMEO 133 -> THREATEN)
             return replace(vow, type="THREATEN", mode=act.mode)
         return vow
 
