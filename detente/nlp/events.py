@@ -115,6 +115,14 @@ TO_TAKING_NOUNS = {"response", "reply", "answer", "addition", "relation", "regar
 WISH_VERBS = {"hope", "wish", "pray"}
 # Verbs that make their subject the author of an attack in a reported clause ("X said Y had
 # masterminded the bombing" blames Y, as "Y was behind the bombing" does: CAMEO 112).
+# What a refusal may be maintained against ("despite UN demands"): its makers are the refusal's target.
+DEMAND_NOUNS = {"demand", "call", "appeal", "request", "plea", "pressure", "urging", "ultimatum", "resolution",
+                "warning", "objection", "protest", "criticism", "opposition"}
+# Time a party is given to comply ("gave X 48 hours to ..."): an ultimatum (verbs.yaml: give).
+DEADLINE_NOUNS = {"hour", "day", "week", "month"}
+# Verdicts and charges of guilt with a small clause: "found X guilty", "held X responsible".
+VERDICT_VERBS = {"find", "hold", "declare", "deem", "judge", "pronounce", "adjudge"}
+GUILT_WORDS = {"guilty", "liable", "culpable", "responsible"}
 BLAME_VERBS = {"mastermind", "orchestrate", "instigate", "engineer", "sponsor", "organise", "organize"}
 # Incidents that are no event noun of the lexicon but can be blamed on someone.
 INCIDENT_NOUNS = {"blast", "explosion", "bomb", "plot", "coup", "violence", "unrest", "riot", "uprising", "incident"}
@@ -131,6 +139,8 @@ DISCREDITING_WORDS = {"groundless", "baseless", "unfounded", "false", "untrue", 
 SUBSTANCE_NOUNS = {"truth", "basis", "substance", "foundation", "evidence"}
 # Verbs that call off an act named as a noun ("the visit was cancelled", "put off the talks"): it
 # did not take place; the particle verbs only with "off".
+# Verbs that stop a resolution or motion from passing: its content is not done (_content_of_called_off).
+VETO_VERBS = {"veto", "block", "reject", "defeat"}
 CANCEL_VERBS = {"cancel", "postpone", "scrap", "shelve", "defer", "abort"}
 CANCEL_PARTICLE_VERBS = {"call", "put"}
 # Acts whose location names their target when no target is named ("bombed targets in X").
@@ -713,6 +723,12 @@ class EventCoder:
                 proto = self.code_request_clause(tok, coding)
                 if proto is not None:
                     protos.append(proto)
+        for tok in sent:
+            # "a court found X guilty of fraud", "Washington held Tehran responsible for the attack":
+            # a verdict or a charge of guilt on a named party (CAMEO 116 find guilty / 112 accuse)
+            verdict = self._guilt_verdict(tok) or self._deadline_ultimatum(tok)
+            if verdict is not None:
+                protos.append(verdict)
         self.reporting = {tok.i for tok, _ in speech}
         for tok, coding in speech:
             protos.extend(self.code_speech(tok, coding, protos))
@@ -720,6 +736,9 @@ class EventCoder:
             if p.coding.type == "REQUEST" and not p.nominal:
                 # "demanded that the US cancel plans to sell arms to X": the clause is asked for
                 self.demanded.update(c.i for c in _requested_clauses(p.trigger))
+            if p.coding.type == "THREATEN" and not p.nominal:
+                # "gave the rebels 48 hours to let civilians leave": what the deadline is for is demanded
+                self.demanded.update(c.i for c in _deadline_clauses(p.trigger))
         for t in sent:
             # "signed an agreement to increase trade", "a plan to send troops": the act an
             # agreement, offer or plan is for is its content, not an act that happened
@@ -744,8 +763,21 @@ class EventCoder:
         protos = _drop_purposes(protos)
         events: list[Event] = []
         for proto in protos:
+            if proto.sources and not proto.targets and not proto.symmetric and proto.coding.type == "REJECT":
+                # "Iran refused to suspend enrichment despite UN demands": a refusal defies whoever
+                # made the demands it is maintained against (CAMEO 124 decline to yield)
+                src = proto.sources
+                proto.targets = [(a, False) for a in self._despite_parties(proto.trigger) if self._another_party(a, src)]
             if proto.sources and not proto.targets and not proto.symmetric and proto.coding.type in FOCAL_TARGET_TYPES:
                 proto.targets = self._focal_target(proto, sent)
+            if self.domestic and proto.sources and proto.targets and not proto.symmetric and (
+                    proto.coding.type not in _domestic_table()["always"]) and all(
+                    any(t.country == a.country and not _distinct_actors(a, t) for a, _ in proto.sources)
+                    for t, _ in proto.targets):
+                # "rebels refused to surrender their weapons": a party named in the act only as its
+                # authors ("their") is no target; the act is aimed as a target-less one is (not
+                # force, which a state aims at no one by default: "the US must help in the battle")
+                proto.targets = []
             if self.domestic and proto.sources and not proto.targets and not proto.symmetric:
                 proto.targets = self._implicit_domestic_target(proto, sent)
             events.extend(self.realise(proto, sent))
@@ -1785,13 +1817,18 @@ class EventCoder:
         as often support as a threat) stays a promise (CAMEO 03)."""
         act = inner.coding if inner is not None else self._verb_coding(comp)
         if act is None:
-            return vow
+            # "vowed to continue / step up their protests": what is vowed is the act its object names
+            obj = next((c for c in comp.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+            act = self.noun_coding(obj) if obj is not None else None
+            if act is None or act.type not in COERCIVE_TYPES | {"THREATEN", "PROTEST"}:
+                return vow
         negated = inner.negated if inner is not None else _negated(comp)
         if negated:
             if act.type in REFUSABLE_TYPES:
                 return replace(vow, type="REJECT", mode="refuse")
             return vow
-        if act.type in (COERCIVE_TYPES - {"MOBILIZE"}) | {"THREATEN"}:
+        if act.type in (COERCIVE_TYPES - {"MOBILIZE"}) | {"THREATEN", "PROTEST"}:
+            # (vowing protests or strikes threatens dissent: CAMEO 133 -> THREATEN)
             return replace(vow, type="THREATEN", mode=act.mode)
         return vow
 
@@ -1874,6 +1911,68 @@ class EventCoder:
             acc.hypothetical = _hypothetical(tok)
             out.append(acc)
         return out
+
+    def _guilt_verdict(self, tok: Token) -> Proto | None:
+        """ "found X guilty / liable", "held X responsible", "declared X culpable": the subject
+        accuses the party found guilty (the small clause's subject, or the verb's object when the
+        parser hangs the adjective on the verb). Active verbs only: "X was found guilty" names no judge."""
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in VERDICT_VERBS:
+            return None
+        adj = next((c for c in tok.children if c.dep_ in ("ccomp", "oprd", "xcomp", "acomp")
+                    and c.pos_ == "ADJ" and c.lower_ in GUILT_WORDS), None)
+        if adj is None:
+            return None
+        party = next((c for c in adj.children if c.dep_ in ("nsubj", "nsubjpass")), None) or next(
+            (c for c in tok.children if c.dep_ == "dobj"), None)
+        if party is None:
+            return None
+        sources = self.subject_actors(tok)
+        targets = [(a, True) for a in self.actors_of(party) if self._another_party(a, sources)]
+        if not sources or not targets:
+            return None
+        proto = Proto(trigger=tok, coding=Trigger(lemma=tok.lemma_.lower(), type="ACCUSE", mode="allege"))
+        proto.sources, proto.targets, proto.head_tokens = sources, targets, [tok, adj]
+        proto.negated = _negated(tok)
+        proto.hypothetical = _hypothetical(tok)
+        return proto
+
+    def _deadline_ultimatum(self, tok: Token) -> Proto | None:
+        """ "gave the rebels 48 hours to lay down their arms": hours, days or weeks given a party to
+        comply are an ultimatum (CAMEO 139 -> THREATEN) to that party (the dative or object); the
+        act the time is for is demanded, not done (_deadline_clauses). The parser makes the time an
+        object or an adverbial noun."""
+        if tok.pos_ != "VERB" or tok.lemma_.lower() != "give" or not _deadline_clauses(tok):
+            return None
+        parties = [c for c in tok.children if c.dep_ in ("dative", "dobj") and c.lemma_.lower() not in DEADLINE_NOUNS]
+        sources = self.subject_actors(tok)
+        targets = [(a, True) for p in parties for a in self.actors_of(p) if self._another_party(a, sources)]
+        if not sources or not targets:
+            return None
+        proto = Proto(trigger=tok, coding=Trigger(lemma="give", type="THREATEN", mode="ultimatum"))
+        proto.sources, proto.targets, proto.head_tokens = sources, targets, [tok]
+        proto.negated = _negated(tok)
+        proto.hypothetical = _hypothetical(tok)
+        return proto
+
+    def _despite_parties(self, trigger: Token) -> list[Actor]:
+        """Who made the demands, calls or pressure an act goes ahead "despite" ("despite UN demands",
+        "despite calls from the EU", "despite Washington's pressure"), on the trigger or its
+        infinitive ("refused to halt the offensive despite ...")."""
+        heads = [trigger] + [c for c in trigger.children if c.dep_ == "xcomp"]
+        out: list[Actor] = []
+        for h in heads:
+            for prep in h.children:
+                if prep.dep_ != "prep" or prep.lower_ != "despite":
+                    continue
+                for o in _prep_objects(prep):
+                    if o.lemma_.lower() not in DEMAND_NOUNS:
+                        continue
+                    for c in o.children:
+                        if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in self.tok2actor:
+                            out.extend(self.actors_of(c))
+                        elif c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+                            out.extend(a for x in _prep_objects(c) for a in self.actors_of(x))
+        return _unique(out)
 
     def _incident(self, noun: Token) -> bool:
         """A noun naming an attack or another incident one can be blamed for ("the bombing", "the blast")."""
@@ -2682,6 +2781,18 @@ def _requested_clauses(verb: Token) -> list[Token]:
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))]
 
 
+def _deadline_clauses(verb: Token) -> list[Token]:
+    """The to-infinitive a deadline is set for: "gave X 48 hours to withdraw" (on the verb or on
+    its time object, as the parser hangs it)."""
+    if verb.lemma_.lower() != "give":
+        return []
+    times = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in DEADLINE_NOUNS]
+    if not times:
+        return []
+    return [c for h in [verb, *times] for c in h.children if c.dep_ in ("advcl", "xcomp", "acl", "relcl")
+            and c.pos_ in ("VERB", "AUX") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+
+
 def _up_to_object(verb: Token) -> Token | None:
     """ "kidnapped up to 16 advisers": the parser reads "up" as the verb's particle and the counted
     noun as the object of "to"; that noun is the direct object."""
@@ -2784,6 +2895,8 @@ def _negated(tok: Token) -> bool:
     "no longer has the capacity to support")."""
     node = tok
     for _ in range(3):
+        if _content_of_called_off(node):
+            return True
         for c in node.children:
             if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATION_WORDS):
                 return True
@@ -2813,6 +2926,25 @@ def _excessive(verb: Token) -> bool:
     heads = [verb.head] + [c for c in verb.head.children if c.dep_ == "acomp"]
     return any(h.pos_ in ("ADJ", "ADV") and any(c.dep_ == "advmod" and c.lower_ == "too" for c in h.children)
                for h in heads)
+
+
+def _content_of_called_off(verb: Token) -> bool:
+    """The content of a vote, resolution, motion or plan that was cancelled, postponed, vetoed or
+    blocked ("cancelled a planned vote to censure the minister", "a vote on a resolution condemning X
+    was postponed", "vetoed a resolution condemning X"): what it would have done has not happened."""
+    if verb.dep_ != "acl":
+        return False
+    noun = verb.head
+    for _ in range(3):
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if _called_off(noun) or (noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX")
+                                 and noun.head.lemma_.lower() in VETO_VERBS):
+            return True
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        noun = noun.head.head  # "a vote on [a resolution condemning X]"
+    return False
 
 
 def _called_off(noun: Token) -> bool:
