@@ -107,3 +107,43 @@ def test_cameo_07_10_domestic_families(nlp, domestic_coder, text, expected):
 def test_state_denial_refuses_the_population_nothing(nlp, domestic_coder):
     # "denied that the curfew had been lifted" answers a report: no REJECT aimed at the citizens
     assert domestic_quads(nlp, domestic_coder, "Kenya's interior ministry denied that the curfew had been lifted.") == set()
+
+
+@pytest.mark.parametrize("text,expected", [
+    # pouring aid into a country gives it (CAMEO 07), pouring troops in deploys them
+    ("Saudi Arabia poured 12 billion dollars of aid into Egypt after 2013.", ("SAU", "EGY", "AID")),
+    ("Russia poured troops into Crimea.", ("RUS", "UKR", "MOBILIZE")),
+    # releasing funds pays them out (CAMEO 071 -> AID); releasing frozen assets eases a sanction
+    ("The IMF released 500 million dollars to Sri Lanka.", ("IMF", "LKA", "AID")),
+    ("The United States released 6 billion dollars of frozen Iranian assets.", ("USA", "IRN", "CONCEDE")),
+])
+def test_pour_and_release_money(nlp, text, expected):
+    assert expected in triples(parsed(nlp, text)._.events)
+
+
+def test_pouring_cold_water_is_no_act(nlp):
+    assert triples(parsed(nlp, "Washington poured cold water on the French proposal.")._.events) == set()
+
+
+def test_released_prisoners_handed_to_an_intermediary_keep_their_state(nlp):
+    # the Red Cross receiving released prisoners is no party to the release
+    events = triples(parsed(nlp, "Pakistan released 30 Indian fishermen to the Red Cross.")._.events)
+    assert events == {("PAK", "IND", "CONCEDE")}
+
+
+def test_auc_paramilitaries_are_colombian(nlp, domestic_coder):
+    assert ("COL", "REB", "COL", "GOV", "RETREAT") in domestic_quads(nlp, domestic_coder, "The AUC laid down its weapons in 2006.")
+
+
+def test_banned_act_is_not_held(nlp, domestic_coder):
+    # "lifted a ban on opposition rallies": the rallies are what the ban was on, no protest
+    quads = domestic_quads(nlp, domestic_coder, "Zambia's government lifted a ban on opposition rallies in Lusaka.")
+    assert ("ZMB", "GOV", "ZMB", "OPP", "CONCEDE") in quads
+    assert not any(q[4] == "PROTEST" for q in quads)
+
+
+def test_contesting_an_election_runs_in_it(nlp, domestic_coder):
+    # a party contesting elections runs in them; contesting the results disputes them (REJECT)
+    assert domestic_quads(nlp, domestic_coder, "The Ugandan opposition contested the presidential election in 2021.") == set()
+    assert ("KEN", "OPP", "KEN", "GOV", "REJECT") in domestic_quads(
+        nlp, domestic_coder, "The Kenyan opposition contested the election results.")

@@ -202,6 +202,8 @@ LIGHT_NOUNS = {"effort", "bid", "initiative", "mission", "campaign", "drive", "p
 MEASURE_NOUNS = {"day", "week", "month", "year", "hour", "round", "series", "wave", "spate", "string", "state"}
 # Bodies named after the act they carry out: "set up a commission of inquiry into X" opens an
 # inquiry (CAMEO 09 investigate), as "opened an inquiry into X" does.
+# Measures whose "on" complement is what they forbid ("a ban on rallies": no rally took place).
+BAN_NOUNS = {"ban", "restriction", "curb", "moratorium", "prohibition", "limit", "limitation"}
 INQUIRY_BODY_NOUNS = {"commission", "committee", "panel", "board", "tribunal", "team", "mission"}
 # Auxiliaries that announce an act instead of reporting it ("will withdraw", "said it would boycott").
 FUTURE_AUX = {"will", "'ll", "shall", "would", "wo", "’ll"}
@@ -619,6 +621,8 @@ class EventCoder:
                 continue  # "the severance of ties with X by Y": the ties are what the act is on
             if self._topic_of_deal(tok):
                 continue  # "signed a protocol on military cooperation": what the deal is about
+            if _banned_act(tok):
+                continue  # "lifted the ban on opposition rallies": a banned act is not held
             proto = self.code_noun(tok, coding)
             if proto is not None:
                 protos.append(proto)
@@ -2641,6 +2645,17 @@ def _part_of_objects(verb: Token) -> list[Token]:
             for part in p.children if part.dep_ == "pobj" and part.lemma_.lower() == "part"
             for q in part.children if q.dep_ == "prep" and q.lower_ == "of"
             for o in q.children if o.dep_ == "pobj"]
+
+
+def _banned_act(noun: Token) -> bool:
+    """An act named as what a ban or restriction is on ("the ban on opposition rallies", "curbs on
+    protests"): the measure's content, not an act that took place."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("on", "against"):
+        return False
+    # (the parser may hang "on" on the verb: "lifted [the ban] [on rallies]")
+    return prep.head.lemma_.lower() in BAN_NOUNS or any(
+        o.dep_ == "dobj" and o.lemma_.lower() in BAN_NOUNS and o.i < prep.i for o in prep.head.children)
 
 
 def _particle_object(verb: Token) -> Token | None:
