@@ -111,10 +111,12 @@ TO_TAKING_NOUNS = {"response", "reply", "answer", "addition", "relation", "regar
                    "flight", "export", "link", "gateway", "door", "key", "solution", "approach", "commitment",
                    "obligation", "right", "claim", "title", "sovereignty", "heir", "successor", "adviser",
                    "advisor", "counterpart", "neighbour", "neighbor", "ally", "party", "signatory", "member"}
-# Verbs of wishing: the act in their clause is hoped for, not reported ("hope X will sign").
+# Verbs of wish: the act of their clause ("diplomats hoped Iran would let inspectors return") is
+# only hoped for, neither done nor announced by its author: no event (an infinitive, "hoped to
+# sign", is the hoper's own intent and stays one).
 WISH_VERBS = {"hope", "wish", "pray"}
-# Verbs that make their subject the author of an attack in a reported clause ("X said Y had
-# masterminded the bombing" blames Y, as "Y was behind the bombing" does: CAMEO 112).
+# Verbs by which one makes a call or appeal on a party ("renewed its call on X to ...").
+CALL_MAKING_VERBS = {"renew", "repeat", "reiterate", "issue", "make", "voice", "launch", "echo", "step", "send"}
 # What a refusal may be maintained against ("despite UN demands"): its makers are the refusal's target.
 DEMAND_NOUNS = {"demand", "call", "appeal", "request", "plea", "pressure", "urging", "ultimatum", "resolution",
                 "warning", "objection", "protest", "criticism", "opposition"}
@@ -123,6 +125,8 @@ DEADLINE_NOUNS = {"hour", "day", "week", "month"}
 # Verdicts and charges of guilt with a small clause: "found X guilty", "held X responsible".
 VERDICT_VERBS = {"find", "hold", "declare", "deem", "judge", "pronounce", "adjudge"}
 GUILT_WORDS = {"guilty", "liable", "culpable", "responsible"}
+# Verbs that make their subject the author of an attack in a reported clause ("X said Y had
+# masterminded the bombing" blames Y, as "Y was behind the bombing" does: CAMEO 112).
 BLAME_VERBS = {"mastermind", "orchestrate", "instigate", "engineer", "sponsor", "organise", "organize"}
 # Incidents that are no event noun of the lexicon but can be blamed on someone.
 INCIDENT_NOUNS = {"blast", "explosion", "bomb", "plot", "coup", "violence", "unrest", "riot", "uprising", "incident"}
@@ -224,6 +228,11 @@ LIGHT_NOUNS = {"effort", "bid", "initiative", "mission", "campaign", "drive", "p
 # Measure nouns whose "of" complement is the event ("10 days of war games", "a round of talks").
 # ("a state of emergency": the emergency rule is the event)
 MEASURE_NOUNS = {"day", "week", "month", "year", "hour", "round", "series", "wave", "spate", "string", "state"}
+# Bodies named after the act they carry out: "set up a commission of inquiry into X" opens an
+# inquiry (CAMEO 09 investigate), as "opened an inquiry into X" does.
+# Measures whose "on" complement is what they forbid ("a ban on rallies": no rally took place).
+BAN_NOUNS = {"ban", "restriction", "curb", "moratorium", "prohibition", "limit", "limitation"}
+INQUIRY_BODY_NOUNS = {"commission", "committee", "panel", "board", "tribunal", "team", "mission"}
 # Auxiliaries that announce an act instead of reporting it ("will withdraw", "said it would boycott").
 FUTURE_AUX = {"will", "'ll", "shall", "would", "wo", "’ll"}
 # Governing verbs/adjectives of stated intent ("plans to impose", "decided to send", "is prepared to").
@@ -512,10 +521,22 @@ class EventCoder:
     def _domestic_context(self, actor_spans: list[Span]) -> None:
         """Per sentence, every code its actors and places name; per actor, its span label."""
         named = [(span, a) for span in actor_spans for a in _members_or_actor(span)]
-        self.sent_codes = _codes_by_sentence(named, self.places)
+        # "a spokesman for the group said in London": where a statement was made names no party to
+        # the act it reports, so it does not make the sentence foreign
+        named_codes = [(span, a) for span, a in named if not self._statement_venue(span)]
+        self.sent_codes = _codes_by_sentence(named_codes, [p for p in self.places if not self._statement_venue(p)])
         self.actor_labels: dict[Actor, str] = {}
         for span, a in named:
             self.actor_labels.setdefault(a, span.label_)
+
+    def _statement_venue(self, span: Span) -> bool:
+        """A place where a reporting verb's statement was made ("said in London", "told reporters in Vienna")."""
+        prep = span.root.head
+        if span.root.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "in":
+            return False
+        verb = prep.head
+        coding = self.lex.verbs.get(verb.lemma_.lower()) if verb.pos_ in ("VERB", "AUX") else None
+        return coding is not None and coding.speech and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
 
     def _implicit_domestic_target(self, proto: Proto, sent: Span) -> list[tuple[Actor, bool]]:
         """Domestic mode: the target of an act with none named, in a sentence that names one
@@ -533,6 +554,10 @@ class EventCoder:
         kind = kinds.pop() if len(kinds) == 1 else None
         etype = proto.coding.type
         if kind == "state":
+            if _denies_own_deed(proto.trigger):
+                # "the home ministry denied that the curfew had been eased": a denial answers a report
+                # or charge; it refuses the population nothing (as a group's denial, below)
+                return []
             if etype not in table["always"] and not (
                     etype in table["with_object"] and self._has_domestic_object(proto.trigger, table)):
                 return []
@@ -635,6 +660,8 @@ class EventCoder:
                 continue  # "called for the lifting of UN sanctions against X": no new sanctions
             if _upcoming(tok):
                 continue  # "coordinated their positions ahead of the summit": a meeting still to come
+            if _banned_act(tok):
+                continue  # "lifted the ban on opposition rallies": a banned act is not held
             proto = self.code_noun(tok, coding)
             if proto is not None:
                 protos.append(proto)
@@ -658,9 +685,7 @@ class EventCoder:
         guessed = {t.i for tok in sent if tok.lemma_.lower() in COGNITION_VERBS and tok.pos_ == "VERB"
                    for c in tok.children if c.dep_ == "ccomp" and _possible(c) for t in c.subtree}
         protos = [p for p in protos if p.trigger.i not in guessed]
-        # "diplomats hope Serbia and Kosovo will sign an agreement": an act someone only wishes for
-        # (the clause of a verb of wishing) is no event, whoever is to do it
-        wished = {t.i for tok in sent if tok.lemma_.lower() in WISH_VERBS and tok.pos_ == "VERB"
+        wished = {t.i for tok in sent if tok.lemma_.lower() in WISH_VERBS | {"hop"} and tok.pos_ == "VERB"
                   for c in tok.children if c.dep_ == "ccomp" for t in c.subtree}
         protos = [p for p in protos if p.trigger.i not in wished]
         for tok in sent:
@@ -988,7 +1013,7 @@ class EventCoder:
                 # undergoes the act, as a passive's subject does
                 passive, dobj = True, subj
         if dobj is None:
-            dobj = _up_to_object(tok)
+            dobj = _up_to_object(tok) or _particle_object(tok)
         if dobj is None and not passive:
             dobj = _reduced_relative_object(tok)
         if dobj is not None and not passive and dobj.lower_ in ("it", "them") and (coding.objects or coding.object_types):
@@ -1010,7 +1035,7 @@ class EventCoder:
             cands.extend(c for cand in list(cands) if cand.lemma_.lower() in LIGHT_NOUNS
                          for c in cand.children if c.dep_ in ("compound", "amod"))
             # "launched 10 days of war games", "held a new round of talks": the measured event
-            cands.extend(o for cand in list(cands) if cand.lemma_.lower() in MEASURE_NOUNS
+            cands.extend(o for cand in list(cands) if cand.lemma_.lower() in MEASURE_NOUNS | INQUIRY_BODY_NOUNS
                          for p in cand.children if p.dep_ == "prep" and p.lower_ == "of"
                          for o in p.children if o.dep_ == "pobj")
             for cand in cands:
@@ -1018,8 +1043,9 @@ class EventCoder:
                 if nc is not None and nc.type is not None:
                     noun, noun_coding = cand, nc
                     break
-            if noun is not None and noun_coding.type == "REQUEST" and any(
-                    c.dep_ in ("acl", "advcl", "ccomp") for c in noun.children):
+            if noun is not None and (noun_coding.type == "REQUEST" or _appeal_call(noun)) and any(
+                    c.dep_ in ("acl", "advcl", "ccomp") for c in noun.children) or (
+                    noun is not None and _appeal_call(noun) and _called_on(noun)):
                 # "renewed its demand that X withdraw": the demand and its clause are coded from the
                 # noun (code_request_clause), which knows who is asked to do what
                 return None
@@ -1036,9 +1062,16 @@ class EventCoder:
         if dobj is None and coding.object_types and not passive:
             # "agreed to the demands": a prepositional content object decides as a direct one does
             type_lemmas = {w for o in _content_objects(tok) for w in _object_lemmas(o)}
+            # "let U.N. inspectors back in", "allowed food convoys to reach the north": the parser makes
+            # the person or thing let in the subject of the complement clause; it decides as an object
+            type_lemmas |= {w for c in tok.children if c.dep_ in ("ccomp", "xcomp")
+                            for sj in c.children if sj.dep_ == "nsubj" for w in _object_lemmas(sj)}
         object_type = next((t for o, t in coding.object_types if o in type_lemmas or (dobj is not None and o == dobj.lower_)),
                            None) if noun is None else None
         typed_by_object = object_type is not None
+        # a permission keeps naming whom it lets in when its object types it ("let U.N. inspectors
+        # back in": RETREAT, CAMEO 0862, aimed at the inspectors' organisation)
+        permission = coding.mode == "ease"
         if coding.subject_types and not passive and (object_type is not None or not coding.objects):
             # the subject decides where it has a type of its own, also over a typed object: "farmers
             # blocked the road" protest, "troops blocked the road" coerce
@@ -1119,11 +1152,12 @@ class EventCoder:
             # "Vietnam protested China's deployment of an oil rig": a protest lodged against an act
             # is an official complaint (CAMEO 114 -> ACCUSE), not a demonstration ("protested against")
             final = Trigger(lemma=final.lemma, type="ACCUSE", mode="complain", preps=final.preps)
-        if final.type == "MOBILIZE" and any(c.dep_ in ("advcl", "xcomp") and (c.lemma_.lower() in HELP_VERBS or (
-                c.lemma_.lower() in MISSION_VERBS and any(o.dep_ == "dobj" and self._is_organisation(o) for o in c.children)))
-                for c in tok.children):
+        if final.type == "MOBILIZE" and (any(c.dep_ in ("advcl", "xcomp") and (c.lemma_.lower() in HELP_VERBS or (
+                c.lemma_.lower() in MISSION_VERBS and any(o.dep_ == "dobj" and self._peace_mission(o) for o in c.children)))
+                for c in tok.children) or any(self._peace_mission(o, organisations=False) for o in _part_of_objects(tok))):
             # "sent troops to X to help the government fight the rebels": military aid (CAMEO 07); so are
-            # troops sent "to join/reinforce" an organisation's mission (a peacekeeping contribution, CAMEO 074)
+            # troops sent "to join/reinforce" an organisation's or a peacekeeping mission, or "as part of"
+            # one ("as part of the West African peacekeeping force"): a peacekeeping contribution, CAMEO 074
             final = Trigger(lemma=final.lemma, type="AID", mode="military", preps=final.preps)
             consumed.update(c.i for c in tok.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in MISSION_VERBS)
         if noun is None and dobj is not None and not passive and (
@@ -1446,7 +1480,7 @@ class EventCoder:
             # "protested outside the British embassy": a protest at a mission is aimed at its country
             proto.targets = [(a, False) for h in [tok] + ([noun] if noun is not None else [])
                              for a in self._mission_targets(h) if a.country not in {s.country for s, _ in proto.sources}]
-        if not proto.targets and (final.type == "REQUEST" or final.mode == "ease"):
+        if not proto.targets and (final.type == "REQUEST" or final.mode == "ease" or permission):
             # "demanded that the US cancel the sale", "pushed for the US to back the plan": the demand
             # is on the clause's subject; so is a permission ("let IAEA inspectors visit the site")
             for comp in _requested_clauses(tok):
@@ -1711,19 +1745,31 @@ class EventCoder:
         if gov is not None and gov.pos_ in ("VERB", "AUX"):
             clauses += [c for c in gov.children if c.dep_ == "ccomp" and c.i > noun.i]
         clause = next((c for c in clauses if any(g.dep_ == "nsubj" for g in c.children)), None)
-        if clause is None:
+        called = _called_on(noun)
+        if called and not any(c.dep_ == "poss" for c in noun.children) and (
+                gov is None or gov.lemma_.lower() not in CALL_MAKING_VERBS):
+            called = []  # "welcomed the call on Israel": whose call it is the sentence does not say
+        if clause is None and not called:
             return None
         sources = [(a, True) for c in noun.children if c.dep_ == "poss" for a in self.actors_of(c)]
         if not sources and gov is not None:
             sources = self.subject_actors(gov)
         src = {a.country for a, _ in sources}
-        subj = next(g for g in clause.children if g.dep_ == "nsubj")
-        targets = [(a, True) for a in self.actors_of(subj) if a.country not in src]
+        if clause is None:
+            # "renewed its call on Washington to lift the embargo": the party called on is asked; the
+            # parser may hang the asked-for infinitive on the verb, and it is not done either
+            targets = [(a, True) for o in called for a in self.actors_of(o) if a.country not in src]
+            clause = next((c for c in (gov.children if gov is not None else []) if c.dep_ in ("advcl", "xcomp")
+                           and c.i > noun.i), None)
+        else:
+            subj = next(g for g in clause.children if g.dep_ == "nsubj")
+            targets = [(a, True) for a in self.actors_of(subj) if a.country not in src]
         if not sources or not targets:
             return None
-        self.demanded.add(clause.i)
+        if clause is not None:
+            self.demanded.add(clause.i)
         proto = Proto(trigger=noun, coding=coding, sources=sources, targets=targets, nominal=True,
-                      head_tokens=[noun, clause])
+                      head_tokens=[noun] + ([clause] if clause is not None else []))
         proto.negated = any(c.lower_ in ("no", "without") for c in noun.children)
         return proto
 
@@ -2482,6 +2528,15 @@ class EventCoder:
                 out.extend(a for o in _prep_objects(c) for a in self.actors_of(o))
         return _unique(out)
 
+    def _peace_mission(self, noun: Token, organisations: bool = True) -> bool:
+        """A peacekeeping force or mission ("the peacekeeping force ECOMOG") or, with `organisations`,
+        an organisation ("AMISOM", "the force, UNAMSIL"): troops sent to join it contribute to
+        peacekeeping (CAMEO 074). (Jets sent "as part of a NATO air policing mission" are deployed.)"""
+        if organisations and self._is_organisation(noun):
+            return True
+        words = {noun.lemma_.lower()} | {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
+        return bool(words & {"peacekeeping", "peacekeeper"})
+
     def _is_organisation(self, tok: Token) -> bool:
         """An international organisation (an ORG actor with no national sector), itself or in apposition."""
         for t in [tok, *(c for c in tok.children if c.dep_ == "appos")]:
@@ -2838,6 +2893,48 @@ def _reduced_relative_object(verb: Token) -> Token | None:
                 t.dep_ in ("det", "amod", "compound", "nummod", "poss", "case") or t.i == subj.i
                 for t in verb.doc[verb.i + 1:subj.i + 1]):
             return subj
+
+
+def _appeal_call(noun: Token) -> bool:
+    """A "call" that is an appeal ("its call on X to ...", "a call for ..."), not a phone call."""
+    return noun.lemma_.lower() == "call" and any(
+        (c.dep_ == "prep" and c.lower_ in ("on", "for")) or c.dep_ in ("acl", "advcl", "ccomp") for c in noun.children)
+
+
+def _called_on(noun: Token) -> list[Token]:
+    """The parties a call or appeal is made on ("its call on Washington", "an appeal to Beijing")."""
+    if noun.lemma_.lower() not in ("call", "appeal", "plea"):
+        return []
+    return [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("on", "to") for o in _prep_objects(p)]
+
+
+def _part_of_objects(verb: Token) -> list[Token]:
+    """What a verb's act is "(as) part of": "sent 500 troops as part of the peacekeeping force"."""
+    return [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("as", "in")
+            for part in p.children if part.dep_ == "pobj" and part.lemma_.lower() == "part"
+            for q in part.children if q.dep_ == "prep" and q.lower_ == "of"
+            for o in q.children if o.dep_ == "pobj"]
+
+
+def _banned_act(noun: Token) -> bool:
+    """An act named as what a ban or restriction is on ("the ban on opposition rallies", "curbs on
+    protests"): the measure's content, not an act that took place."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("on", "against"):
+        return False
+    # (the parser may hang "on" on the verb: "lifted [the ban] [on rallies]")
+    return prep.head.lemma_.lower() in BAN_NOUNS or any(
+        o.dep_ == "dobj" and o.lemma_.lower() in BAN_NOUNS and o.i < prep.i for o in prep.head.children)
+
+
+def _particle_object(verb: Token) -> Token | None:
+    """ "handed in their weapons": the parser may read the particle as a preposition with the object
+    as its own object (prt -> pobj); that noun is the direct object of the particle verb."""
+    for prt in verb.children:
+        if prt.dep_ == "prt" and prt.i == verb.i + 1:
+            for o in prt.children:
+                if o.dep_ == "pobj":
+                    return o
     return None
 
 
