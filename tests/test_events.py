@@ -2669,3 +2669,37 @@ def test_first_word_after_a_heading_stays_in_its_sentence(extractor, text):
 ])
 def test_relations_resumed_and_independence_gained(extractor, text, expected):
     assert {(e.source.country, e.target.country, e.event_type) for e in extractor.extract_text(text)} == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # relations or talks between two parties that began or started were opened by both (an
+    # ergative light verb: its event-noun subject undergoes it)
+    ("Diplomatic relations between Peru and Thailand began in 1965.", {("PER", "THA", "AGREE")}),
+    ("Talks between Sudan and Egypt started in Cairo on Monday.", {("SDN", "EGY", "CONSULT")}),
+    ("Norway began talks with Sri Lanka.", {("NOR", "LKA", "CONSULT")}),
+    # a delegation or envoy sent to a state visits it (CAMEO 04), not aid
+    ("Ghana sent a delegation to Togo to discuss the border.", {("GHA", "TGO", "CONSULT")}),
+    # colonising a country seizes it; working with a state cooperates with it
+    ("Belgium colonized Rwanda after the First World War.", {("BEL", "RWA", "COERCE")}),
+    ("Chile worked with Peru to map the maritime border.", {("CHL", "PER", "COOPERATE")}),
+    # "X-backed Y": the backer is not the actor of Y's act
+    ("Pakistani-backed militants attacked an Afghan border post.", set()),
+    ("Turkish-backed forces shelled Syrian Kurdish positions.", set()),
+])
+def test_begun_relations_delegations_and_backers(extractor, text, expected):
+    assert {(e.source.country, e.target.country, e.event_type) for e in extractor.extract_text(text)} == expected
+
+
+@pytest.mark.parametrize("text,absent", [
+    # relations that "began to improve" did not begin then
+    ("Bhutan and Nepal normalized relations in 1990. These relations began to improve in 1995.",
+     ("BTN", "NPL", "AGREE", "began")),
+    # a first verb with a clause of its own shares no object with the next ("is working to
+    # implement the accord and joined the WTO" does not work with the WTO)
+    ("The Mongolian government is working to implement the accord and in 1997 joined the World Trade Organization.",
+     ("MNG", "WTO", "COOPERATE", "working")),
+])
+def test_no_act_read_into_a_verb_with_a_clause_of_its_own(extractor, text, absent):
+    coded = {(e.source.country, e.target.country, e.event_type, e.trigger) for e in extractor.extract_text(text)}
+    assert absent not in coded
+    assert coded  # the sentence's real act is still coded

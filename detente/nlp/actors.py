@@ -508,6 +508,13 @@ class _Found:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+# "X-backed Y": X backs, arms, funds or brokered Y, and is not the actor Y stands for ("US-backed
+# rebels attacked ..." is no US attack); "X-led" is kept, the leader acts.
+BACKER_PARTICIPLES = frozenset({"backed", "supported", "sponsored", "funded", "financed", "armed", "trained",
+                                "equipped", "installed", "brokered", "mediated", "made", "built", "supplied",
+                                "inspired", "allied", "aligned", "friendly", "leaning"})
+
+
 # prepositions before a bare year that dates a sentence when no NER has run ("in 1937", "since 1949")
 _YEAR_PREPS = frozenset({"in", "since", "until", "till", "by", "from", "during", "of", "to", "before", "after"})
 
@@ -791,6 +798,8 @@ class ActorTagger:
         for f in sorted(found, key=lambda f: (f.start, -f.end)):
             if f.actor is None or f.start < last_end or f.end <= f.start:
                 continue
+            if f.end + 1 < len(doc) and doc[f.end].text in ("-", "–") and doc[f.end + 1].lower_ in BACKER_PARTICIPLES:
+                continue  # "US-backed rebels", "Iranian-made drones": the backer is not the noun's actor
             span = Span(doc, f.start, f.end, label=f.label)
             span._.actor = f.actor
             if f.members:

@@ -153,9 +153,10 @@ LOCATION_TARGET_TYPES = {"ASSAULT", "COERCE", "RETREAT", "MOBILIZE"}
 EVALUATIVE_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST"}
 # Acts whose object event is undone, refused or reduced rather than done ("lifted sanctions").
 UNDOING_TYPES = {"SANCTION", "CONCEDE", "REJECT"}
-# Verbs whose intransitive subject undergoes the act ("relations resumed in 1988"): coded as the
-# passive is, when the subject is one of the verb's `object` nouns.
-ERGATIVE_VERBS = {"resume", "restart", "normalize", "normalise"}
+# Verbs whose intransitive subject undergoes the act ("relations resumed in 1988", "relations
+# between X and Y began in 1879"): coded as the passive is, when the subject is one of the verb's
+# `object` nouns, or for a light verb an event noun.
+ERGATIVE_VERBS = {"resume", "restart", "normalize", "normalise", "begin", "start", "commence"}
 # What "They" resuming in the sentence after a break of relations stands for.
 RELATION_NOUNS = frozenset({"relation", "tie"})
 # Nouns that undo the act named in their "of" phrase ("the lifting of sanctions against X", "the
@@ -383,7 +384,7 @@ class EventCoder:
         a, b = next(iter(pairs.values()))
         tok = sent.root
         subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-        if subj is None and tok.lemma_.lower() in ERGATIVE_VERBS and not any(c.dep_ == "dobj" for c in tok.children):
+        if subj is None and tok.lemma_.lower() in ERGATIVE_VERBS and not any(c.dep_ in ("dobj", "xcomp") for c in tok.children):
             # "Relations resumed in 2016." / "They resumed in June 2016.", the relations of the
             # sentence before: an ergative verb's subject undergoes the act as a passive's does
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -1006,9 +1007,12 @@ class EventCoder:
             # a reduced passive relative with an actor as agent ("the Algiers Agreement, signed by
             # Iran and Iraq in 1975"): a passive whose subject is the noun it modifies
             passive, dobj = True, tok.head
-        if dobj is None and coding.objects and tok.lemma_.lower() in ERGATIVE_VERBS:
+        if dobj is None and tok.lemma_.lower() in ERGATIVE_VERBS and not any(c.dep_ == "xcomp" for c in tok.children):
+            # ("relations began to improve" is no beginning of relations)
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            if subj is not None and _common_lemma(subj) in coding.objects:
+            if subj is not None and (_common_lemma(subj) in coding.objects if coding.objects else (
+                    coding.light and _coding_symmetric(self.noun_coding(subj)))):
+                # (a directed act's noun, "the invasion of X by Y began", is coded by itself)
                 # "relations between X and Y resumed in 1988": the subject of an ergative verb
                 # undergoes the act, as a passive's subject does
                 passive, dobj = True, subj
@@ -1403,7 +1407,9 @@ class EventCoder:
             nxt = next((c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"
                         and not any(g.dep_ in SUBJ_DEPS for g in c.children)), None)
             shared = next((c for c in nxt.children if c.dep_ == "dobj"), None) if nxt is not None else None
-            if shared is not None:
+            if shared is not None and not any(c.dep_ in ("advcl", "xcomp", "ccomp") and c.i < nxt.i for c in tok.children):
+                # (not when the first verb has a clause of its own: "is working to implement the
+                # accord and joined the WTO" works on the accord, not with the WTO)
                 proto.targets = [(a, False) for a in self.actors_of(shared) if self._another_party(a, proto.sources)]
         if final.symmetric and not proto.targets and len({a.country for a, _ in proto.sources}) >= 2:
             proto.symmetric = True
