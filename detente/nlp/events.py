@@ -163,6 +163,8 @@ OPERATION_NOUNS = {"sweep", "raid", "operation", "offensive", "crackdown", "ambu
 OPERATION_PREPS = {"in", "at", "near", "through", "on", "across", "around", "of"}
 # Frontier nouns: "along the border with X" places an act at X's edge.
 BORDER_NOUNS = {"border", "frontier", "boundary"}
+# markers of a time clause or phrase whose act a military posture answers ("after X attacked")
+PROMPT_MARKS = {"after", "following", "when", "as"}
 # Participles naming a third party's part in an act ("a Norwegian-brokered accord", "a US-mediated
 # truce"): the broker or mediator is not a party to the act the phrase is the object of.
 BROKER_PARTICIPLES = {"broker", "mediate", "sponsor", "facilitate", "arrange"}
@@ -525,8 +527,10 @@ class EventCoder:
 
     @staticmethod
     def _has_domestic_object(trigger: Token, table: dict) -> bool:
-        """A domestic measure among the trigger's dependents ("lifted a state of emergency")."""
-        words = [t.lemma_.lower() for t in trigger.subtree]
+        """A domestic measure among the trigger's dependents ("lifted a state of emergency"), not
+        inside a clause of its own: "denied that the army planned to declare martial law" is a
+        denial of a report, no refusal aimed at the population (the reported act is coded, negated)."""
+        words = [t.lemma_.lower() for t in _own_clause(trigger)]
         phrases = table["domestic_objects"]
         for i in range(len(words)):
             for n in (1, 2, 3):
@@ -996,6 +1000,12 @@ class EventCoder:
                 final = Trigger(lemma=f"{coding.lemma} {noun_coding.lemma}", type=typed or noun_coding.type,
                                 mode=None if typed else noun_coding.mode, preps=verb_preps + noun_coding.preps,
                                 symmetric=noun_coding.symmetric or coding.symmetric, track=noun_coding.track)
+                prep_typed = self._prep_type(noun_coding, [noun, tok], self.subject_actors(tok)) if not typed else None
+                if prep_typed is not None:
+                    # "staged exercises around Taiwan": one state's exercises aimed at another, no partner
+                    # named, are a show of force (the noun's `prep_types`); the preposition names the target
+                    ptype, prep = prep_typed
+                    final = Trigger(lemma=final.lemma, type=ptype, preps=(prep,), track=final.track)
             consumed.add(noun.i)
         if final.type == "RETREAT" and obj_lemmas & INVOLVEMENT_OBJECTS and not typed_by_object:
             # "withdraw inspectors / peacekeepers / the ambassador from X": CAMEO 166 expel or
@@ -1029,8 +1039,11 @@ class EventCoder:
         if noun is None and dobj is not None and not passive and (
                 (coding.objects and obj_lemmas & coding.objects) or final.type in UNDOING_TYPES or typed_by_object):
             # "lifted sanctions", "halted aid", "violated the ceasefire", "suspended talks", "banned
-            # rallies": the object is what the act undoes or targets, not an event of its own
+            # rallies": the object is what the act undoes or targets, not an event of its own; so is
+            # the "of" complement of a partial object ("suspended part of its aid to X")
             consumed.update(o.i for o in [dobj, *dobj.conjuncts])
+            consumed.update(o.i for p in dobj.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for o in _prep_objects(p))
         proto = Proto(trigger=tok, coding=final)
         proto.head_tokens = [tok]
         subjects = self.subject_actors(tok)
@@ -1327,13 +1340,18 @@ class EventCoder:
                                 proto.targets.extend((a, False) for c in n.children if c.dep_ == "poss"
                                                      for a in self.actors_of(c) if a.country not in src)
         src_codes = {s.country for s, _ in proto.sources}
+        if proto.sources and final.type == "MOBILIZE" and not proto.targets:
+            # "mobilised its forces after North Korea fired a missile": a posture answers the other
+            # state whose act prompted it (before the place that act happened in)
+            proto.targets = [(a, False) for a in self._prompting_actors(tok, src_codes)]
         closure = final.type == "SANCTION" and bool(obj_lemmas & (BORDER_NOUNS | {"crossing", "checkpoint"}))
         if proto.sources and (final.type in LOCATION_TARGET_TYPES or closure) and (not proto.targets or not self.domestic and all(
                 a.country in src_codes for a, _ in proto.targets)):
             # "shelled villages in Syldavia", "raided a camp near Klow": an attack on a place in
             # another country is aimed at that country (also when the only target named is the
             # author's own: "moved troops to its border with X")
-            placed = [(a, False) for a in self._place_targets(tok, dobj, passive, final.type in ("MOBILIZE", "RETREAT"))
+            placed = [(a, False) for a in self._place_targets(tok, dobj, passive, final.type in ("MOBILIZE", "RETREAT"),
+                                                              destinations=final.mode != "expel")
                       if a.country not in src_codes]
             if placed or not proto.targets:
                 proto.targets = placed
@@ -1375,10 +1393,14 @@ class EventCoder:
             # (in domestic mode another body of the author's country counts when the object names
             # it: "rejected the demands of the Free Aceh Movement", not "protested outside parliament")
             in_object = self.actors_of(dobj) if dobj is not None else []
+            # (people driven or expelled "into Bangladesh": where they went is not who was driven out)
+            destination = [a for p in tok.children if final.mode == "expel" and p.dep_ == "prep"
+                           and p.lower_ in ("into", "to") for o in _prep_objects(p) for a in self.actors_of(o)]
             found = [(a, False) for a in self._verb_phrase_actors(
                 tok, clauses=bool(hit and hit.right), places=from_dictionary)
-                if a.country not in src or (self._another_party(a, proto.sources) and a in in_object
-                                            and a.sector not in {s.sector for s, _ in proto.sources})]
+                if not any(a is d for d in destination) and (
+                    a.country not in src or (self._another_party(a, proto.sources) and a in in_object
+                                             and a.sector not in {s.sector for s, _ in proto.sources}))]
             proto.targets = found or proto.targets
         proto.negated = _negated(tok)
         proto.hypothetical = _hypothetical(tok)
@@ -1582,7 +1604,10 @@ class EventCoder:
             # the country where it is taken up (the noun's place, else its governing verb's)
             src = {a.country for a, _ in sources}
             gov = _governing_verb(tok)
-            for head in [tok] + ([gov] if gov is not None and tok.head.dep_ == "prep" else []):
+            heads = [tok] + ([gov] if gov is not None and tok.head.dep_ == "prep" else [])
+            # ("were put on alert after Turkish ships entered the Aegean": the state whose act prompted it)
+            targets = [(a, False) for h in heads for a in self._prompting_actors(h, src)]
+            for head in heads if not targets else []:
                 targets = [(a, False) for a in self._place_targets(head, None, False, True) if a.country not in src]
                 if targets:
                     break
@@ -2093,19 +2118,25 @@ class EventCoder:
             idx -= 1
         return _members_or_actor(fallback) if fallback is not None else []
 
-    def _place_targets(self, tok: Token, dobj: Token | None, passive: bool, posture: bool = False) -> list[Actor]:
+    def _place_targets(self, tok: Token, dobj: Token | None, passive: bool, posture: bool = False,
+                       destinations: bool = True) -> list[Actor]:
         """Countries of the places where a coercive act happens: locative prepositions on the verb
-        or on its object ("in Syldavia", "camps near the Zemblan border")."""
+        or on its object ("in Syldavia", "camps near the Zemblan border"). Without `destinations`,
+        the verb's "into"/"to" places are left out: people driven or expelled "into Bangladesh" are
+        driven out of their own country, not into an attack on the one that receives them."""
         heads = [tok] + ([dobj] if dobj is not None else [])
         # "pulled back from ...": prepositions the parser hangs on the verb's particle
         heads += [c for c in tok.children if c.dep_ in ("prt", "advmod") and c.i == tok.i + 1]
         # "killed 23 people when they blew themselves up in X": the same act's time clause
+        # (the parser marks "as" either way: "as tension mounted along its border with X")
         heads += [c for c in tok.children if c.dep_ == "advcl"
-                  and any(m.dep_ == "advmod" and m.lower_ in ("when", "as") for m in c.children)]
+                  and any(m.dep_ in ("advmod", "mark") and m.lower_ in ("when", "as") for m in c.children)]
         out: list[Actor] = []
         for head in heads:
             for prep in head.children:
                 if prep.dep_ != "prep":
+                    continue
+                if not destinations and head is tok and prep.lower_ in ("into", "to"):
                     continue
                 objs = _prep_objects(prep)
                 if prep.lower_ in LOCATION_PREPS:
@@ -2152,6 +2183,48 @@ class EventCoder:
                     if a_span is not None and a_span.label_ in ("COUNTRY", "CAPITAL") and a_span._.actor:
                         out.append(a_span._.actor)
         return _unique(out)
+
+    def _prep_type(self, coding: Trigger, heads: list[Token], subjects: list[tuple[Actor, bool]]
+                   ) -> tuple[str, str] | None:
+        """(type, preposition) of a noun's `prep_types` entry whose preposition, on the noun or its
+        light verb, names another state, when no partner is named (with / between, or two states
+        modifying the noun: "Sino-Russian drills near Japan" stay joint); None otherwise."""
+        if not coding.prep_types:
+            return None
+        preps = [p for h in heads for p in h.children if p.dep_ == "prep"]
+        mods = {a.country for c in heads[0].children if c.dep_ in ("amod", "compound", "nmod") and c.i in self.tok2actor
+                for a in _members_or_actor(self.tok2actor[c.i])}
+        if any(p.lower_ in ("with", "between") for p in preps) or len(mods) >= 2 or len(
+                {a.country for a, _ in subjects}) >= 2 or any(c.lemma_.lower() in ("joint", "combined")
+                                                               for c in heads[0].children):
+            return None
+        table = dict(coding.prep_types)
+        for p in preps:
+            if p.lower_ not in table:
+                continue
+            for o in _prep_objects(p):
+                # (a state's own border area is no other state: "exercises near the Libyan border"
+                # are routine, unlike exercises around Taiwan itself)
+                found = [] if o.lemma_.lower() in BORDER_NOUNS else self.actors_of(o) or self._place_country(o)
+                if any(not _is_author(a, subjects, self.domestic) for a in found):
+                    return table[p.lower_], p.lower_
+        return None
+
+    def _prompting_actors(self, verb: Token, src_codes: set[str]) -> list[Actor]:
+        """Other states whose act, named in a time clause or phrase on `verb`, a military posture
+        answers: "put its forces on alert after Indian jets crossed the line", "when Turkish troops
+        landed", "after the Indian strikes" (the act's author). A posture taken up in response to
+        a state's act is aimed at that state (CAMEO 15)."""
+        out: list[Actor] = []
+        for c in verb.children:
+            if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in PROMPT_MARKS for m in c.children):
+                out.extend(a for a, _ in self.subject_actors(c))
+            elif c.dep_ == "prep" and c.lower_ in PROMPT_MARKS:
+                for o in _prep_objects(c):
+                    coding = self.noun_coding(o) if o.pos_ == "NOUN" else None
+                    if coding is not None and coding.type in OTHER_DIRECTED | {"MOBILIZE"}:
+                        out.extend(self._event_agents(o))
+        return [a for a in _unique(out) if a.country not in src_codes and is_state_code(a.country)]
 
     def _state_subject(self, verb: Token) -> bool:
         """The verb's subject names a state or its government ("Vietnam", "Hanoi", "the Thai
@@ -2901,6 +2974,14 @@ def _governing_verb(tok: Token) -> Token | None:
 def _gov_i(tok: Token) -> int:
     gov = _governing_verb(tok)
     return gov.i if gov is not None else -1
+
+
+def _own_clause(tok: Token) -> list[Token]:
+    """`tok`'s subtree in sentence order, less its clausal complements and paratactic clauses
+    (what is said or denied there belongs to another predicate; a purpose clause stays: "resigned
+    to allow elections")."""
+    skip = {t.i for c in tok.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree}
+    return [t for t in tok.subtree if t.i not in skip]
 
 
 def _own_subtree(tok: Token) -> Iterable[Token]:
