@@ -177,3 +177,58 @@ def test_partial_object_of_a_suspension_is_no_aid_given(make_doc):
                    actors={0: ("BRD", None), 7: ("SYL", None)})
     doc._.doc_id = "t"
     assert triples(coder.code(doc)) == {("BRD", "SYL", "SANCTION")}
+
+
+# ------------------------------------------------------------------ SANCTION: leaving talks or a mediation
+@pytest.mark.parametrize("text,expected", [
+    # withdrawing or pulling out of talks or a mediation halts them (CAMEO 164/165), no retreat
+    ("The Palestinians pulled out of talks with Israel.", {("PSE", "ISR", "SANCTION")}),
+    ("Qatar withdrew from mediation between Israel and Hamas.", {("QAT", "ISR", "SANCTION"), ("QAT", "PSE", "SANCTION")}),
+    # a withdrawal from a country stays a retreat
+    ("Syrian troops withdrew from Lebanon in 2005.", {("SYR", "LBN", "RETREAT")}),
+])
+def test_leaving_talks_halts_them(nlp, text, expected):
+    assert interstate(nlp, text) == expected
+
+
+def test_rebels_leaving_talks_at_home_halt_negotiations(nlp, domestic_coder):
+    # at home too: a halt of talks stays SANCTION, not an administrative sanction (domestic.yaml)
+    text = "Tuareg rebels withdrew from the peace talks with the Malian government."
+    assert ("MLI", "MLI", "SANCTION") in domestic_triples(nlp, domestic_coder, text)
+
+
+# ------------------------------------------------------------------ PROTEST: going on strike, the streets
+@pytest.mark.parametrize("text", [
+    "Portuguese dock workers went on a 24-hour strike against pension cuts.",
+    "Nurses in Peru have been on strike for three weeks.",
+    "Kenyan unions staged a strike over fuel prices.",
+    "Bolivian truck drivers struck for higher pay.",
+    "Thousands of Georgians took to the streets of Tbilisi.",
+])
+def test_strikes_and_street_protests(nlp, domestic_coder, text):
+    quads = domestic_triples(nlp, domestic_coder, text)
+    assert any(s == t and e == "PROTEST" for s, t, e in quads), quads
+    assert not any(e == "ASSAULT" for _, _, e in quads)
+
+
+def test_air_strikes_staged_are_still_attacks(nlp):
+    # the verb's typing of the bare noun ("staged a strike") does not override a compound's sense
+    assert ("ISR", "LBN", "ASSAULT") in interstate(nlp, "Israel staged air strikes on Hezbollah positions in Lebanon.")
+
+
+# ------------------------------------------------------------------ repression: means used against people
+@pytest.mark.parametrize("text,expected", [
+    ("Security forces used live ammunition against demonstrators in Harare.", ("ZWE", "ZWE", "ASSAULT")),
+    ("Riot police used rubber bullets against protesters in Santiago.", ("CHL", "CHL", "COERCE")),
+])
+def test_means_used_against_people(nlp, domestic_coder, text, expected):
+    quads = domestic_triples(nlp, domestic_coder, text)
+    assert expected in quads and len({e for _, _, e in quads}) == 1
+
+
+def test_threat_to_use_force_stays_a_threat(nlp):
+    assert interstate(nlp, "China threatened to use force against Taiwan.") == {("CHN", "TWN", "THREATEN")}
+
+
+def test_forces_massed_close_to_a_border_face_the_neighbour(nlp):
+    assert ("TUR", "SYR", "MOBILIZE") in interstate(nlp, "Turkey deployed tanks close to the Syrian border.")

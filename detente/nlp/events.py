@@ -945,12 +945,25 @@ class EventCoder:
         place_object = "<place>" in obj_lemmas and ("<place>" in coding.objects or "<place>" in dict(coding.object_types))
         reverse = bool(coding.reverse_objects and obj_lemmas & coding.reverse_objects)
         type_lemmas = obj_lemmas
+        left: list[Token] = []
         if dobj is None and coding.object_types and not passive:
             # "agreed to the demands": a prepositional content object decides as a direct one does
             type_lemmas = {w for o in _content_objects(tok) for w in _object_lemmas(o)}
+            if coding.type in ("RETREAT", "PROTEST"):
+                # "withdrew from the talks", "pulled out of negotiations", "walked out of the talks":
+                # what a withdrawal leaves decides by its head noun (leaving talks or a mediation
+                # halts them, CAMEO 164/165, no retreat from a place nor a walkout in protest)
+                particle = coding.lemma.rsplit("_", 1)[1] if "_" in coding.lemma else None
+                heads = [tok] + [c for c in tok.children if particle and c.lower_ == particle]
+                left = [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in ("from", "of")
+                        for o in _prep_objects(p) if o.pos_ == "NOUN"]
+                type_lemmas = type_lemmas | {o.lemma_.lower() for o in left}
         object_type = next((t for o, t in coding.object_types if o in type_lemmas or (dobj is not None and o == dobj.lower_)),
                            None) if noun is None else None
         typed_by_object = object_type is not None
+        if typed_by_object:
+            # (the talks left are what the act halts, not talks held)
+            consumed.update(o.i for o in left if o.lemma_.lower() in dict(coding.object_types))
         if coding.subject_types and not passive and (object_type is not None or not coding.objects):
             # the subject decides where it has a type of its own, also over a typed object: "farmers
             # blocked the road" protest, "troops blocked the road" coerce
@@ -992,6 +1005,10 @@ class EventCoder:
                 # a verb whose entry types this very noun decides ("declared war": announcing
                 # hostilities threatens, the war itself is the assault)
                 typed = dict(coding.object_types).get(noun.lemma_.lower())
+                if typed is not None and "_" in noun_coding.lemma and noun_coding.type != typed:
+                    # a compound entry says which sense of the noun it is: "staged air strikes" attack,
+                    # whatever "staged a strike" (a labour strike) is
+                    typed = None
                 verb_preps = coding.preps
                 if (typed or noun_coding.type) in JOINT_TYPES:
                     # "opened talks in Pretoria": the verb's place preposition ("opened an embassy in
@@ -2127,6 +2144,9 @@ class EventCoder:
         heads = [tok] + ([dobj] if dobj is not None else [])
         # "pulled back from ...": prepositions the parser hangs on the verb's particle
         heads += [c for c in tok.children if c.dep_ in ("prt", "advmod") and c.i == tok.i + 1]
+        # "massed troops close to the Ukrainian border": the "to" of "close to" / "next to"
+        heads += [c for h in list(heads) for c in h.children
+                  if c.lower_ in ("close", "next") and c.dep_ in ("amod", "advmod", "acomp")]
         # "killed 23 people when they blew themselves up in X": the same act's time clause
         # (the parser marks "as" either way: "as tension mounted along its border with X")
         heads += [c for c in tok.children if c.dep_ == "advcl"
@@ -3145,8 +3165,11 @@ def _halts_relations(trigger: Token) -> bool:
     """The act halts talks, a truce or contacts ("broke off talks with the rebels", "suspended the
     ceasefire"): CAMEO 164/165 reduce relations, a SANCTION at home as abroad (domestic.yaml)."""
     words = {trigger.lemma_.lower()}
-    for c in trigger.children:
-        if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ == "of"):
+    # ("withdrew from the talks", "pulled out of the talks": what a withdrawal leaves, also on its particle)
+    kids = list(trigger.children) + [g for c in trigger.children if c.dep_ in ("prt", "prep") and c.lower_ == "out"
+                                     for g in c.children]
+    for c in kids:
+        if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("of", "from")):
             heads = [c] if c.dep_ != "prep" else _prep_objects(c)
             words.update(h.lemma_.lower() for h in heads)
     return bool(words & _domestic_table()["relations_objects"])
