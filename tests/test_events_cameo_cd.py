@@ -232,3 +232,23 @@ def test_threat_to_use_force_stays_a_threat(nlp):
 
 def test_forces_massed_close_to_a_border_face_the_neighbour(nlp):
     assert ("TUR", "SYR", "MOBILIZE") in interstate(nlp, "Turkey deployed tanks close to the Syrian border.")
+
+
+# ------------------------------------------------------------------ COERCE: citizenship stripped; invasions
+@pytest.mark.parametrize("text", [
+    # stripping people of citizenship or immunity (CAMEO 172), also when the parser hangs the
+    # idiom's "of" on the object
+    "The Emirati government stripped six activists of their citizenship.",
+    "Kyrgyzstan's parliament stripped an opposition deputy of his immunity.",
+])
+def test_stripped_of_citizenship_or_immunity(nlp, domestic_coder, text):
+    assert any(s == t and e == "COERCE" for s, t, e in domestic_triples(nlp, domestic_coder, text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # armed forces rolling or pouring into a country invade it, as crossing into it (CAMEO 19)
+    ("Soviet tanks rolled into Czechoslovakia in August 1968.", {("SUN", "CSK", "ASSAULT")}),
+    ("Thousands of refugees poured into Chad from Darfur.", set()),
+])
+def test_forces_rolling_into_a_country(nlp, text, expected):
+    assert interstate(nlp, text) == expected

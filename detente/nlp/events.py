@@ -764,6 +764,14 @@ class EventCoder:
                 combo = self.lex.verbs.get(f"{lemma}_for") if mark is not None else None
                 if combo is not None:
                     return combo
+        for obj in (c for c in tok.children if c.dep_ == "dobj"):
+            # "stripped dozens of dissidents of their citizenship": the parser may hang an idiom's
+            # preposition (`strip_of_citizenship`) on the object, or on its "of" complement
+            for prep in (t for t in obj.subtree if t.dep_ == "prep" and t.i > obj.i and t.head.i != tok.i):
+                for pobj in (o for o in prep.children if o.dep_ == "pobj"):
+                    idiom = self.lex.verbs.get(f"{lemma}_{prep.lower_}_{pobj.lemma_.lower()}")
+                    if idiom is not None:
+                        return idiom
         form = self.lex.verb_forms.get(tok.lower_) if self.lex.verb_forms else None
         if form is not None:
             # a PETRARCH dictionary names this surface form ("LEFT [032]" apart from "LEAVE"): its
