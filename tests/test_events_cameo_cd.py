@@ -252,3 +252,26 @@ def test_stripped_of_citizenship_or_immunity(nlp, domestic_coder, text):
 ])
 def test_forces_rolling_into_a_country(nlp, text, expected):
     assert interstate(nlp, text) == expected
+
+
+# ------------------------------------------------------------------ reduced relations, exchanges, custody
+@pytest.mark.parametrize("text,expected", [
+    # scaling back cooperation with a state reduces relations (CAMEO 160)
+    ("Sweden scaled back its development cooperation with Zambia.", {("SWE", "ZMB", "SANCTION")}),
+    # a joint exchange of fire or accusations is joint fighting or accusing (CAMEO 19 / 112)
+    # (a joint act is one event, its parties in order)
+    ("Thai and Cambodian troops traded fire near the temple.", {("THA", "KHM", "ASSAULT")}),
+    ("Ethiopia and Eritrea traded accusations on Monday.", {("ETH", "ERI", "ACCUSE")}),
+])
+def test_reduced_relations_and_exchanges(nlp, text, expected):
+    assert interstate(nlp, text) == expected
+
+
+def test_taken_into_custody_is_an_arrest(nlp, domestic_coder):
+    assert ("PER", "PER", "COERCE") in domestic_triples(
+        nlp, domestic_coder, "Peruvian police took a former president into custody on Friday.")
+
+
+def test_party_of_the_charge_is_no_target_of_the_act(nlp):
+    # "executed two men convicted of spying for Israel": the act is on the men, not on Israel
+    assert not any(t == "ISR" for _, t, _ in interstate(nlp, "Iran hanged two men convicted of spying for Israel."))

@@ -190,6 +190,11 @@ TEMPORAL_CONTROL_PREPS = {"after", "while"}
 # Dependencies that leave a verb's phrase for the dictionary-verb target search: clauses with a
 # subject of their own and loose attachments (a PETRARCH target is in the verb phrase).
 VP_BARRIERS = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "nsubj", "nsubjpass", "appos", "mark"}
+# participles of a clause that says what the object is accused or convicted of ("executed four men
+# convicted of spying for Israel"): the party named there is no party to the act on the object
+# types of an exchange that a joint verb keeps joint when its object types it ("traded fire")
+EXCHANGE_TYPES = {"ASSAULT", "ACCUSE", "CONSULT"}
+ALLEGATION_PARTICIPLES = {"accuse", "convict", "suspect", "charge", "sentence", "allege", "find"}
 # Generic heads whose modifier names the event ("a mediation effort", "a bombing campaign").
 LIGHT_NOUNS = {"effort", "bid", "initiative", "mission", "campaign", "drive", "programme", "program",
                "process", "operation", "round"}
@@ -992,7 +997,11 @@ class EventCoder:
         if object_type is not None:
             # "strengthened its forces in X" (MOBILIZE), "evacuated the wounded" (AID), "peacekeepers
             # arrived in X" (AID): the object or subject decides the type; the verb's object list does not apply
-            coding = Trigger(lemma=coding.lemma, type=object_type, preps=coding.preps)
+            # (a joint verb whose typed object is an exchange stays joint: "A and B traded fire" fight each
+            # other, "traded accusations" accuse each other; "A and B strengthened their forces" is no
+            # show of force at each other)
+            coding = Trigger(lemma=coding.lemma, type=object_type, preps=coding.preps,
+                             symmetric=coding.symmetric and object_type in EXCHANGE_TYPES)
         if coding.objects and not reverse:
             if not (obj_lemmas & coding.objects) and noun is None and not (
                     coding.infinitive and dobj is None and any(c.dep_ == "xcomp" for c in tok.children)):
@@ -1481,6 +1490,7 @@ class EventCoder:
             path, inside = t, True
             while path.i != verb.i:
                 if path.dep_ in barriers or (path.dep_ == "conj" and path.pos_ in ("VERB", "AUX")) or (
+                        path.dep_ in ("acl", "relcl") and path.lemma_.lower() in ALLEGATION_PARTICIPLES) or (
                         not places and path.dep_ == "prep" and path.lower_ in LOCATION_PREPS) or (
                         path.dep_ == "prep" and path.lower_ in TIME_PREPS) or (
                         path.dep_ == "amod" and path.lemma_.lower() in BROKER_PARTICIPLES):
