@@ -275,3 +275,21 @@ def test_taken_into_custody_is_an_arrest(nlp, domestic_coder):
 def test_party_of_the_charge_is_no_target_of_the_act(nlp):
     # "executed two men convicted of spying for Israel": the act is on the men, not on Israel
     assert not any(t == "ISR" for _, t, _ in interstate(nlp, "Iran hanged two men convicted of spying for Israel."))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # expelling individuals, clerics or activists among them, deports them (CAMEO 174 -> COERCE);
+    # expelling diplomats reduces relations (SANCTION)
+    ("French authorities expelled three Algerian imams.", ("FRA", "DZA", "COERCE")),
+    ("Moscow expelled two Estonian diplomats.", ("RUS", "EST", "SANCTION")),
+])
+def test_expelled_individuals_and_diplomats(nlp, text, expected):
+    assert interstate(nlp, text) == {expected}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Riot police in Baku clubbed demonstrators with truncheons.", ("AZE", "AZE", "ASSAULT")),
+    ("The Jordanian army was put on standby.", ("JOR", "JOR", "MOBILIZE")),
+])
+def test_clubbing_and_standby(nlp, domestic_coder, text, expected):
+    assert expected in domestic_triples(nlp, domestic_coder, text)
