@@ -198,6 +198,8 @@ OPERATION_NOUNS = {"sweep", "raid", "operation", "offensive", "crackdown", "ambu
 OPERATION_PREPS = {"in", "at", "near", "through", "on", "across", "around", "of"}
 # Frontier nouns: "along the border with X" places an act at X's edge.
 BORDER_NOUNS = {"border", "frontier", "boundary"}
+# markers of a time clause or phrase whose act a military posture answers ("after X attacked")
+PROMPT_MARKS = {"after", "following", "when", "as"}
 # Participles naming a third party's part in an act ("a Norwegian-brokered accord", "a US-mediated
 # truce"): the broker or mediator is not a party to the act the phrase is the object of.
 BROKER_PARTICIPLES = {"broker", "mediate", "sponsor", "facilitate", "arrange"}
@@ -223,6 +225,11 @@ TEMPORAL_CONTROL_PREPS = {"after", "while"}
 # Dependencies that leave a verb's phrase for the dictionary-verb target search: clauses with a
 # subject of their own and loose attachments (a PETRARCH target is in the verb phrase).
 VP_BARRIERS = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "nsubj", "nsubjpass", "appos", "mark"}
+# participles of a clause that says what the object is accused or convicted of ("executed four men
+# convicted of spying for Israel"): the party named there is no party to the act on the object
+# types of an exchange that a joint verb keeps joint when its object types it ("traded fire")
+EXCHANGE_TYPES = {"ASSAULT", "ACCUSE", "CONSULT"}
+ALLEGATION_PARTICIPLES = {"accuse", "convict", "suspect", "charge", "sentence", "allege", "find"}
 # Generic heads whose modifier names the event ("a mediation effort", "a bombing campaign").
 LIGHT_NOUNS = {"effort", "bid", "initiative", "mission", "campaign", "drive", "programme", "program",
                "process", "operation", "round"}
@@ -587,8 +594,10 @@ class EventCoder:
 
     @staticmethod
     def _has_domestic_object(trigger: Token, table: dict) -> bool:
-        """A domestic measure among the trigger's dependents ("lifted a state of emergency")."""
-        words = [t.lemma_.lower() for t in trigger.subtree]
+        """A domestic measure among the trigger's dependents ("lifted a state of emergency"), not
+        inside a clause of its own: "denied that the army planned to declare martial law" is a
+        denial of a report, no refusal aimed at the population (the reported act is coded, negated)."""
+        words = [t.lemma_.lower() for t in _own_clause(trigger)]
         phrases = table["domestic_objects"]
         for i in range(len(words)):
             for n in (1, 2, 3):
@@ -854,6 +863,14 @@ class EventCoder:
                 combo = self.lex.verbs.get(f"{lemma}_for") if mark is not None else None
                 if combo is not None:
                     return combo
+        for obj in (c for c in tok.children if c.dep_ == "dobj"):
+            # "stripped dozens of dissidents of their citizenship": the parser may hang an idiom's
+            # preposition (`strip_of_citizenship`) on the object, or on its "of" complement
+            for prep in (t for t in obj.subtree if t.dep_ == "prep" and t.i > obj.i and t.head.i != tok.i):
+                for pobj in (o for o in prep.children if o.dep_ == "pobj"):
+                    idiom = self.lex.verbs.get(f"{lemma}_{prep.lower_}_{pobj.lemma_.lower()}")
+                    if idiom is not None:
+                        return idiom
         form = self.lex.verb_forms.get(tok.lower_) if self.lex.verb_forms else None
         if form is not None:
             # a PETRARCH dictionary names this surface form ("LEFT [032]" apart from "LEAVE"): its
@@ -1063,6 +1080,7 @@ class EventCoder:
         # a verb of receiving the act ("gained independence from X"): the `from` party does it
         received = coding.reverse and not passive and (not coding.objects or bool(obj_lemmas & coding.objects))
         type_lemmas = obj_lemmas
+        left: list[Token] = []
         if dobj is None and coding.object_types and not passive:
             # "agreed to the demands": a prepositional content object decides as a direct one does
             type_lemmas = {w for o in _content_objects(tok) for w in _object_lemmas(o)}
@@ -1070,9 +1088,21 @@ class EventCoder:
             # the person or thing let in the subject of the complement clause; it decides as an object
             type_lemmas |= {w for c in tok.children if c.dep_ in ("ccomp", "xcomp")
                             for sj in c.children if sj.dep_ == "nsubj" for w in _object_lemmas(sj)}
+            if coding.type in ("RETREAT", "PROTEST"):
+                # "withdrew from the talks", "pulled out of negotiations", "walked out of the talks":
+                # what a withdrawal leaves decides by its head noun (leaving talks or a mediation
+                # halts them, CAMEO 164/165, no retreat from a place nor a walkout in protest)
+                particle = coding.lemma.rsplit("_", 1)[1] if "_" in coding.lemma else None
+                heads = [tok] + [c for c in tok.children if particle and c.lower_ == particle]
+                left = [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in ("from", "of")
+                        for o in _prep_objects(p) if o.pos_ == "NOUN"]
+                type_lemmas = type_lemmas | {o.lemma_.lower() for o in left}
         object_type = next((t for o, t in coding.object_types if o in type_lemmas or (dobj is not None and o == dobj.lower_)),
                            None) if noun is None else None
         typed_by_object = object_type is not None
+        if typed_by_object:
+            # (the talks left are what the act halts, not talks held)
+            consumed.update(o.i for o in left if o.lemma_.lower() in dict(coding.object_types))
         # a permission keeps naming whom it lets in when its object types it ("let U.N. inspectors
         # back in": RETREAT, CAMEO 0862, aimed at the inspectors' organisation)
         permission = coding.mode == "ease"
@@ -1096,11 +1126,13 @@ class EventCoder:
         if object_type is not None:
             # "strengthened its forces in X" (MOBILIZE), "evacuated the wounded" (AID), "peacekeepers
             # arrived in X" (AID): the object or subject decides the type; the verb's object list does not apply.
-            # A joint verb stays joint when its object makes it diplomatic cooperation: "Brazil and
-            # India coordinated their positions" is CAMEO 050 between them (SUPPORT is no joint type,
-            # so without the flag the co-authors would have no partner)
+            # A joint verb stays joint when its object makes it diplomatic cooperation ("Brazil and
+            # India coordinated their positions" is CAMEO 050 between them: SUPPORT is no joint type,
+            # so without the flag the co-authors would have no partner), or an exchange ("A and B
+            # traded fire" fight each other, "traded accusations" accuse each other; "A and B
+            # strengthened their forces" is no show of force at each other)
             coding = Trigger(lemma=coding.lemma, type=object_type, preps=coding.preps,
-                             symmetric=coding.symmetric and object_type == "SUPPORT")
+                             symmetric=coding.symmetric and (object_type == "SUPPORT" or object_type in EXCHANGE_TYPES))
         if coding.objects and not reverse:
             if not (obj_lemmas & coding.objects) and noun is None and not (
                     coding.infinitive and dobj is None and any(c.dep_ == "xcomp" for c in tok.children)):
@@ -1125,6 +1157,10 @@ class EventCoder:
                 # a verb whose entry types this very noun decides ("declared war": announcing
                 # hostilities threatens, the war itself is the assault)
                 typed = dict(coding.object_types).get(noun.lemma_.lower())
+                if typed is not None and "_" in noun_coding.lemma and noun_coding.type != typed:
+                    # a compound entry says which sense of the noun it is: "staged air strikes" attack,
+                    # whatever "staged a strike" (a labour strike) is
+                    typed = None
                 verb_preps = coding.preps
                 if (typed or noun_coding.type) in JOINT_TYPES:
                     # "opened talks in Pretoria": the verb's place preposition ("opened an embassy in
@@ -1133,6 +1169,12 @@ class EventCoder:
                 final = Trigger(lemma=f"{coding.lemma} {noun_coding.lemma}", type=typed or noun_coding.type,
                                 mode=None if typed else noun_coding.mode, preps=verb_preps + noun_coding.preps,
                                 symmetric=noun_coding.symmetric or coding.symmetric, track=noun_coding.track)
+                prep_typed = self._prep_type(noun_coding, [noun, tok], self.subject_actors(tok)) if not typed else None
+                if prep_typed is not None:
+                    # "staged exercises around Taiwan": one state's exercises aimed at another, no partner
+                    # named, are a show of force (the noun's `prep_types`); the preposition names the target
+                    ptype, prep = prep_typed
+                    final = Trigger(lemma=final.lemma, type=ptype, preps=(prep,), track=final.track)
             consumed.add(noun.i)
         if final.type == "RETREAT" and obj_lemmas & INVOLVEMENT_OBJECTS and not typed_by_object:
             # "withdraw inspectors / peacekeepers / the ambassador from X": CAMEO 166 expel or
@@ -1167,8 +1209,11 @@ class EventCoder:
         if noun is None and dobj is not None and not passive and (
                 (coding.objects and obj_lemmas & coding.objects) or final.type in UNDOING_TYPES or typed_by_object):
             # "lifted sanctions", "halted aid", "violated the ceasefire", "suspended talks", "banned
-            # rallies": the object is what the act undoes or targets, not an event of its own
+            # rallies": the object is what the act undoes or targets, not an event of its own; so is
+            # the "of" complement of a partial object ("suspended part of its aid to X")
             consumed.update(o.i for o in [dobj, *dobj.conjuncts])
+            consumed.update(o.i for p in dobj.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for o in _prep_objects(p))
         proto = Proto(trigger=tok, coding=final)
         proto.head_tokens = [tok]
         subjects = self.subject_actors(tok)
@@ -1472,13 +1517,18 @@ class EventCoder:
                                 proto.targets.extend((a, False) for c in n.children if c.dep_ == "poss"
                                                      for a in self.actors_of(c) if a.country not in src)
         src_codes = {s.country for s, _ in proto.sources}
+        if proto.sources and final.type == "MOBILIZE" and not proto.targets:
+            # "mobilised its forces after North Korea fired a missile": a posture answers the other
+            # state whose act prompted it (before the place that act happened in)
+            proto.targets = [(a, False) for a in self._prompting_actors(tok, src_codes)]
         closure = final.type == "SANCTION" and bool(obj_lemmas & (BORDER_NOUNS | {"crossing", "checkpoint"}))
         if proto.sources and (final.type in LOCATION_TARGET_TYPES or closure) and (not proto.targets or not self.domestic and all(
                 a.country in src_codes for a, _ in proto.targets)):
             # "shelled villages in Syldavia", "raided a camp near Klow": an attack on a place in
             # another country is aimed at that country (also when the only target named is the
             # author's own: "moved troops to its border with X")
-            placed = [(a, False) for a in self._place_targets(tok, dobj, passive, final.type in ("MOBILIZE", "RETREAT"))
+            placed = [(a, False) for a in self._place_targets(tok, dobj, passive, final.type in ("MOBILIZE", "RETREAT"),
+                                                              destinations=final.mode != "expel")
                       if a.country not in src_codes]
             if placed or not proto.targets:
                 proto.targets = placed
@@ -1520,10 +1570,14 @@ class EventCoder:
             # (in domestic mode another body of the author's country counts when the object names
             # it: "rejected the demands of the Free Aceh Movement", not "protested outside parliament")
             in_object = self.actors_of(dobj) if dobj is not None else []
+            # (people driven or expelled "into Bangladesh": where they went is not who was driven out)
+            destination = [a for p in tok.children if final.mode == "expel" and p.dep_ == "prep"
+                           and p.lower_ in ("into", "to") for o in _prep_objects(p) for a in self.actors_of(o)]
             found = [(a, False) for a in self._verb_phrase_actors(
                 tok, clauses=bool(hit and hit.right), places=from_dictionary)
-                if a.country not in src or (self._another_party(a, proto.sources) and a in in_object
-                                            and a.sector not in {s.sector for s, _ in proto.sources})]
+                if not any(a is d for d in destination) and (
+                    a.country not in src or (self._another_party(a, proto.sources) and a in in_object
+                                             and a.sector not in {s.sector for s, _ in proto.sources}))]
             proto.targets = found or proto.targets
         proto.negated = _negated(tok)
         proto.hypothetical = _hypothetical(tok)
@@ -1579,6 +1633,7 @@ class EventCoder:
             path, inside = t, True
             while path.i != verb.i:
                 if path.dep_ in barriers or (path.dep_ == "conj" and path.pos_ in ("VERB", "AUX")) or (
+                        path.dep_ in ("acl", "relcl") and path.lemma_.lower() in ALLEGATION_PARTICIPLES) or (
                         not places and path.dep_ == "prep" and path.lower_ in LOCATION_PREPS) or (
                         path.dep_ == "prep" and path.lower_ in TIME_PREPS) or (
                         path.dep_ == "amod" and path.lemma_.lower() in BROKER_PARTICIPLES):
@@ -1727,7 +1782,10 @@ class EventCoder:
             # the country where it is taken up (the noun's place, else its governing verb's)
             src = {a.country for a, _ in sources}
             gov = _governing_verb(tok)
-            for head in [tok] + ([gov] if gov is not None and tok.head.dep_ == "prep" else []):
+            heads = [tok] + ([gov] if gov is not None and tok.head.dep_ == "prep" else [])
+            # ("were put on alert after Turkish ships entered the Aegean": the state whose act prompted it)
+            targets = [(a, False) for h in heads for a in self._prompting_actors(h, src)]
+            for head in heads if not targets else []:
                 targets = [(a, False) for a in self._place_targets(head, None, False, True) if a.country not in src]
                 if targets:
                     break
@@ -2339,19 +2397,28 @@ class EventCoder:
             idx -= 1
         return _members_or_actor(fallback) if fallback is not None else []
 
-    def _place_targets(self, tok: Token, dobj: Token | None, passive: bool, posture: bool = False) -> list[Actor]:
+    def _place_targets(self, tok: Token, dobj: Token | None, passive: bool, posture: bool = False,
+                       destinations: bool = True) -> list[Actor]:
         """Countries of the places where a coercive act happens: locative prepositions on the verb
-        or on its object ("in Syldavia", "camps near the Zemblan border")."""
+        or on its object ("in Syldavia", "camps near the Zemblan border"). Without `destinations`,
+        the verb's "into"/"to" places are left out: people driven or expelled "into Bangladesh" are
+        driven out of their own country, not into an attack on the one that receives them."""
         heads = [tok] + ([dobj] if dobj is not None else [])
         # "pulled back from ...": prepositions the parser hangs on the verb's particle
         heads += [c for c in tok.children if c.dep_ in ("prt", "advmod") and c.i == tok.i + 1]
+        # "massed troops close to the Ukrainian border": the "to" of "close to" / "next to"
+        heads += [c for h in list(heads) for c in h.children
+                  if c.lower_ in ("close", "next") and c.dep_ in ("amod", "advmod", "acomp")]
         # "killed 23 people when they blew themselves up in X": the same act's time clause
+        # (the parser marks "as" either way: "as tension mounted along its border with X")
         heads += [c for c in tok.children if c.dep_ == "advcl"
-                  and any(m.dep_ == "advmod" and m.lower_ in ("when", "as") for m in c.children)]
+                  and any(m.dep_ in ("advmod", "mark") and m.lower_ in ("when", "as") for m in c.children)]
         out: list[Actor] = []
         for head in heads:
             for prep in head.children:
                 if prep.dep_ != "prep":
+                    continue
+                if not destinations and head is tok and prep.lower_ in ("into", "to"):
                     continue
                 objs = _prep_objects(prep)
                 if prep.lower_ in LOCATION_PREPS:
@@ -2398,6 +2465,48 @@ class EventCoder:
                     if a_span is not None and a_span.label_ in ("COUNTRY", "CAPITAL") and a_span._.actor:
                         out.append(a_span._.actor)
         return _unique(out)
+
+    def _prep_type(self, coding: Trigger, heads: list[Token], subjects: list[tuple[Actor, bool]]
+                   ) -> tuple[str, str] | None:
+        """(type, preposition) of a noun's `prep_types` entry whose preposition, on the noun or its
+        light verb, names another state, when no partner is named (with / between, or two states
+        modifying the noun: "Sino-Russian drills near Japan" stay joint); None otherwise."""
+        if not coding.prep_types:
+            return None
+        preps = [p for h in heads for p in h.children if p.dep_ == "prep"]
+        mods = {a.country for c in heads[0].children if c.dep_ in ("amod", "compound", "nmod") and c.i in self.tok2actor
+                for a in _members_or_actor(self.tok2actor[c.i])}
+        if any(p.lower_ in ("with", "between") for p in preps) or len(mods) >= 2 or len(
+                {a.country for a, _ in subjects}) >= 2 or any(c.lemma_.lower() in ("joint", "combined")
+                                                               for c in heads[0].children):
+            return None
+        table = dict(coding.prep_types)
+        for p in preps:
+            if p.lower_ not in table:
+                continue
+            for o in _prep_objects(p):
+                # (a state's own border area is no other state: "exercises near the Libyan border"
+                # are routine, unlike exercises around Taiwan itself)
+                found = [] if o.lemma_.lower() in BORDER_NOUNS else self.actors_of(o) or self._place_country(o)
+                if any(not _is_author(a, subjects, self.domestic) for a in found):
+                    return table[p.lower_], p.lower_
+        return None
+
+    def _prompting_actors(self, verb: Token, src_codes: set[str]) -> list[Actor]:
+        """Other states whose act, named in a time clause or phrase on `verb`, a military posture
+        answers: "put its forces on alert after Indian jets crossed the line", "when Turkish troops
+        landed", "after the Indian strikes" (the act's author). A posture taken up in response to
+        a state's act is aimed at that state (CAMEO 15)."""
+        out: list[Actor] = []
+        for c in verb.children:
+            if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in PROMPT_MARKS for m in c.children):
+                out.extend(a for a, _ in self.subject_actors(c))
+            elif c.dep_ == "prep" and c.lower_ in PROMPT_MARKS:
+                for o in _prep_objects(c):
+                    coding = self.noun_coding(o) if o.pos_ == "NOUN" else None
+                    if coding is not None and coding.type in OTHER_DIRECTED | {"MOBILIZE"}:
+                        out.extend(self._event_agents(o))
+        return [a for a in _unique(out) if a.country not in src_codes and is_state_code(a.country)]
 
     def _state_subject(self, verb: Token) -> bool:
         """The verb's subject names a state or its government ("Vietnam", "Hanoi", "the Thai
@@ -3315,6 +3424,22 @@ def _gov_i(tok: Token) -> int:
     return gov.i if gov is not None else -1
 
 
+def _own_clause(tok: Token) -> list[Token]:
+    """`tok`'s subtree in sentence order, less its clausal complements and paratactic clauses
+    (what is said or denied there belongs to another predicate; a purpose clause stays: "resigned
+    to allow elections")."""
+    skip = {t.i for c in tok.children if c.dep_ in ("ccomp", "parataxis") and not _bare_infinitive_clause(c)
+            for t in c.subtree}
+    return [t for t in tok.subtree if t.i not in skip]
+
+
+def _bare_infinitive_clause(clause: Token) -> bool:
+    """ "allowed aid convoys to reach Tigray": an infinitive the parser hangs as a clausal complement
+    with its own subject is what the verb lets or makes happen, not a reported clause."""
+    return clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) \
+        and not any(c.dep_ == "mark" for c in clause.children)
+
+
 def _own_subtree(tok: Token) -> Iterable[Token]:
     """The trigger's subtree without coordinated clauses (they are events of their own)."""
     stack = [tok]
@@ -3476,8 +3601,11 @@ def _halts_relations(trigger: Token) -> bool:
     """The act halts talks, a truce or contacts ("broke off talks with the rebels", "suspended the
     ceasefire"): CAMEO 164/165 reduce relations, a SANCTION at home as abroad (domestic.yaml)."""
     words = {trigger.lemma_.lower()}
-    for c in trigger.children:
-        if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ == "of"):
+    # ("withdrew from the talks", "pulled out of the talks": what a withdrawal leaves, also on its particle)
+    kids = list(trigger.children) + [g for c in trigger.children if c.dep_ in ("prt", "prep") and c.lower_ == "out"
+                                     for g in c.children]
+    for c in kids:
+        if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("of", "from")):
             heads = [c] if c.dep_ != "prep" else _prep_objects(c)
             words.update(h.lemma_.lower() for h in heads)
     return bool(words & _domestic_table()["relations_objects"])

@@ -64,6 +64,9 @@ class Trigger:
     object_types: tuple[tuple[str, str], ...] = ()
     # subject lemma -> PLOVER type ("the minister arrived" CONSULT vs "peacekeepers arrived" AID)
     subject_types: tuple[tuple[str, str], ...] = ()
+    # preposition -> PLOVER type, where a state named by that preposition, and no partner, decides
+    # ("exercises with Japan" COOPERATE vs "exercises around Taiwan" MOBILIZE)
+    prep_types: tuple[tuple[str, str], ...] = ()
     speech: bool = False
     allege: bool = False
     standalone: bool = True
@@ -107,7 +110,7 @@ def _trigger(lemma: str, spec: dict[str, Any], source: str) -> Trigger:
     if etype is not None and etype not in plover_types():
         raise DetenteError(Errors.E021, path=source, detail=f"'{lemma}': unknown PLOVER type {etype!r}")
     typed: dict[str, dict] = {}
-    for key in ("object_types", "subject_types"):
+    for key in ("object_types", "subject_types", "prep_types"):
         table = spec.get(key) or {}
         if not isinstance(table, dict):
             raise DetenteError(Errors.E021, path=source, detail=f"'{lemma}': {key} must be a mapping")
@@ -132,6 +135,7 @@ def _trigger(lemma: str, spec: dict[str, Any], source: str) -> Trigger:
         reverse_objects=frozenset(spec.get("reverse_objects", ())),
         object_types=tuple((str(k).lower(), str(v)) for k, v in object_types.items()),
         subject_types=tuple((str(k).lower(), str(v)) for k, v in typed["subject_types"].items()),
+        prep_types=tuple((_word(k), str(v)) for k, v in typed["prep_types"].items()),
         speech=bool(spec.get("speech", False)),
         allege=bool(spec.get("allege", False)),
         standalone=bool(spec.get("standalone", True)),

@@ -388,9 +388,12 @@ class PlaceTagger:
                 choice = self._in_context(span, cands, mentions, has_sents)
             country = choice.country if choice else None
             owner = _possessor_country(span, resolved)
-            if owner is not None and (choice is None or choice.kind == "alt"):
+            if owner is not None and (choice is None or choice.kind == "alt"
+                                      or (choice.kind == "city" and choice.country != owner)):
                 # "Karachi's Lyari district", "Colombia's Antioquia": a place the gazetteer lacks,
-                # or knows only as another city's other name, lies in the place that owns it
+                # or knows only as another city's other name, lies in the place that owns it; so does
+                # one it knows only as a city abroad ("Nigeria's Delta state" is not Delta, Canada;
+                # "Bolivia's Santa Cruz province" not a Philippine Santa Cruz)
                 country = owner
             text = _clean_text(span.text)
             span._.place = Location(text, country)
