@@ -1,5 +1,5 @@
 """Document-level scores with the shared scorer: the seed brief (dev set) and the hand-written gold
-of five Wikipedia articles (tests/gold). The seed must stay at f1_strict >= 0.75."""
+of eighteen Wikipedia articles (tests/gold). The seed must stay at f1_strict >= 0.75."""
 from __future__ import annotations
 
 import json
@@ -30,6 +30,9 @@ HELD_OUT_FLOORS = {
     "Foreign_relations_of_Cambodia": 0.65,
     "Foreign_relations_of_Nepal": 0.5,
     "Foreign_relations_of_Suriname": 0.7,
+    "Foreign_relations_of_Guinea": 0.6,
+    "Foreign_relations_of_Honduras": 0.6,
+    "Foreign_relations_of_Angola": 0.45,
 }
 EVENTS_ARTICLES = {"Eritrean-Ethiopian_border_conflict", "Sanctions_against_North_Korea", "Anti-Ballistic_Missile_Treaty",
                    "Armenian_energy_crisis_of_1990s"}
