@@ -2703,3 +2703,14 @@ def test_no_act_read_into_a_verb_with_a_clause_of_its_own(extractor, text, absen
     coded = {(e.source.country, e.target.country, e.event_type, e.trigger) for e in extractor.extract_text(text)}
     assert absent not in coded
     assert coded  # the sentence's real act is still coded
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a mandative subjunctive after a verb of insisting is a demand on the clause's subject (CAMEO 10)
+    ("Poland insisted that Belarus release the detained journalists.", {("POL", "BLR", "REQUEST")}),
+    # an indicative clause after "insisted" is a claim, not a demand
+    ("Poland insisted that Belarus had released the journalists.", set()),
+])
+def test_insisting_that_a_party_act_demands_it(extractor, text, expected):
+    assert {(e.source.country, e.target.country, e.event_type) for e in extractor.extract_text(text)
+            if e.event_type == "REQUEST"} == expected

@@ -62,6 +62,9 @@ THING_PRONOUNS = {"it", "its", "they", "them", "their", "theirs"}
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 COPULAS = {"be", "become", "remain"}
 HYPOTHETICAL_AUX = {"may", "might", "could", "would", "should", "can"}
+# Verbs after which a bare-verb clause is a mandative subjunctive, a demand ("insisted that Y withdraw").
+MANDATIVE_VERBS = {"insist", "demand", "ask", "urge", "propose", "suggest", "recommend", "request", "require",
+                   "stipulate", "order"}
 HYPOTHETICAL_HEADS = {
     "plan", "intend", "aim", "seek", "want", "hope", "expect", "propose", "consider", "try",
     "attempt", "wish", "prepare", "ready", "willing", "likely", "able", "offer", "threaten",
@@ -1960,7 +1963,12 @@ class EventCoder:
         out: list[Proto] = []
         for c in comps:
             # "X said Y must hand over the suspects": a demand on Y (CAMEO 10)
-            if c.dep_ == "ccomp" and speakers and any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in c.children):
+            # "X insisted that Y withdraw its troops": a mandative subjunctive (a bare verb with no
+            # auxiliary after a verb of insisting or proposing) is the same demand
+            subjunctive = (tok.lemma_.lower() in MANDATIVE_VERBS and c.tag_ == "VB"
+                           and not any(a.dep_ in ("aux", "auxpass") for a in c.children)
+                           and any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children))
+            if c.dep_ == "ccomp" and speakers and (subjunctive or any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in c.children)):
                 addressees = [a for a, _ in self.subject_actors(c) if self._another_party(a, speakers)]
                 if addressees:
                     self.demanded.add(c.i)
