@@ -2714,3 +2714,11 @@ def test_no_act_read_into_a_verb_with_a_clause_of_its_own(extractor, text, absen
 def test_insisting_that_a_party_act_demands_it(extractor, text, expected):
     assert {(e.source.country, e.target.country, e.event_type) for e in extractor.extract_text(text)
             if e.event_type == "REQUEST"} == expected
+
+
+def test_second_passive_agent_after_an_apposition(extractor):
+    # the parser hangs the second agent on the verb after the first agent's apposition
+    text = ("The accord was signed by the Prime Minister of India, Manmohan Singh, and the President of "
+            "Pakistan, Pervez Musharraf, in 2004.")
+    assert {(e.source.country, e.target.country, e.event_type) for e in extractor.extract_text(text)} \
+        == {("IND", "PAK", "AGREE")}

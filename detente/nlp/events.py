@@ -1228,6 +1228,12 @@ class EventCoder:
             subj = []
             if agent is not None:
                 subj = [(a, True) for p in agent.children if p.dep_ == "pobj" for a in self.actors_of(p)]
+                if subj:
+                    # "signed by the President of the United States, Richard Nixon, and the General
+                    # Secretary of the Soviet Union, ...": after an apposition the parser may hang the
+                    # second agent on the verb as a noun conjunct
+                    subj += [(a, True) for c in tok.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")
+                             and c.i > agent.i for a in self.actors_of(c)]
             tgt_head = dobj
             subjects = subj
             if tgt_head is not None and noun is None:
