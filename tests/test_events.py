@@ -2722,3 +2722,12 @@ def test_second_passive_agent_after_an_apposition(extractor):
             "Pakistan, Pervez Musharraf, in 2004.")
     assert {(e.source.country, e.target.country, e.event_type) for e in extractor.extract_text(text)} \
         == {("IND", "PAK", "AGREE")}
+
+
+def test_party_coordinated_with_an_apposition_is_an_agent_too(extractor):
+    # the parser hangs the second party on the first one's apposition ("..., Manmohan Singh and the
+    # President of ...")
+    text = ("The accord was signed in Islamabad by the Prime Minister of India, Manmohan Singh and the "
+            "President of the Republic of Pakistan, Pervez Musharraf; and ratified later.")
+    assert ("IND", "PAK", "AGREE") in {(e.source.country, e.target.country, e.event_type)
+                                       for e in extractor.extract_text(text)}

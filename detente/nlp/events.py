@@ -2247,6 +2247,15 @@ class EventCoder:
                     found.extend(self._actors_single(conj, depth + 1))
             if not found:
                 found = self._nested_actors(tok)
+            if found:
+                # "the President of the United States, Richard Nixon and the General Secretary of the
+                # Communist Party of the Soviet Union": the parser hangs the second party on the first
+                # one's apposition
+                for app in tok.children:
+                    if app.dep_ == "appos":
+                        for conj in app.conjuncts:
+                            if conj.i > app.i and conj.pos_ in ("NOUN", "PROPN"):
+                                found.extend(self._actors_single(conj, depth + 1) or self._nested_actors(conj))
         return _unique(found)
 
     def _nested_actors(self, tok: Token) -> list[Actor]:
