@@ -113,6 +113,10 @@ TO_TAKING_NOUNS = {"response", "reply", "answer", "addition", "relation", "regar
                    "advisor", "counterpart", "neighbour", "neighbor", "ally", "party", "signatory", "member"}
 # Verbs of wishing: the act in their clause is hoped for, not reported ("hope X will sign").
 WISH_VERBS = {"hope", "wish", "pray"}
+# Nouns that sum up the clause's act in a phrase set off after it ("..., their first encounter since
+# the war", "..., a move that angered X"): no object of the verb (_detach_summary_appositives).
+SUMMARY_NOUNS = {"encounter", "meeting", "move", "step", "visit", "contact", "gesture", "signal", "decision",
+                 "development", "breakthrough", "setback", "blow", "session", "round"}
 # Verbs that make their subject the author of an attack in a reported clause ("X said Y had
 # masterminded the bombing" blames Y, as "Y was behind the bombing" does: CAMEO 112).
 # What a refusal may be maintained against ("despite UN demands"): its makers are the refusal's target.
@@ -512,7 +516,9 @@ class EventCoder:
     def _domestic_context(self, actor_spans: list[Span]) -> None:
         """Per sentence, every code its actors and places name; per actor, its span label."""
         named = [(span, a) for span in actor_spans for a in _members_or_actor(span)]
-        self.sent_codes = _codes_by_sentence(named, self.places)
+        # an actor named only in the circumstances of the act ("before a deadline set by Western
+        # donors", "under pressure from the IMF") is no candidate for the party it is aimed at
+        self.sent_codes = _codes_by_sentence([(s, a) for s, a in named if not _circumstantial(s.root)], self.places)
         self.actor_labels: dict[Actor, str] = {}
         for span, a in named:
             self.actor_labels.setdefault(a, span.label_)
@@ -575,6 +581,7 @@ class EventCoder:
         protos: list[Proto] = []
         consumed: set[int] = set()
         self._reattach_controlled_infinitives(sent)
+        _detach_summary_appositives(sent)
         verbs = []
         for tok in sent:
             if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB")):
@@ -660,7 +667,8 @@ class EventCoder:
         protos = [p for p in protos if p.trigger.i not in guessed]
         # "diplomats hope Serbia and Kosovo will sign an agreement": an act someone only wishes for
         # (the clause of a verb of wishing) is no event, whoever is to do it
-        wished = {t.i for tok in sent if tok.lemma_.lower() in WISH_VERBS and tok.pos_ == "VERB"
+        # (the tagger may lemmatise "hoped" as "hop": the word form names the verb too)
+        wished = {t.i for tok in sent if _wish_verb(tok) and tok.pos_ == "VERB"
                   for c in tok.children if c.dep_ == "ccomp" for t in c.subtree}
         protos = [p for p in protos if p.trigger.i not in wished]
         for tok in sent:
@@ -670,6 +678,11 @@ class EventCoder:
                 for proto in protos:
                     if proto.trigger.i in denied:
                         proto.negated = True
+                if denied and not any(c.dep_ in ("dobj", "dative") for c in tok.children):
+                    # "officials denied that the government had opened talks with X": denying a
+                    # claim rebuffs no one; the denial itself is no REJECT (domestic mode would
+                    # otherwise aim it at the population through a measure named in the clause)
+                    protos = [p for p in protos if p.trigger.i != tok.i or p.nominal]
         for tok in sent:
             # "reports that X had attacked Y": a report noun with its content clause
             if tok.pos_ != "NOUN" or tok.lemma_.lower() not in REPORT_NOUNS:
@@ -2530,6 +2543,19 @@ class EventCoder:
             authors = {(a.country, a.sector) for a, _ in proto.sources}
             others = [(t, td) for t, td in proto.targets if (t.country, t.sector) not in authors]
             targets = others if len(proto.sources) > 1 and others else proto.targets
+            srcs = _unique([a for a, _ in proto.sources])
+            if len(srcs) > 1 and proto.targets and not others and {
+                    (t.country, t.sector) for t, _ in proto.targets} < authors and not any(
+                    c.dep_ in ("nsubjpass", "auxpass") for c in proto.trigger.children):
+                # "Ecuador and Peru pledged to settle their dispute": co-authors aimed only at
+                # themselves ("their", "each other") act jointly, in the order they are named (the
+                # pronoun may resolve to one of them only, which would leave the other as sole author;
+                # all of them named as targets stay both directions, as PETRARCH's `%` codes them);
+                # not a passive's agent and its patient ("X was received by his Y counterpart")
+                for i, a in enumerate(srcs):
+                    for b in srcs[i + 1:]:
+                        pairs.append((a, b, True, True))
+                targets = []
             for s, sd in proto.sources:
                 for t, td in targets:
                     pairs.append((s, t, False, sd and td))
@@ -2990,8 +3016,14 @@ def _announced(tok: Token) -> bool:
         return True
     node = tok
     while node.dep_ == "conj" and node.head is not node and node.head.pos_ in ("VERB", "AUX"):
-        # "aims to tighten sanctions and impose a blockade": the second verb shares the first's control
+        # "aims to tighten sanctions and impose a blockade": the second verb shares the first's control;
+        # "would scrap the one-party state and allow elections": a subjectless second verb shares
+        # the first's future auxiliary
+        if any(c.dep_ in SUBJ_DEPS for c in node.children):
+            break
         node = node.head
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in node.children):
+            return True
     for _ in range(2):
         if node.dep_ not in ("xcomp", "acomp") or node.head is node:
             break
@@ -3148,6 +3180,25 @@ def _fold_protest_purpose(protos: list[Proto]) -> list[Proto]:
     return [p for p in protos if id(p) not in drop]
 
 
+def _detach_summary_appositives(sent: Span) -> None:
+    """A parse repair: "X and Y met in Algiers on Monday, their first encounter since the war":
+    wire copy sums up the act in a noun phrase set off by a comma after the clause, and the parser
+    may read it as the verb's object; its possessive then passes for the party met. Such a summary
+    noun after a comma (with adjuncts between it and the verb) is an appositive, not an object."""
+    for tok in sent:
+        if tok.dep_ != "dobj" or tok.lemma_.lower() not in SUMMARY_NOUNS or tok.head.i >= tok.i:
+            continue
+        start = tok.left_edge.i
+        if start - 1 > tok.head.i + 1 and tok.doc[start - 1].text == ",":
+            tok.dep_ = "appos"
+
+
+def _wish_verb(tok: Token) -> bool:
+    """A verb of wishing (WISH_VERBS), also when the tagger lemmatises "hoped" as "hop"."""
+    lemma = tok.lemma_.lower()
+    return lemma in WISH_VERBS or (lemma == "hop" and tok.lower_.startswith("hope"))
+
+
 def _possible(verb: Token) -> bool:
     """A clause whose act is only possible: "may/might/could invade", not "may have invaded"."""
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
@@ -3302,6 +3353,22 @@ def _dedupe(events: list[Event]) -> list[Event]:
         elif ev.confidence > best[key].confidence:
             best[key] = ev
     return [best[k] for k in order]
+
+
+def _circumstantial(tok: Token) -> bool:
+    """The token lies in a time adjunct ("before a deadline set by X", "after talks with X") or in
+    "under pressure from X": the circumstances of a clause's act, not its parties."""
+    node = tok
+    for _ in range(12):
+        if node.head is node:
+            return False
+        if node.dep_ == "prep" and node.lower_ in TIME_PREPS:
+            return True
+        if node.dep_ == "prep" and node.lower_ == "under" and any(
+                o.dep_ == "pobj" and o.lemma_.lower() == "pressure" for o in node.children):
+            return True
+        node = node.head
+    return False
 
 
 def _codes_by_sentence(actors: Iterable[tuple[Span, Actor]], places: Iterable[Span]) -> dict[int, set[str]]:
