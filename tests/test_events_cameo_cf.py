@@ -94,3 +94,12 @@ def test_known_cleric_keeps_his_country(nlp):
     # Desmond Tutu is South African (leaders.csv), not of the one country his sentence names
     events = triples(parsed(nlp, "Archbishop Desmond Tutu called on Kenya to release the detained journalists.")._.events)
     assert events and all(s == "ZAF" for s, _, _ in events)
+
+
+def test_examining_for_evidence_against_a_party_investigates_it(nlp):
+    # "war crimes investigators": the parser may read "crimes" as an adverbial noun of the verb,
+    # cutting the investigators off from the UN; examining "for evidence against X" investigates X
+    # (CAMEO 094 -> ACCUSE)
+    events = triples(parsed(nlp, "UN war crimes investigators began examining a mass grave near Srebrenica on Tuesday "
+                                 "for evidence against Bosnian Serb commanders.")._.events)
+    assert ("UN", "BIH", "ACCUSE") in events

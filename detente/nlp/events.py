@@ -582,6 +582,7 @@ class EventCoder:
         consumed: set[int] = set()
         self._reattach_controlled_infinitives(sent)
         _detach_summary_appositives(sent)
+        _attach_stranded_noun_modifiers(sent)
         verbs = []
         for tok in sent:
             if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB")):
@@ -3191,6 +3192,21 @@ def _detach_summary_appositives(sent: Span) -> None:
         start = tok.left_edge.i
         if start - 1 > tok.head.i + 1 and tok.doc[start - 1].text == ",":
             tok.dep_ = "appos"
+
+
+def _attach_stranded_noun_modifiers(sent: Span) -> None:
+    """A parse repair: "UN war crimes investigators examined ...": the parser may hang the noun
+    before the subject's head ("crimes") on the verb as an adverbial noun (npadvmod), cutting the
+    subject off from its modifiers (the UN). A noun so read right before the verb's subject is a
+    modifier of the subject."""
+    for tok in sent:
+        if tok.dep_ != "npadvmod" or tok.pos_ not in ("NOUN", "PROPN") or tok.i + 1 >= sent.end:
+            continue
+        nxt = tok.doc[tok.i + 1]
+        if nxt.dep_ in ("nsubj", "nsubjpass") and nxt.head == tok.head and nxt.pos_ in ("NOUN", "PROPN") \
+                and tok.head.i > nxt.i:
+            tok.head = nxt
+            tok.dep_ = "compound"
 
 
 def _wish_verb(tok: Token) -> bool:
