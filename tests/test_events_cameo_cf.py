@@ -103,3 +103,18 @@ def test_examining_for_evidence_against_a_party_investigates_it(nlp):
     events = triples(parsed(nlp, "UN war crimes investigators began examining a mass grave near Srebrenica on Tuesday "
                                  "for evidence against Bosnian Serb commanders.")._.events)
     assert ("UN", "BIH", "ACCUSE") in events
+
+
+@pytest.mark.parametrize("text,expected", [
+    # aid to fighters described by whom they fight: the place of their fight names them, not their
+    # enemy ("in Syria", on the verb or on its object)
+    ("Iran sent arms to militias fighting Iraqi troops in Syria.", ("IRN", "SYR", "AID")),
+    ("Saudi Arabia has begun supplying anti-tank missiles to guerrillas fighting Ethiopian troops in Eritrea, "
+     "Arab diplomats said.", ("SAU", "ERI", "AID")),
+    # with no place, rebels fighting an army are still known by it
+    ("Libya supplied weapons to rebels fighting the Chadian army.", ("LBY", "TCD", "AID")),
+])
+def test_aid_to_fighters_goes_to_the_place_of_their_fight(nlp, text, expected):
+    events = triples(parsed(nlp, text)._.events)
+    assert expected in events
+    assert not any(ty == "AID" and t != expected[1] for _, t, ty in events)

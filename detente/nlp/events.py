@@ -113,6 +113,10 @@ TO_TAKING_NOUNS = {"response", "reply", "answer", "addition", "relation", "regar
                    "advisor", "counterpart", "neighbour", "neighbor", "ally", "party", "signatory", "member"}
 # Verbs of wishing: the act in their clause is hoped for, not reported ("hope X will sign").
 WISH_VERBS = {"hope", "wish", "pray"}
+# Armed groups a participle may describe by whom they fight ("guerrillas fighting Soviet troops"):
+# that enemy is not the party of an act aimed at the group (EventCoder._verb_phrase_actors).
+FIGHTER_NOUNS = {"guerrilla", "rebel", "insurgent", "militia", "militiaman", "fighter", "militant", "faction",
+                 "mujahideen", "mujahedeen", "mujahedin", "resistance", "partisan"}
 # Nouns that sum up the clause's act in a phrase set off after it ("..., their first encounter since
 # the war", "..., a move that angered X"): no object of the verb (_detach_summary_appositives).
 SUMMARY_NOUNS = {"encounter", "meeting", "move", "step", "visit", "contact", "gesture", "signal", "decision",
@@ -583,6 +587,7 @@ class EventCoder:
         self._reattach_controlled_infinitives(sent)
         _detach_summary_appositives(sent)
         _attach_stranded_noun_modifiers(sent)
+        _attach_fighter_participles(sent)
         verbs = []
         for tok in sent:
             if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB")):
@@ -1552,6 +1557,17 @@ class EventCoder:
                 continue
             path, inside = t, True
             while path.i != verb.i:
+                if path.dep_ == "acl" and path.tag_ == "VBG" and path.head.lemma_.lower() in FIGHTER_NOUNS:
+                    # "missiles to guerrillas fighting Soviet troops in Afghanistan": where the clause
+                    # places their fight, that country names the fighters, not whom they fight ("rebels
+                    # fighting the Chadian army" with no place are still known by their enemy)
+                    # (the place may hang on the verb or on its object: "fighting Soviet troops in X")
+                    placed = [o for h in [path, *(c for c in path.children if c.dep_ == "dobj")]
+                              for p in h.children if p.dep_ == "prep" and p.lower_ in LOCATION_PREPS
+                              for o in _prep_objects(p) if o.i in self.tok2actor
+                              and self.tok2actor[o.i].label_ in ("COUNTRY", "CAPITAL")]
+                    if placed:
+                        return _members_or_actor(self.tok2actor[placed[0].i])
                 if path.dep_ in barriers or (path.dep_ == "conj" and path.pos_ in ("VERB", "AUX")) or (
                         not places and path.dep_ == "prep" and path.lower_ in LOCATION_PREPS) or (
                         path.dep_ == "prep" and path.lower_ in TIME_PREPS) or (
@@ -3207,6 +3223,21 @@ def _attach_stranded_noun_modifiers(sent: Span) -> None:
                 and tok.head.i > nxt.i:
             tok.head = nxt
             tok.dep_ = "compound"
+
+
+def _attach_fighter_participles(sent: Span) -> None:
+    """A parse repair: "supplying missiles to guerrillas fighting Soviet troops": the parser may
+    hang the participle on the main verb (advcl), making the supplier the fighter. A participle
+    right after an armed group's noun (FIGHTER_NOUNS) in an object or prepositional object
+    describes that group (acl)."""
+    for tok in sent:
+        if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.i == sent.start:
+            continue
+        prev = tok.doc[tok.i - 1]
+        if prev.lemma_.lower() in FIGHTER_NOUNS and prev.dep_ in ("pobj", "dobj") and prev.pos_ == "NOUN" \
+                and tok.head.i < prev.i and not any(c.dep_ in SUBJ_DEPS | {"mark", "aux"} for c in tok.children):
+            tok.head = prev
+            tok.dep_ = "acl"
 
 
 def _wish_verb(tok: Token) -> bool:
