@@ -118,3 +118,14 @@ def test_aid_to_fighters_goes_to_the_place_of_their_fight(nlp, text, expected):
     events = triples(parsed(nlp, text)._.events)
     assert expected in events
     assert not any(ty == "AID" and t != expected[1] for _, t, ty in events)
+
+
+@pytest.mark.parametrize("text", [
+    # "ahead of" / "prior to" head a time phrase: a party named there is when, not whom
+    "The Thai army and the national police held joint exercises in Bangkok on Sunday ahead of the visit of the "
+    "Chinese premier.",
+    "Peruvian soldiers and police staged joint drills in Lima ahead of the opening of Congress.",
+])
+def test_party_in_a_time_phrase_is_no_target(nlp, text):
+    events = triples(parsed(nlp, text)._.events)
+    assert not any(t in ("CHN", "USA") for _, t, _ in events)

@@ -214,6 +214,9 @@ NESTED_DEPTH = 6
 FOCAL_TARGET_TYPES = {"SANCTION"}
 # Prepositions of time: a noun phrase's actors behind them are not its party.
 TIME_PREPS = {"after", "before", "during", "since", "following", "until", "till", "amid", "amidst", "prior"}
+# Adverbs heading a time phrase ("ahead of the opening of Congress", "prior to the vote"): a party
+# named there is when the act happened, not whom it was aimed at.
+TIME_ADVERBS = {"ahead", "prior"}
 # Dependencies that leave a noun phrase (clauses, coordination) for the nested-actor search.
 NP_BARRIERS = {"relcl", "acl", "ccomp", "advcl", "conj", "cc", "punct", "parataxis", "xcomp", "appos"}
 # Prepositions whose gerund is done by the subject of the verb they attach to, when that verb
@@ -1571,6 +1574,7 @@ class EventCoder:
                 if path.dep_ in barriers or (path.dep_ == "conj" and path.pos_ in ("VERB", "AUX")) or (
                         not places and path.dep_ == "prep" and path.lower_ in LOCATION_PREPS) or (
                         path.dep_ == "prep" and path.lower_ in TIME_PREPS) or (
+                        path.dep_ == "advmod" and path.lower_ in TIME_ADVERBS) or (
                         path.dep_ == "amod" and path.lemma_.lower() in BROKER_PARTICIPLES):
                     inside = False
                     break
@@ -3409,7 +3413,7 @@ def _circumstantial(tok: Token) -> bool:
     for _ in range(12):
         if node.head is node:
             return False
-        if node.dep_ == "prep" and node.lower_ in TIME_PREPS:
+        if (node.dep_ == "prep" and node.lower_ in TIME_PREPS) or (node.dep_ == "advmod" and node.lower_ in TIME_ADVERBS):
             return True
         if node.dep_ == "prep" and node.lower_ == "under" and any(
                 o.dep_ == "pobj" and o.lemma_.lower() == "pressure" for o in node.children):
