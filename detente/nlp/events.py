@@ -120,6 +120,14 @@ TO_TAKING_NOUNS = {"response", "reply", "answer", "addition", "relation", "regar
 WISH_VERBS = {"hope", "wish", "pray"}
 # Verbs by which one makes a call or appeal on a party ("renewed its call on X to ...").
 CALL_MAKING_VERBS = {"renew", "repeat", "reiterate", "issue", "make", "voice", "launch", "echo", "step", "send"}
+# Armed groups a participle may describe by whom they fight ("guerrillas fighting Soviet troops"):
+# that enemy is not the party of an act aimed at the group (EventCoder._verb_phrase_actors).
+FIGHTER_NOUNS = {"guerrilla", "rebel", "insurgent", "militia", "militiaman", "fighter", "militant", "faction",
+                 "mujahideen", "mujahedeen", "mujahedin", "resistance", "partisan"}
+# Nouns that sum up the clause's act in a phrase set off after it ("..., their first encounter since
+# the war", "..., a move that angered X"): no object of the verb (_detach_summary_appositives).
+SUMMARY_NOUNS = {"encounter", "meeting", "move", "step", "visit", "contact", "gesture", "signal", "decision",
+                 "development", "breakthrough", "setback", "blow", "session", "round"}
 # What a refusal may be maintained against ("despite UN demands"): its makers are the refusal's target.
 DEMAND_NOUNS = {"demand", "call", "appeal", "request", "plea", "pressure", "urging", "ultimatum", "resolution",
                 "warning", "objection", "protest", "criticism", "opposition"}
@@ -216,6 +224,9 @@ NESTED_DEPTH = 6
 FOCAL_TARGET_TYPES = {"SANCTION"}
 # Prepositions of time: a noun phrase's actors behind them are not its party.
 TIME_PREPS = {"after", "before", "during", "since", "following", "until", "till", "amid", "amidst", "prior"}
+# Adverbs heading a time phrase ("ahead of the opening of Congress", "prior to the vote"): a party
+# named there is when the act happened, not whom it was aimed at.
+TIME_ADVERBS = {"ahead", "prior"}
 # Dependencies that leave a noun phrase (clauses, coordination) for the nested-actor search.
 NP_BARRIERS = {"relcl", "acl", "ccomp", "advcl", "conj", "cc", "punct", "parataxis", "xcomp", "appos"}
 # Prepositions whose gerund is done by the subject of the verb they attach to, when that verb
@@ -533,8 +544,10 @@ class EventCoder:
         """Per sentence, every code its actors and places name; per actor, its span label."""
         named = [(span, a) for span in actor_spans for a in _members_or_actor(span)]
         # "a spokesman for the group said in London": where a statement was made names no party to
-        # the act it reports, so it does not make the sentence foreign
-        named_codes = [(span, a) for span, a in named if not self._statement_venue(span)]
+        # the act it reports, so it does not make the sentence foreign; nor does an actor named only
+        # in the circumstances of the act ("before a deadline set by Western donors", "under
+        # pressure from the IMF"), no candidate for the party it is aimed at
+        named_codes = [(span, a) for span, a in named if not self._statement_venue(span) and not _circumstantial(span.root)]
         self.sent_codes = _codes_by_sentence(named_codes, [p for p in self.places if not self._statement_venue(p)])
         self.actor_labels: dict[Actor, str] = {}
         for span, a in named:
@@ -613,6 +626,9 @@ class EventCoder:
         protos: list[Proto] = []
         consumed: set[int] = set()
         self._reattach_controlled_infinitives(sent)
+        _detach_summary_appositives(sent)
+        _attach_stranded_noun_modifiers(sent)
+        _attach_fighter_participles(sent)
         verbs = []
         for tok in sent:
             if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB")):
@@ -698,7 +714,10 @@ class EventCoder:
         guessed = {t.i for tok in sent if tok.lemma_.lower() in COGNITION_VERBS and tok.pos_ == "VERB"
                    for c in tok.children if c.dep_ == "ccomp" and _possible(c) for t in c.subtree}
         protos = [p for p in protos if p.trigger.i not in guessed]
-        wished = {t.i for tok in sent if tok.lemma_.lower() in WISH_VERBS | {"hop"} and tok.pos_ == "VERB"
+        # "diplomats hope Serbia and Kosovo will sign an agreement": an act someone only wishes for
+        # (the clause of a verb of wishing) is no event, whoever is to do it
+        # (the tagger may lemmatise "hoped" as "hop": the word form names the verb too)
+        wished = {t.i for tok in sent if _wish_verb(tok) and tok.pos_ == "VERB"
                   for c in tok.children if c.dep_ == "ccomp" for t in c.subtree}
         protos = [p for p in protos if p.trigger.i not in wished]
         for tok in sent:
@@ -708,6 +727,11 @@ class EventCoder:
                 for proto in protos:
                     if proto.trigger.i in denied:
                         proto.negated = True
+                if denied and not any(c.dep_ in ("dobj", "dative") for c in tok.children):
+                    # "officials denied that the government had opened talks with X": denying a
+                    # claim rebuffs no one; the denial itself is no REJECT (domestic mode would
+                    # otherwise aim it at the population through a measure named in the clause)
+                    protos = [p for p in protos if p.trigger.i != tok.i or p.nominal]
         for tok in sent:
             # "reports that X had attacked Y": a report noun with its content clause
             if tok.pos_ != "NOUN" or tok.lemma_.lower() not in REPORT_NOUNS:
@@ -1641,10 +1665,22 @@ class EventCoder:
                 continue
             path, inside = t, True
             while path.i != verb.i:
+                if path.dep_ == "acl" and path.tag_ == "VBG" and path.head.lemma_.lower() in FIGHTER_NOUNS:
+                    # "missiles to guerrillas fighting Soviet troops in Afghanistan": where the clause
+                    # places their fight, that country names the fighters, not whom they fight ("rebels
+                    # fighting the Chadian army" with no place are still known by their enemy)
+                    # (the place may hang on the verb or on its object: "fighting Soviet troops in X")
+                    placed = [o for h in [path, *(c for c in path.children if c.dep_ == "dobj")]
+                              for p in h.children if p.dep_ == "prep" and p.lower_ in LOCATION_PREPS
+                              for o in _prep_objects(p) if o.i in self.tok2actor
+                              and self.tok2actor[o.i].label_ in ("COUNTRY", "CAPITAL")]
+                    if placed:
+                        return _members_or_actor(self.tok2actor[placed[0].i])
                 if path.dep_ in barriers or (path.dep_ == "conj" and path.pos_ in ("VERB", "AUX")) or (
                         path.dep_ in ("acl", "relcl") and path.lemma_.lower() in ALLEGATION_PARTICIPLES) or (
                         not places and path.dep_ == "prep" and path.lower_ in LOCATION_PREPS) or (
                         path.dep_ == "prep" and path.lower_ in TIME_PREPS) or (
+                        path.dep_ == "advmod" and path.lower_ in TIME_ADVERBS) or (
                         path.dep_ == "amod" and path.lemma_.lower() in BROKER_PARTICIPLES):
                     inside = False
                     break
@@ -2723,6 +2759,19 @@ class EventCoder:
             authors = {(a.country, a.sector) for a, _ in proto.sources}
             others = [(t, td) for t, td in proto.targets if (t.country, t.sector) not in authors]
             targets = others if len(proto.sources) > 1 and others else proto.targets
+            srcs = _unique([a for a, _ in proto.sources])
+            if len(srcs) > 1 and proto.targets and not others and {
+                    (t.country, t.sector) for t, _ in proto.targets} < authors and not any(
+                    c.dep_ in ("nsubjpass", "auxpass") for c in proto.trigger.children):
+                # "Ecuador and Peru pledged to settle their dispute": co-authors aimed only at
+                # themselves ("their", "each other") act jointly, in the order they are named (the
+                # pronoun may resolve to one of them only, which would leave the other as sole author;
+                # all of them named as targets stay both directions, as PETRARCH's `%` codes them);
+                # not a passive's agent and its patient ("X was received by his Y counterpart")
+                for i, a in enumerate(srcs):
+                    for b in srcs[i + 1:]:
+                        pairs.append((a, b, True, True))
+                targets = []
             for s, sd in proto.sources:
                 for t, td in targets:
                     pairs.append((s, t, False, sd and td))
@@ -3225,8 +3274,14 @@ def _announced(tok: Token) -> bool:
         return True
     node = tok
     while node.dep_ == "conj" and node.head is not node and node.head.pos_ in ("VERB", "AUX"):
-        # "aims to tighten sanctions and impose a blockade": the second verb shares the first's control
+        # "aims to tighten sanctions and impose a blockade": the second verb shares the first's control;
+        # "would scrap the one-party state and allow elections": a subjectless second verb shares
+        # the first's future auxiliary
+        if any(c.dep_ in SUBJ_DEPS for c in node.children):
+            break
         node = node.head
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in node.children):
+            return True
     for _ in range(2):
         if node.dep_ not in ("xcomp", "acomp") or node.head is node:
             break
@@ -3381,6 +3436,55 @@ def _fold_protest_purpose(protos: list[Proto]) -> list[Proto]:
                 drop.add(id(req))
                 break
     return [p for p in protos if id(p) not in drop]
+
+
+def _detach_summary_appositives(sent: Span) -> None:
+    """A parse repair: "X and Y met in Algiers on Monday, their first encounter since the war":
+    wire copy sums up the act in a noun phrase set off by a comma after the clause, and the parser
+    may read it as the verb's object; its possessive then passes for the party met. Such a summary
+    noun after a comma (with adjuncts between it and the verb) is an appositive, not an object."""
+    for tok in sent:
+        if tok.dep_ != "dobj" or tok.lemma_.lower() not in SUMMARY_NOUNS or tok.head.i >= tok.i:
+            continue
+        start = tok.left_edge.i
+        if start - 1 > tok.head.i + 1 and tok.doc[start - 1].text == ",":
+            tok.dep_ = "appos"
+
+
+def _attach_stranded_noun_modifiers(sent: Span) -> None:
+    """A parse repair: "UN war crimes investigators examined ...": the parser may hang the noun
+    before the subject's head ("crimes") on the verb as an adverbial noun (npadvmod), cutting the
+    subject off from its modifiers (the UN). A noun so read right before the verb's subject is a
+    modifier of the subject."""
+    for tok in sent:
+        if tok.dep_ != "npadvmod" or tok.pos_ not in ("NOUN", "PROPN") or tok.i + 1 >= sent.end:
+            continue
+        nxt = tok.doc[tok.i + 1]
+        if nxt.dep_ in ("nsubj", "nsubjpass") and nxt.head == tok.head and nxt.pos_ in ("NOUN", "PROPN") \
+                and tok.head.i > nxt.i:
+            tok.head = nxt
+            tok.dep_ = "compound"
+
+
+def _attach_fighter_participles(sent: Span) -> None:
+    """A parse repair: "supplying missiles to guerrillas fighting Soviet troops": the parser may
+    hang the participle on the main verb (advcl), making the supplier the fighter. A participle
+    right after an armed group's noun (FIGHTER_NOUNS) in an object or prepositional object
+    describes that group (acl)."""
+    for tok in sent:
+        if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.i == sent.start:
+            continue
+        prev = tok.doc[tok.i - 1]
+        if prev.lemma_.lower() in FIGHTER_NOUNS and prev.dep_ in ("pobj", "dobj") and prev.pos_ == "NOUN" \
+                and tok.head.i < prev.i and not any(c.dep_ in SUBJ_DEPS | {"mark", "aux"} for c in tok.children):
+            tok.head = prev
+            tok.dep_ = "acl"
+
+
+def _wish_verb(tok: Token) -> bool:
+    """A verb of wishing (WISH_VERBS), also when the tagger lemmatises "hoped" as "hop"."""
+    lemma = tok.lemma_.lower()
+    return lemma in WISH_VERBS or (lemma == "hop" and tok.lower_.startswith("hope"))
 
 
 def _possible(verb: Token) -> bool:
@@ -3553,6 +3657,22 @@ def _dedupe(events: list[Event]) -> list[Event]:
         elif ev.confidence > best[key].confidence:
             best[key] = ev
     return [best[k] for k in order]
+
+
+def _circumstantial(tok: Token) -> bool:
+    """The token lies in a time adjunct ("before a deadline set by X", "after talks with X") or in
+    "under pressure from X": the circumstances of a clause's act, not its parties."""
+    node = tok
+    for _ in range(12):
+        if node.head is node:
+            return False
+        if (node.dep_ == "prep" and node.lower_ in TIME_PREPS) or (node.dep_ == "advmod" and node.lower_ in TIME_ADVERBS):
+            return True
+        if node.dep_ == "prep" and node.lower_ == "under" and any(
+                o.dep_ == "pobj" and o.lemma_.lower() == "pressure" for o in node.children):
+            return True
+        node = node.head
+    return False
 
 
 def _codes_by_sentence(actors: Iterable[tuple[Span, Actor]], places: Iterable[Span]) -> dict[int, set[str]]:
