@@ -72,6 +72,13 @@ REFUSAL_ADJECTIVES = {"unwilling", "reluctant", "loath", "loth"}
 NEGATIVE_ADJECTIVES = REFUSAL_ADJECTIVES | {"unable", "unlikely", "hesitant"}
 SOURCE_PREPS = ("by", "from")
 LOCATION_PREPS = {"in", "at", "near"}
+# clause markers and prepositions of a posture's cause ("on alert after X's troops moved"): see _provoker_targets
+# unverified talk: a denied rumour asserts nothing (see the report nouns in code_sentence)
+RUMOUR_NOUNS = {"rumour", "rumor", "speculation"}
+PROVOKED_MARKS = {"after", "following", "when", "as", "amid"}
+# sectors of armed forces and police (a passive MOBILIZE's moved forces act: see code_verb)
+FORCE_SECTORS = {"MIL", "COP"}
+PERCEPTION_VERBS = {"see", "spot", "sight", "observe", "detect", "report"}
 # Further prepositions (and their "of" chains) that place an attack: "outside the city of X",
 # "ripped through a market in X".
 SCENE_PREPS = {"outside", "of", "on", "inside", "through"}
@@ -692,11 +699,21 @@ class EventCoder:
                 # report's author, "Indian reports", is)
                 inner = [a for i in sorted(told) if i in self.tok2actor for a in _members_or_actor(self.tok2actor[i])]
                 for proto in protos:
+                    if proto.trigger.i in told and tok.lemma_.lower() in RUMOUR_NOUNS:
+                        # a denied rumour leaves no claim that its act happened ("denied rumours that
+                        # troops had been mobilised"), as a denied content clause does; a denied report
+                        # still tells of the act (the tuning set codes it)
+                        proto.negated = True
+                for proto in protos:
                     if proto.trigger.i == gov.i and not proto.nominal:
                         proto.targets = [(a, x) for a, x in proto.targets if a not in inner]
                 protos = [p for p in protos if p.trigger.i != gov.i or p.nominal or p.targets]
         conditions: set[int] = set()
         for proto in protos:
+            if proto.nominal and proto.trigger.dep_ == "dobj" and self._judging_verb(proto.trigger.head):
+                # "would have condemned the Israeli raid", "will welcome the withdrawal": the act
+                # judged is reported, not announced by the judging verb's future
+                continue
             _reframe(proto)
             if proto.coding.type == "THREATEN" and not proto.nominal:
                 # "would veto the plan unless Y withdrew": the condition names who is threatened;
@@ -1151,6 +1168,14 @@ class EventCoder:
                     # "was assassinated by two of her bodyguards": an agent reached only through the
                     # victim's own possessive is no agent; the attacker is unnamed
                     subjects = subj = []
+            if not subj and tgt_head is not None and noun is None and final.type == "MOBILIZE":
+                # "Vietnamese troops have been moved up to the Thai border", "thousands of Chinese
+                # police were deployed in Lhasa": armed forces moved by an unnamed agent are their own
+                # state's mobilisation (CAMEO 15), not its target
+                forces = [(a, True) for a in self.actors_of(tgt_head) if a.sector in FORCE_SECTORS]
+                if forces:
+                    subjects = subj = forces
+                    targets = [t for t in targets if t[0].country not in {a.country for a, _ in forces}]
             if not subj and tgt_head is not None:
                 # agentless passive: "issues between A, B and C were settled", "Laos was admitted
                 # into ASEAN" (the organisation admits), "relations with X were restored"
@@ -1442,6 +1467,8 @@ class EventCoder:
                       if a.country not in src_codes]
             if placed or not proto.targets:
                 proto.targets = placed
+            if not proto.targets and final.type == "MOBILIZE":
+                proto.targets = self._provoker_targets(tok, src_codes)
         if not proto.targets and proto.sources and final.type == "PROTEST":
             # "protested outside the British embassy": a protest at a mission is aimed at its country
             proto.targets = [(a, False) for h in [tok] + ([noun] if noun is not None else [])
@@ -1691,6 +1718,8 @@ class EventCoder:
                 targets = [(a, False) for a in self._place_targets(head, None, False, True) if a.country not in src]
                 if targets:
                     break
+            if not targets and gov is not None and tok.head.dep_ == "prep":
+                targets = self._provoker_targets(gov, src)
         if not sources and not targets:
             return None
         proto.sources, proto.targets = sources, targets
@@ -2092,6 +2121,33 @@ class EventCoder:
                 return self.subject_actors(head.head, depth + 1)
         return []
 
+    def _judging_verb(self, verb: Token) -> bool:
+        """A verb that judges an act (condemn, welcome, reject): CAMEO 11/05/12 types."""
+        coding = self._verb_coding(verb) if verb.pos_ in ("VERB", "AUX") else None
+        return coding is not None and coding.type in EVALUATIVE_TYPES - {"REQUEST"}
+
+    def _provoker_targets(self, verb: Token, src: set[str]) -> list[tuple[Actor, bool]]:
+        """A force posture taken up "after"/"when"/"as" another party acted ("put its forces on
+        alert after North Korean troops were seen moving toward the border", "raised its alert
+        following Iran's missile test"): the posture is aimed at that party (CAMEO 15 -> MOBILIZE,
+        target the provoker), when the grammar names no target or place of its own."""
+        out: list[tuple[Actor, bool]] = []
+        for c in verb.children:
+            if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in PROVOKED_MARKS
+                                         for m in c.children):
+                out += [(a, False) for a, _ in self.subject_actors(c) if a.country not in src]
+                # "after North Korean troops were seen / reported moving": a perceived movement's
+                # passive subject is the mover
+                if c.lemma_.lower() in PERCEPTION_VERBS:
+                    out += [(a, False) for s in c.children if s.dep_ == "nsubjpass"
+                            for a in self.actors_of(s) if a.country not in src]
+            elif c.dep_ == "prep" and c.lower_ in PROVOKED_MARKS:
+                # "following North Korea's missile test", "after Iranian exercises": the act's owner
+                for o in _prep_objects(c):
+                    out += [(a, False) for m in o.children if m.dep_ in ("poss", "amod", "compound")
+                            for a in self.actors_of(m) if a.country not in src]
+        return out
+
     def _accompanying(self, subject: Token) -> list[Actor]:
         """Actors joined to a subject by "along with" / "together with" ("X, along with Y,
         condemned Z"): they act too."""
@@ -2293,6 +2349,9 @@ class EventCoder:
         heads = [tok] + ([dobj] if dobj is not None else [])
         # "pulled back from ...": prepositions the parser hangs on the verb's particle
         heads += [c for c in tok.children if c.dep_ in ("prt", "advmod") and c.i == tok.i + 1]
+        # "moved troops up to the border": the parser makes "up" a preposition governing "to"
+        heads += [c for c in tok.children if c.dep_ in ("prep", "prt", "advmod") and c.lower_ in ("up", "down")
+                  and any(g.dep_ == "prep" for g in c.children)]
         # "killed 23 people when they blew themselves up in X": the same act's time clause
         heads += [c for c in tok.children if c.dep_ == "advcl"
                   and any(m.dep_ == "advmod" and m.lower_ in ("when", "as") for m in c.children)]
@@ -2890,9 +2949,19 @@ def _between(text: str, first: Span, second: Span) -> str:
     return text[end:start]
 
 
+def _counterfactual(tok: Token) -> bool:
+    """"would have" with a past participle ("a draft that would have condemned X", "talks that
+    would have ended the war"): an act that did not take place."""
+    aux = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    return tok.tag_ == "VBN" and "would" in aux and "have" in aux and not any(c.dep_ == "neg" for c in tok.children)
+
+
 def _negated(tok: Token) -> bool:
     """Negation on the predicate, or on the verb that controls it ("did not agree to cooperate",
-    "no longer has the capacity to support")."""
+    "no longer has the capacity to support"); a counterfactual act ("would have condemned") did
+    not happen either."""
+    if _counterfactual(tok):
+        return True
     node = tok
     for _ in range(3):
         if _content_of_called_off(node):

@@ -1,0 +1,106 @@
+"""Families found on batch cg (CAMEO roots 11-20 in long wire-news sentences), tested end to end with
+the real parser on other sentences than the batch's."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from test_events import domestic_coder, domestic_quads, parsed, triples  # noqa: F401 (fixture)
+
+
+def asserted(nlp, text: str) -> set[tuple[str, str, str]]:
+    """(source, target, type) of the events coded as having happened (not negated)."""
+    return {(e.source.country, e.target.country, e.event_type) for e in parsed(nlp, text)._.events if not e.negated}
+
+
+def domestic_asserted(nlp, domestic_coder, text: str) -> set[tuple[str, str, str]]:
+    return {(e.source.country, e.target.country, e.event_type)
+            for e in domestic_coder.code(parsed(nlp, text)) if not e.negated}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # ending, suspending or withdrawing from one's mediation halts it (CAMEO 165 -> SANCTION), aimed at
+    # the parties mediated between
+    ("Algeria ended its mediation between Mali and the Tuareg rebels.", ("DZA", "MLI", "SANCTION")),
+    ("Qatar suspended its mediation between Israel and Hamas on Saturday.", ("QAT", "ISR", "SANCTION")),
+    ("Kenya has withdrawn as mediator in the talks between Khartoum and the southern rebels.", ("KEN", "SDN", "SANCTION")),
+    ("Egypt threatened to withdraw as mediator between Ethiopia and Sudan.", ("EGY", "ETH", "THREATEN")),
+    # scaling back contacts or aid reduces relations (CAMEO 16 -> SANCTION); operations stay a retreat
+    ("Sweden scaled back its aid to Vietnam after the invasion.", ("SWE", "VNM", "SANCTION")),
+    ("Japan has scaled back official contacts with Pakistan.", ("JPN", "PAK", "SANCTION")),
+    ("Israel scaled back its operations in Gaza.", ("ISR", "PSE", "RETREAT")),
+    # a veto cast against a draft rejects it (CAMEO 129 -> REJECT)
+    ("Britain cast its veto against an Argentine resolution on the Falklands.", ("GBR", "ARG", "REJECT")),
+])
+def test_cg_interstate_families(nlp, text, expected):
+    assert expected in asserted(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a posture taken up after another party's act is aimed at that party (CAMEO 15 -> MOBILIZE)
+    ("Taiwan placed its air force on alert when Chinese jets were spotted near the island.", {("TWN", "CHN", "MOBILIZE")}),
+    ("Japan put its navy on high alert following North Korea's missile test.", {("JPN", "PRK", "MOBILIZE")}),
+    # forces moved or deployed by an unnamed agent: their own state mobilises them
+    ("Iraqi tanks were moved to the Kuwaiti border.", {("IRQ", "KWT", "MOBILIZE")}),
+    ("Syria has moved thousands of troops up to the Jordanian border.", {("SYR", "JOR", "MOBILIZE")}),
+    # "the former Soviet republic of X": the republic, not the union
+    ("Russia imposed an embargo on the former Soviet republic of Georgia.", {("RUS", "GEO", "SANCTION")}),
+    ("Serbia sent troops to the breakaway Yugoslav republic of Slovenia.", {("SRB", "SVN", "MOBILIZE")}),
+])
+def test_cg_interstate_exact(nlp, text, expected):
+    assert triples(parsed(nlp, text)._.events) == expected
+
+
+def dated(nlp, text: str, when: date):
+    doc = nlp.make_doc(text)
+    doc._.document_date = when
+    doc._.doc_id = "t"
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return {(e.source.country, e.target.country, e.event_type) for e in doc._.events if not e.negated}
+
+
+def test_union_capital_beside_the_union(nlp):
+    # Moscow beside "Soviet" in its sentence, in a document of the Soviet years, is the union's
+    # capital (union_capitals.csv)
+    text = "Norway lodged a protest with Moscow after a Soviet submarine entered its territorial waters."
+    assert ("NOR", "SUN", "ACCUSE") in dated(nlp, text, date(1982, 10, 5))
+    # after the union, the Soviet past named beside it is history: Moscow is Russia's
+    assert ("RUS", "POL", "ACCUSE") in dated(nlp, "Moscow condemned Warsaw's removal of Soviet war memorials.", date(2017, 7, 1))
+    # alone, it stays Russia's
+    assert ("CHN", "RUS", "ACCUSE") in dated(nlp, "China protested to Moscow over the treatment of its students.", date(1985, 3, 1))
+
+
+def test_counterfactual_act_did_not_happen(nlp):
+    # "a draft that would have condemned X": no condemnation, and the raid it would have judged is
+    # reported, not announced (no threat)
+    events = asserted(nlp, "The Soviet Union vetoed a draft resolution that would have condemned the Israeli raid on Beirut.")
+    assert ("IGO", "ISR", "ACCUSE") not in events and ("UN", "ISR", "ACCUSE") not in events
+    assert not any(t == "THREATEN" for _, _, t in events)
+    assert not asserted(nlp, "Russia said the deal would have ended the war in Syria.")
+
+
+def test_denied_rumour_negates_its_act(nlp, domestic_coder):
+    # the act told by a rumour that is denied is not asserted (a denied report still tells of it)
+    text = "Nepal's army chief denied rumours that troops had been mobilised around Kathmandu."
+    assert not domestic_asserted(nlp, domestic_coder, text)
+    assert not asserted(nlp, "Ghana denied speculation that it had expelled Nigerian traders.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a state's forces put on alert at home, with no target named: aimed at the country (domestic mode)
+    ("Troops in Dhaka were put on alert on Friday.", ("BGD", "BGD", "MOBILIZE")),
+    ("Thousands of Chinese police were deployed in Lhasa.", ("CHN", "CHN", "MOBILIZE")),
+    # youths, rioters and passengers are people (agents.csv, CVL)
+    ("Hundreds of youths rioted in the Tunisian town of Kasserine on Monday.", ("TUN", "TUN", "PROTEST")),
+    ("Gunmen shot dead 12 bus passengers in Baluchistan, Pakistani officials said.", ("PAK", "PAK", "ASSAULT")),
+    # holding or using people as human shields (CAMEO 184 -> ASSAULT)
+    ("Taliban fighters used villagers in Helmand as human shields.", ("AFG", "AFG", "ASSAULT")),
+])
+def test_cg_domestic_families(nlp, domestic_coder, text, expected):
+    assert expected in domestic_asserted(nlp, domestic_coder, text)
+
+
+def test_human_shields_interstate(nlp):
+    assert ("IRQ", "KWT", "ASSAULT") in asserted(nlp, "Iraq used Kuwaiti civilians as human shields at its military bases.")
