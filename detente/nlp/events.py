@@ -75,6 +75,8 @@ LOCATION_PREPS = {"in", "at", "near"}
 # clause markers and prepositions of a posture's cause ("on alert after X's troops moved"): see _provoker_targets
 # unverified talk: a denied rumour asserts nothing (see the report nouns in code_sentence)
 RUMOUR_NOUNS = {"rumour", "rumor", "speculation"}
+# participles that name an act's author after a noun ("an attack blamed on X"): see code_noun
+BLAMED_PARTICIPLES = {"blame", "attribute", "ascribe"}
 PROVOKED_MARKS = {"after", "following", "when", "as", "amid"}
 # sectors of armed forces and police (a passive MOBILIZE's moved forces act: see code_verb)
 FORCE_SECTORS = {"MIL", "COP"}
@@ -230,7 +232,8 @@ LIGHT_NOUNS = {"effort", "bid", "initiative", "mission", "campaign", "drive", "p
                "process", "operation", "round"}
 # Measure nouns whose "of" complement is the event ("10 days of war games", "a round of talks").
 # ("a state of emergency": the emergency rule is the event)
-MEASURE_NOUNS = {"day", "week", "month", "year", "hour", "round", "series", "wave", "spate", "string", "state"}
+# ("a campaign of violence", "a campaign of bombings": the campaign waged is its "of" event)
+MEASURE_NOUNS = {"day", "week", "month", "year", "hour", "round", "series", "wave", "spate", "string", "state", "campaign"}
 # Auxiliaries that announce an act instead of reporting it ("will withdraw", "said it would boycott").
 FUTURE_AUX = {"will", "'ll", "shall", "would", "wo", "’ll"}
 # Governing verbs/adjectives of stated intent ("plans to impose", "decided to send", "is prepared to").
@@ -252,7 +255,10 @@ PLAN_NOUNS = {"plan", "proposal", "offer", "bid", "decision", "attempt", "effort
 # Verbs that say something to an addressee ("told X that ...", "assured X that ...").
 ADDRESS_VERBS = {"tell", "assure", "inform", "notify", "brief", "reassure"}
 # "ordered/told X to leave": an expulsion.
-ORDER_VERBS = {"order", "tell", "instruct", "give"}
+# (forcing or compelling people to leave expels them too: "forced thousands of peasants to leave their land";
+# "forced X out" has its own lexicon entry)
+FORCE_VERBS = {"force", "compel"}
+ORDER_VERBS = {"order", "tell", "instruct", "give"} | FORCE_VERBS
 # verbs that put someone under an act ("placed under arrest", "came under fire")
 UNDER_VERBS = {"put", "place", "come"}
 LEAVE_VERBS = {"leave", "depart", "quit", "go"}
@@ -531,7 +537,8 @@ class EventCoder:
         refusal at its government ("students demonstrated"). See data/events/domestic.yaml."""
         table = _domestic_table()
         codes = {a.country for a, _ in proto.sources}
-        if len(codes) != 1 or self.sent_codes.get(sent.start, set()) != codes:
+        if len(codes) != 1 or (self.sent_codes.get(sent.start, set()) != codes
+                               and self._codes_outside_reporters(sent) != codes):
             return []  # a foreign actor or place in the sentence may be the target
         country = next(iter(codes))
         if not is_state_code(country):
@@ -551,9 +558,32 @@ class EventCoder:
         if kind == "group" and etype in table["group_attacks"] and not proto.nominal:
             trigger = proto.trigger
             dobj = next((c for c in trigger.children if c.dep_ == "dobj"), None)
+            if dobj is not None and _common_lemma(dobj) in table["truce_objects"]:
+                # "rebels violated the ceasefire": a truce breached is the one agreed with the government
+                return [(Actor(country, "GOV", "government"), False)]
             if any(a.country == country for a in self._place_targets(trigger, dobj, False)):
                 return [(Actor(country, "CVL", "population"), False)]
         return []
+
+    def _codes_outside_reporters(self, sent: Span) -> set[str]:
+        """The codes a sentence names outside its news attribution: who reports an act at home
+        ("..., the Yugoslav news agency Tanjug reported", "Western diplomats said") is not whom it
+        is aimed at. Places count as in _domestic_context."""
+        reporters: set[int] = set()
+        for t in sent:
+            coding = self.lex.verbs.get(t.lemma_.lower()) if t.pos_ == "VERB" else None
+            if coding is not None and coding.speech and t.dep_ == "ROOT" and any(
+                    c.dep_ in ("ccomp", "parataxis") and c.i < t.i for c in t.children):
+                # a trailing "..., X said": X attributes the clause before it
+                reporters.update(i for c in t.children if c.dep_ == "nsubj"
+                                 for i in range(c.left_edge.i, c.right_edge.i + 1))
+            if t.dep_ in ("dobj", "attr", "npadvmod") and self._attribution(t):
+                reporters.update(range(t.left_edge.i, t.right_edge.i + 1))
+        codes = {a.country for t in sent if t.i in self.tok2actor and t.i not in reporters
+                 for a in _members_or_actor(self.tok2actor[t.i])}
+        codes |= {p._.place.country for p in self.places if p._.place is not None and p._.place.country
+                  and sent.start <= p.start < sent.end and p.start not in reporters}
+        return codes
 
     def _source_kind(self, actor: Actor, table: dict) -> str | None:
         """'state' for a state organ, 'group' for people and non-state groups, None if unknown."""
@@ -806,7 +836,8 @@ class EventCoder:
         if lemma in ORDER_VERBS and "expel" in self.lex.verbs and any(
                 c.dep_ == "dobj" for c in tok.children) and any(
                 (c.dep_ == "xcomp" and c.lemma_.lower() in LEAVE_VERBS)
-                or (c.lower_ == "out" and c.dep_ in ("prep", "prt", "advmod")) for c in tok.children):
+                or (c.lower_ == "out" and c.dep_ in ("prep", "prt", "advmod") and lemma not in FORCE_VERBS)
+                for c in tok.children):
             # "ordered the French ambassador to leave the country", "ordered 25 diplomats out (of
             # the country)": an expulsion (CAMEO 166/174)
             return self.lex.verbs["expel"]
@@ -990,7 +1021,7 @@ class EventCoder:
                                  paired_type=hit.paired_type, paired_mode=hit.paired_mode, light=False,
                                  objects=frozenset(), objects_not=frozenset(), patterns=(), preps=preps)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-        dobj = next((c for c in tok.children if c.dep_ in ("dobj", "attr")), None)
+        dobj = next((c for c in tok.children if c.dep_ in ("dobj", "attr") and not self._attribution(c)), None)
         if passive:
             dobj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         elif _by_participle(tok) and any(self.actors_of(o) for c in tok.children if c.dep_ == "agent"
@@ -1005,7 +1036,7 @@ class EventCoder:
                 # undergoes the act, as a passive's subject does
                 passive, dobj = True, subj
         if dobj is None:
-            dobj = _up_to_object(tok)
+            dobj = _up_to_object(tok) or _particle_object(tok)
         if dobj is None and not passive:
             dobj = _reduced_relative_object(tok)
         if dobj is not None and not passive and dobj.lower_ in ("it", "them") and (coding.objects or coding.object_types):
@@ -1079,8 +1110,10 @@ class EventCoder:
             # A joint verb stays joint when its object makes it diplomatic cooperation: "Brazil and
             # India coordinated their positions" is CAMEO 050 between them (SUPPORT is no joint type,
             # so without the flag the co-authors would have no partner)
+            # A joint verb of no type of its own ("exchange") is joint whatever its object makes it:
+            # "troops and rebels exchanged gunfire" fought each other
             coding = Trigger(lemma=coding.lemma, type=object_type, preps=coding.preps,
-                             symmetric=coding.symmetric and object_type == "SUPPORT")
+                             symmetric=coding.symmetric and (object_type == "SUPPORT" or coding.type is None))
         if coding.objects and not reverse:
             if not (obj_lemmas & coding.objects) and noun is None and not (
                     coding.infinitive and dobj is None and any(c.dep_ == "xcomp" for c in tok.children)):
@@ -1396,8 +1429,17 @@ class EventCoder:
             shared = next((c for c in nxt.children if c.dep_ == "dobj"), None) if nxt is not None else None
             if shared is not None:
                 proto.targets = [(a, False) for a in self.actors_of(shared) if self._another_party(a, proto.sources)]
-        if final.symmetric and not proto.targets and len({a.country for a, _ in proto.sources}) >= 2:
+        if final.symmetric and not proto.targets and (len({a.country for a, _ in proto.sources}) >= 2 or (
+                self.domestic and len({(a.country, a.sector) for a, _ in proto.sources}) >= 2)):
+            # (domestic mode: two sides of one country, "government troops and rebels exchanged fire")
             proto.symmetric = True
+        if noun is not None and final.type == "COOPERATE" and final.mode == "military" and proto.sources \
+                and not proto.symmetric and not proto.targets and len({a.country for a, _ in proto.sources}) == 1 \
+                and not any(c.dep_ == "amod" and c.lower_ in ("joint", "combined") for c in noun.children):
+            # "China staged naval manoeuvres near Taiwan": exercises held alone, with no partner, are
+            # a show of force (CAMEO 150 -> MOBILIZE), aimed at the country they are held near
+            final = Trigger(lemma=final.lemma, type="MOBILIZE", mode="exercise", preps=final.preps, track=final.track)
+            proto.coding = final
         src_codes = {a.country for a, _ in proto.sources}
         if (proto.sources and dobj is not None and not passive and noun is None and final.type in OTHER_DIRECTED
                 and proto.targets and {a.country for a, _ in proto.targets} <= src_codes):
@@ -1463,7 +1505,10 @@ class EventCoder:
             # "shelled villages in Syldavia", "raided a camp near Klow": an attack on a place in
             # another country is aimed at that country (also when the only target named is the
             # author's own: "moved troops to its border with X")
-            placed = [(a, False) for a in self._place_targets(tok, dobj, passive, final.type in ("MOBILIZE", "RETREAT"))
+            # (exercises held near a border are no posture against the neighbour named by the
+            # border: the tuning set codes "held exercises near the Libyan border" as no event)
+            placed = [(a, False) for a in self._place_targets(tok, dobj, passive, final.type in ("MOBILIZE", "RETREAT")
+                                                              and final.mode != "exercise")
                       if a.country not in src_codes]
             if placed or not proto.targets:
                 proto.targets = placed
@@ -1558,8 +1603,11 @@ class EventCoder:
         not their subject, with `clauses`). Without `places`, not an actor named as a place
         ("in X") nor one that only modifies a noun ("on the Syldavian border")."""
         barriers = VP_BARRIERS - {"ccomp"} if clauses else VP_BARRIERS
+        attributions = [c for c in verb.children if self._attribution(c)]
         for t in verb.subtree:
             if t.i <= verb.i or t.i not in self.tok2actor:
+                continue
+            if any(a.left_edge.i <= t.i <= a.right_edge.i for a in attributions):
                 continue
             if not places and t.dep_ in ("amod", "compound", "nmod", "poss") and t.head.i not in self.tok2actor:
                 continue
@@ -1568,6 +1616,8 @@ class EventCoder:
                 if path.dep_ in barriers or (path.dep_ == "conj" and path.pos_ in ("VERB", "AUX")) or (
                         not places and path.dep_ == "prep" and path.lower_ in LOCATION_PREPS) or (
                         path.dep_ == "prep" and path.lower_ in TIME_PREPS) or (
+                        # "..., according to a report by UN investigators": the source of the news
+                        path.dep_ == "prep" and path.lower_ == "according") or (
                         path.dep_ == "amod" and path.lemma_.lower() in BROKER_PARTICIPLES):
                     inside = False
                     break
@@ -1653,6 +1703,19 @@ class EventCoder:
             if typed is not None:
                 coding = replace(coding, type=typed)
                 proto.coding = coding
+        if coding.mode == "expel" and coding.type == "COERCE":
+            # "the expulsion of Ghanaian workers from Nigeria": people expelled from a country are
+            # expelled by it (CAMEO 174); a "mass" expulsion is CAMEO 201 (-> ASSAULT)
+            people = [o for c in children if c.dep_ == "prep" and c.lower_ == "of" for o in _of_chain(_prep_objects(c))]
+            origin = [a for h in [tok, *people] for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                      for o in _prep_objects(c) for a in self.actors_of(o)]
+            if origin and not any(d for _, d in sources):
+                codes = {a.country for a in origin}
+                sources = [(a, True) for a in origin]
+                targets = [(a, True) for o in people for a in self.actors_of(o) if a.country not in codes]
+            if any(c.dep_ in ("amod", "compound") and c.lower_ == "mass" for c in tok.children):
+                coding = replace(coding, type="ASSAULT", mode="cleansing")
+                proto.coding = coding
         if not sources:
             # "the delivery of Soviet tanks to Syria": the goods name their supplier
             sources = [(a, True) for a in self._goods_supplier(tok)]
@@ -1662,6 +1725,11 @@ class EventCoder:
                 sources = [(a, True) for a in between]
             else:
                 sources = [(a, True) for a in between]
+        if not sources and coding.type in OTHER_DIRECTED:
+            # "an attack blamed on ETA", "a bombing attributed to the IRA": the party blamed did it
+            sources = [(a, False) for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in BLAMED_PARTICIPLES
+                       for p in c.children if p.dep_ == "prep" and p.lower_ in ("on", "to")
+                       for o in _prep_objects(p) for a in self.actors_of(o)]
         claimed = False
         if not sources and coding.type in OTHER_DIRECTED:
             # "X claimed responsibility for the bombing (in Y)", "claimed the attack on Y"
@@ -1950,6 +2018,11 @@ class EventCoder:
         adj = next((c for c in tok.children if c.dep_ in ("ccomp", "oprd", "xcomp", "acomp")
                     and c.pos_ == "ADJ" and c.lower_ in GUILT_WORDS), None)
         if adj is None:
+            # "found 14 army officers guilty of plotting a coup": the parser may hang the adjective
+            # after the object on the object itself
+            adj = next((a for o in tok.children if o.dep_ == "dobj" for a in o.children
+                        if a.dep_ == "amod" and a.i > o.i and a.lower_ in GUILT_WORDS), None)
+        if adj is None:
             return None
         party = next((c for c in adj.children if c.dep_ in ("nsubj", "nsubjpass")), None) or next(
             (c for c in tok.children if c.dep_ == "dobj"), None)
@@ -2120,6 +2193,23 @@ class EventCoder:
             if head.dep_ in ("dobj", "nsubj", "attr") and head.head.pos_ in ("VERB", "AUX"):
                 return self.subject_actors(head.head, depth + 1)
         return []
+
+    def _attribution(self, obj: Token) -> bool:
+        """A trailing news attribution the parser made the verb's object ("X threatened to crush the
+        protests, the Yugoslav news agency Tanjug reported": "agency" as the object of "threatened"):
+        a noun after a comma whose relative clause is a reporting verb with a subject of its own."""
+        if obj.dep_ not in ("dobj", "attr", "npadvmod") or obj.i <= obj.head.i:
+            return False
+        start = obj.left_edge.i
+        if start == 0 or obj.doc[start - 1].text != ",":
+            return False
+        for c in obj.children:
+            if c.dep_ == "relcl" and c.i > obj.i and any(s.dep_ == "nsubj" and s.lower_ not in ("that", "which", "who")
+                                                          for s in c.children):
+                coding = self.lex.verbs.get(c.lemma_.lower())
+                if coding is not None and coding.speech:
+                    return True
+        return False
 
     def _judging_verb(self, verb: Token) -> bool:
         """A verb that judges an act (condemn, welcome, reject): CAMEO 11/05/12 types."""
@@ -2539,6 +2629,13 @@ class EventCoder:
             elif c.dep_ == "prep" and c.lower_ in ("with", "between") and _coding_symmetric(self.noun_coding(noun)):
                 # "rejected any talks with the United States": a joint act's partner is a party
                 out.extend(a for o in _prep_objects(c) for a in self.actors_of(o))
+        coding = self.noun_coding(noun)
+        if not out and coding is not None and coding.mode == "expel":
+            # "protested the expulsion of its nationals from Eritrea": the country they are expelled
+            # from expels them (as in code_noun)
+            people = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in _of_chain(_prep_objects(c))]
+            out.extend(a for h in [noun, *people] for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                       for o in _prep_objects(c) for a in self.actors_of(o))
         return _unique(out)
 
     def _is_organisation(self, tok: Token) -> bool:
@@ -2865,6 +2962,17 @@ def _up_to_object(verb: Token) -> Token | None:
     return None
 
 
+def _particle_object(verb: Token) -> Token | None:
+    """ "closed down the radio station", "shut down three newspapers": the parser may read the
+    particle right after the verb as a preposition; its object is the verb's direct object."""
+    for prt in verb.children:
+        if prt.dep_ == "prep" and prt.lower_ in ("down", "off") and prt.i == verb.i + 1:
+            objs = [o for o in prt.children if o.dep_ == "pobj"]
+            if len(objs) == 1 and objs[0].pos_ in ("NOUN", "PROPN"):
+                return objs[0]
+    return None
+
+
 def _upcoming(noun: Token) -> bool:
     """An event noun in a phrase of what lies ahead ("ahead of the summit", "in advance of the
     talks", "in the run-up to the election", "in preparation for an offensive"): an event still to
@@ -2981,6 +3089,11 @@ def _negated(tok: Token) -> bool:
                 return True
         elif node.dep_ == "acl" and node.head.dep_ in ("dobj", "attr") and node.head.head is not node.head:
             node = node.head.head
+        elif node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.dep_ in ("dobj", "attr") \
+                and node.head.head.head is not node.head.head:
+            # "had no intention of breaking off relations": the gerund of the object's "of", as the
+            # infinitive of "had no plans to ..." above
+            node = node.head.head.head
         else:
             break
     return False
@@ -3403,7 +3516,8 @@ def _domestic_table() -> dict:
             "group_acts": frozenset(raw["group_acts"]),
             "group_attacks": frozenset(raw.get("group_attacks", ())),
             "domestic_objects": frozenset(str(w).lower() for w in raw["domestic_objects"]),
-            "relations_objects": frozenset(str(w).lower() for w in raw.get("relations_objects", ()))}
+            "relations_objects": frozenset(str(w).lower() for w in raw.get("relations_objects", ())),
+            "truce_objects": frozenset(str(w).lower() for w in raw.get("truce_objects", ()))}
 
 
 def _under_act(noun: Token, coding: Trigger) -> bool:
