@@ -169,3 +169,25 @@ def test_cg_domestic_families_2(nlp, domestic_coder, text, expected):
 def test_exercises_near_a_border_are_no_posture(nlp):
     # the tuning set's convention: exercises on one's own side of a border are no event against the neighbour
     assert not asserted(nlp, "The Algerian army held exercises in the Sahara near the Moroccan border.")
+
+
+def test_prevented_or_banned_act_did_not_happen(nlp, domestic_coder):
+    # a rally police were sent to prevent, or whose banning is criticised, did not take place
+    text = "The Togolese government deployed soldiers across Lome to prevent an opposition rally."
+    events = domestic_asserted(nlp, domestic_coder, text)
+    assert ("TGO", "TGO", "MOBILIZE") in events and not any(t == "PROTEST" for _, _, t in events)
+    text = "Opposition leaders in Lusaka condemned President Chiluba for the banning of their rallies."
+    assert not any(t == "PROTEST" for _, _, t in domestic_asserted(nlp, domestic_coder, text))
+    assert not asserted(nlp, "Kenyan police foiled an attack on the Israeli embassy in Nairobi.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the wire's epithet for a state named before refers back to it, not to the act's author
+    ("Pakistan closed its border with Afghanistan, blockading the landlocked country.", ("PAK", "AFG", "COERCE")),
+    ("Iraq closed its border with Jordan, blockading the impoverished kingdom.", ("IRQ", "JOR", "COERCE")),
+    # a participle the parser hangs on a time clause of no actor adjoins the main clause
+    ("Russia cut its gas supplies to Belarus after a pricing deal lapsed, effectively blockading the small republic.",
+     ("RUS", "BLR", "COERCE")),
+])
+def test_state_epithets_and_participles(nlp, text, expected):
+    assert expected in asserted(nlp, text)

@@ -77,6 +77,10 @@ LOCATION_PREPS = {"in", "at", "near"}
 RUMOUR_NOUNS = {"rumour", "rumor", "speculation"}
 # participles that name an act's author after a noun ("an attack blamed on X"): see code_noun
 BLAMED_PARTICIPLES = {"blame", "attribute", "ascribe"}
+# what a prevented, foiled or banned act is the object of (see _prevented)
+PREVENTION_WORDS = {"prevent", "foil", "thwart", "avert", "forestall", "ban", "banning", "prohibit", "prohibition", "forbid", "outlaw"}
+# head nouns of a definite description that refers back to a state ("the landlocked kingdom")
+STATE_EPITHETS = {"country", "nation", "state", "kingdom", "republic", "emirate", "sultanate", "monarchy", "principality"}
 PROVOKED_MARKS = {"after", "following", "when", "as", "amid"}
 # sectors of armed forces and police (a passive MOBILIZE's moved forces act: see code_verb)
 FORCE_SECTORS = {"MIL", "COP"}
@@ -1792,7 +1796,7 @@ class EventCoder:
             return None
         proto.sources, proto.targets = sources, targets
         proto.negated = any(c.lower_ in ("no", "without") for c in tok.children) or (
-            tok.head.dep_ == "prep" and tok.head.lower_ == "without") or _called_off(tok)
+            tok.head.dep_ == "prep" and tok.head.lower_ == "without") or _called_off(tok) or _prevented(tok)
         gov = _governing_verb(tok)
         if gov is not None and tok.dep_ == "dobj" and _excessive(gov):
             proto.negated = True  # "too weak to sustain a war with Y": the act is ruled out
@@ -2157,7 +2161,14 @@ class EventCoder:
             # is the subject's whatever the object ("After shelling the port, X turned its fire on Y")
             return self.subject_actors(head.head, depth + 1)
         if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
-            return self.subject_actors(head, depth + 1)
+            found = self.subject_actors(head, depth + 1)
+            if not found and verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "advcl" \
+                    and head.head.pos_ in ("VERB", "AUX") and not any(c.dep_ in SUBJ_DEPS for c in verb.children):
+                # "India closed its border crossings after the treaty expired, effectively blockading
+                # X": the parser hangs the participle on the time clause, whose subject is no actor;
+                # it adjoins the main clause
+                found = self.subject_actors(head.head, depth + 1)
+            return found
         if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PRON", "NUM"):
             # "Iran was the first nation to recognize ...", "one of the first countries to ...",
             # "became the first country to ...": the copula's subject
@@ -2329,10 +2340,13 @@ class EventCoder:
         low = tok.lower_
         if low in PERSON_PRONOUNS or low in THING_PRONOUNS:
             return self.resolve_pronoun(tok)
-        if low in ("country", "nation", "state", "kingdom", "republic") and any(
-                c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and len(list(tok.children)) == 1:
+        if low in STATE_EPITHETS and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and all(
+                (c.dep_ == "det" and c.lower_ == "the") or (c.dep_ in ("amod", "compound") and c.i < tok.i
+                                                            and c.i not in self.tok2actor and c.i not in self.tok2place)
+                for c in tok.children):
             # "the country" refers back like a pronoun; as the object of an act, not to the act's
-            # author ("Turkey closed its border, putting an embargo on the country")
+            # author ("Turkey closed its border, putting an embargo on the country"); so does the wire's
+            # epithet for a state ("effectively blockading the landlocked kingdom", "the oil-rich emirate")
             return self.resolve_pronoun(tok, exclude=self._clause_author_codes(tok))
         out: list[Actor] = []
         # "the Thai border" is a frontier, not Thailand (a possessive still names its owner)
@@ -2399,9 +2413,15 @@ class EventCoder:
             if node.pos_ in ("VERB", "AUX"):
                 subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if subj is not None:
-                    return {a.country for i in range(subj.left_edge.i, subj.right_edge.i + 1)
-                            if i in self.tok2actor and self.tok2actor[i]._.actor is not None
-                            for a in _members_or_actor(self.tok2actor[i])}
+                    codes = {a.country for i in range(subj.left_edge.i, subj.right_edge.i + 1)
+                             if i in self.tok2actor and self.tok2actor[i]._.actor is not None
+                             for a in _members_or_actor(self.tok2actor[i])}
+                    if codes or node.dep_ != "advcl" or node.head is node:
+                        return codes
+                    # "..., after the treaty expired, effectively blockading X": a time clause of no
+                    # actor; the author is the main clause's (as in subject_actors)
+                    node = node.head
+                    continue
                 if node.dep_ not in ("advcl", "xcomp", "acl", "conj") or node.head is node:
                     return set()
             if node.head is node:
@@ -3126,6 +3146,18 @@ def _content_of_called_off(verb: Token) -> bool:
         if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.head.pos_ not in ("NOUN", "PROPN"):
             return False
         noun = noun.head.head  # "a vote on [a resolution condemning X]"
+    return False
+
+
+def _prevented(noun: Token) -> bool:
+    """An act named as what was prevented, foiled or banned ("deployed police to prevent a planned
+    rally", "foiled an attack on the embassy", "the banning of their rallies"): it did not take place."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() in PREVENTION_WORDS:
+        return True
+    if noun.dep_ == "pobj" and head.lower_ in ("of", "on") and head.head.pos_ == "NOUN" \
+            and head.head.lemma_.lower() in PREVENTION_WORDS:
+        return True
     return False
 
 
