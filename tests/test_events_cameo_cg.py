@@ -191,3 +191,16 @@ def test_prevented_or_banned_act_did_not_happen(nlp, domestic_coder):
 ])
 def test_state_epithets_and_participles(nlp, text, expected):
     assert expected in asserted(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an act that happened "in an attack" by, blamed on or attributed to a party is that party's
+    ("Twelve Pakistani soldiers were killed in an ambush by Afghan militants.", ("AFG", "PAK", "ASSAULT")),
+])
+def test_act_in_an_attack_names_its_author(nlp, text, expected):
+    assert expected in asserted(nlp, text)
+
+
+def test_act_in_an_attack_blamed_on_a_group(nlp, domestic_coder):
+    text = "Nine Spanish policemen were killed in an attack blamed on ETA, police in Madrid said."
+    assert ("ESP", "ESP", "ASSAULT") in domestic_asserted(nlp, domestic_coder, text)

@@ -1405,6 +1405,12 @@ class EventCoder:
         if not proto.sources and not reverse and final.type in OTHER_DIRECTED:
             # "X claimed responsibility for the bomb that killed ...": the claimant is the author
             proto.sources = [(a, True) for a in self._claimant(tok)]
+        if not proto.sources and not reverse and final.type in OTHER_DIRECTED:
+            # "nine people were killed in an attack blamed on ETA", "killed in an ambush by Taliban
+            # fighters": the attack the act happened in names its author
+            proto.sources = [(a, False) for p in tok.children if p.dep_ == "prep" and p.lower_ == "in"
+                             for o in _prep_objects(p) if getattr(self.noun_coding(o), "type", None) == "ASSAULT"
+                             for a in self._attack_authors(o)]
         if not proto.sources and not reverse and final.type in _unattributed_table()["types"]:
             # "a roadside bomb wounded soldiers in Kandahar": the unnamed attacker is of the country
             # where the attack happens (data/events/unattributed.yaml)
@@ -2221,6 +2227,14 @@ class EventCoder:
                 if coding is not None and coding.speech:
                     return True
         return False
+
+    def _attack_authors(self, noun: Token) -> list[Actor]:
+        """Who an attack noun names as its author: its possessive, demonym or "by" phrase, or the
+        party it is blamed on or attributed to ("an attack blamed on ETA")."""
+        return _unique(self._event_agents(noun) + [
+            a for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in BLAMED_PARTICIPLES
+            for p in c.children if p.dep_ == "prep" and p.lower_ in ("on", "to")
+            for o in _prep_objects(p) for a in self.actors_of(o)])
 
     def _judging_verb(self, verb: Token) -> bool:
         """A verb that judges an act (condemn, welcome, reject): CAMEO 11/05/12 types."""
