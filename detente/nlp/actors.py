@@ -21,6 +21,8 @@ Built-in data files (detente/data/actors/, '#' lines are comments, '|' separates
                      before 1949 is CHN; chosen by the document date or a year named in the sentence)
   collectives.csv    pattern,n,scope,sector   (scope: state|any)
   nonactors.csv      pattern   (phrases that contain an actor name but are none: "Washington Post")
+  union_capitals.csv union,republic  (a union's capital and seat carry its republic's code; in a sentence
+                     that names the union, they stand for it: "Moscow" beside "Soviet" is SUN)
 
 User dictionaries (`extra_files`, read by `load_actor_file`; user entries win over built-in ones):
   *.csv   columns pattern,code,sector,start,end (start/end optional ISO dates YYYY-MM-DD). A row with
@@ -205,6 +207,14 @@ def _read_data_csv(name: str) -> list[dict[str, str]]:
     text = resources.files("detente").joinpath("data", "actors", name).read_text(encoding="utf-8")
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
     return list(csv.DictReader(lines))
+
+
+@lru_cache(maxsize=1)
+def _union_republics() -> dict[str, tuple[str, date, date]]:
+    """union code -> (the republic code its capital and seat carry, the union's start and end)
+    (union_capitals.csv)."""
+    return {row["union"]: (row["republic"], date.fromisoformat(row["start"]), date.fromisoformat(row["end"]))
+            for row in _read_data_csv("union_capitals.csv")}
 
 
 @lru_cache(maxsize=1)
@@ -793,6 +803,8 @@ class ActorTagger:
         self._coordination(doc, found)
         self._collectives(doc, found)
         self._resolutions(doc, found)
+        self._constituent_republics(doc, found)
+        self._union_capitals(doc, found, when)
         spans = []
         last_end = -1
         for f in sorted(found, key=lambda f: (f.start, -f.end)):
@@ -1166,6 +1178,51 @@ class ActorTagger:
             f.members = [Actor(c, e.sector, surface) for c in codes]
             f.actor = f.members[0]
             f.label = "COLLECTIVE"
+
+    @staticmethod
+    def _union_capitals(doc: Doc, found: list[_Found], when: date | None) -> None:
+        """Moscow or the Kremlin in a sentence that names the Soviet Union ("protested to Moscow after
+        Soviet patrol boats seized ..."), in a document dated in the union's lifetime: the union's
+        capital and seat, not its republic's (see union_capitals.csv). Undated, the union named may
+        be history ("demanded an admission by Moscow that Soviet forces murdered ...")."""
+        unions = {u: r for u, (r, start, end) in _union_republics().items()
+                  if when is not None and start <= when <= end}
+        if not unions:
+            return
+        live = [f for f in found if f.actor is not None]
+        if not any(f.actor.country in unions for f in live):
+            return
+        sent_of = [0] * len(doc)
+        if doc.has_annotation("SENT_START"):
+            for k, sent in enumerate(doc.sents):
+                for i in range(sent.start, sent.end):
+                    sent_of[i] = k
+        named = {(sent_of[f.start], f.actor.country) for f in live}
+        for f in live:
+            if f.label not in ("CAPITAL", "SEAT"):
+                continue
+            for union, republic in unions.items():
+                if f.actor.country == republic and (sent_of[f.start], union) in named:
+                    f.actor = replace(f.actor, country=union)
+                    break
+
+    @staticmethod
+    def _constituent_republics(doc: Doc, found: list[_Found]) -> None:
+        """"the former Soviet republic of Georgia", "the Yugoslav republic of Macedonia": the
+        phrase names the republic, not the union it belonged to; the republic's own code covers
+        the whole phrase (the union's demonym is no actor of it)."""
+        by_start = {f.start: f for f in found if f.actor is not None}
+        for f in list(found):
+            if f.actor is None or f.end + 2 >= len(doc):
+                continue
+            word, of = doc[f.end], doc[f.end + 1]
+            if word.lower_ not in ("republic", "republics") or of.lower_ != "of":
+                continue
+            inner = by_start.get(f.end + 2)
+            if inner is None or inner.label != "COUNTRY" or inner.actor.country == f.actor.country:
+                continue
+            f.actor = None
+            inner.start = f.start
 
     @staticmethod
     def _resolutions(doc: Doc, found: list[_Found]) -> None:

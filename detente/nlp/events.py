@@ -75,6 +75,19 @@ REFUSAL_ADJECTIVES = {"unwilling", "reluctant", "loath", "loth"}
 NEGATIVE_ADJECTIVES = REFUSAL_ADJECTIVES | {"unable", "unlikely", "hesitant"}
 SOURCE_PREPS = ("by", "from")
 LOCATION_PREPS = {"in", "at", "near"}
+# clause markers and prepositions of a posture's cause ("on alert after X's troops moved"): see _provoker_targets
+# unverified talk: a denied rumour asserts nothing (see the report nouns in code_sentence)
+RUMOUR_NOUNS = {"rumour", "rumor", "speculation"}
+# participles that name an act's author after a noun ("an attack blamed on X"): see code_noun
+BLAMED_PARTICIPLES = {"blame", "attribute", "ascribe"}
+# what a prevented, foiled or banned act is the object of (see _prevented)
+PREVENTION_WORDS = {"prevent", "foil", "thwart", "avert", "forestall", "ban", "banning", "prohibit", "prohibition", "forbid", "outlaw"}
+# head nouns of a definite description that refers back to a state ("the landlocked kingdom")
+STATE_EPITHETS = {"country", "nation", "state", "kingdom", "republic", "emirate", "sultanate", "monarchy", "principality"}
+PROVOKED_MARKS = {"after", "following", "when", "as", "amid"}
+# sectors of armed forces and police (a passive MOBILIZE's moved forces act: see code_verb)
+FORCE_SECTORS = {"MIL", "COP"}
+PERCEPTION_VERBS = {"see", "spot", "sight", "observe", "detect", "report"}
 # Further prepositions (and their "of" chains) that place an attack: "outside the city of X",
 # "ripped through a market in X".
 SCENE_PREPS = {"outside", "of", "on", "inside", "through"}
@@ -249,11 +262,12 @@ LIGHT_NOUNS = {"effort", "bid", "initiative", "mission", "campaign", "drive", "p
                "process", "operation", "round"}
 # Measure nouns whose "of" complement is the event ("10 days of war games", "a round of talks").
 # ("a state of emergency": the emergency rule is the event)
-MEASURE_NOUNS = {"day", "week", "month", "year", "hour", "round", "series", "wave", "spate", "string", "state"}
-# Bodies named after the act they carry out: "set up a commission of inquiry into X" opens an
-# inquiry (CAMEO 09 investigate), as "opened an inquiry into X" does.
+# ("a campaign of violence", "a campaign of bombings": the campaign waged is its "of" event)
+MEASURE_NOUNS = {"day", "week", "month", "year", "hour", "round", "series", "wave", "spate", "string", "state", "campaign"}
 # Measures whose "on" complement is what they forbid ("a ban on rallies": no rally took place).
 BAN_NOUNS = {"ban", "restriction", "curb", "moratorium", "prohibition", "limit", "limitation"}
+# Bodies named after the act they carry out: "set up a commission of inquiry into X" opens an
+# inquiry (CAMEO 09 investigate), as "opened an inquiry into X" does.
 INQUIRY_BODY_NOUNS = {"commission", "committee", "panel", "board", "tribunal", "team", "mission"}
 # Auxiliaries that announce an act instead of reporting it ("will withdraw", "said it would boycott").
 FUTURE_AUX = {"will", "'ll", "shall", "would", "wo", "’ll"}
@@ -276,7 +290,10 @@ PLAN_NOUNS = {"plan", "proposal", "offer", "bid", "decision", "attempt", "effort
 # Verbs that say something to an addressee ("told X that ...", "assured X that ...").
 ADDRESS_VERBS = {"tell", "assure", "inform", "notify", "brief", "reassure"}
 # "ordered/told X to leave": an expulsion.
-ORDER_VERBS = {"order", "tell", "instruct", "give"}
+# (forcing or compelling people to leave expels them too: "forced thousands of peasants to leave their land";
+# "forced X out" has its own lexicon entry)
+FORCE_VERBS = {"force", "compel"}
+ORDER_VERBS = {"order", "tell", "instruct", "give"} | FORCE_VERBS
 # verbs that put someone under an act ("placed under arrest", "came under fire")
 UNDER_VERBS = {"put", "place", "come"}
 LEAVE_VERBS = {"leave", "depart", "quit", "go"}
@@ -569,7 +586,8 @@ class EventCoder:
         refusal at its government ("students demonstrated"). See data/events/domestic.yaml."""
         table = _domestic_table()
         codes = {a.country for a, _ in proto.sources}
-        if len(codes) != 1 or self.sent_codes.get(sent.start, set()) != codes:
+        if len(codes) != 1 or (self.sent_codes.get(sent.start, set()) != codes
+                               and self._codes_outside_reporters(sent) != codes):
             return []  # a foreign actor or place in the sentence may be the target
         country = next(iter(codes))
         if not is_state_code(country):
@@ -593,9 +611,32 @@ class EventCoder:
         if kind == "group" and etype in table["group_attacks"] and not proto.nominal:
             trigger = proto.trigger
             dobj = next((c for c in trigger.children if c.dep_ == "dobj"), None)
+            if dobj is not None and _common_lemma(dobj) in table["truce_objects"]:
+                # "rebels violated the ceasefire": a truce breached is the one agreed with the government
+                return [(Actor(country, "GOV", "government"), False)]
             if any(a.country == country for a in self._place_targets(trigger, dobj, False)):
                 return [(Actor(country, "CVL", "population"), False)]
         return []
+
+    def _codes_outside_reporters(self, sent: Span) -> set[str]:
+        """The codes a sentence names outside its news attribution: who reports an act at home
+        ("..., the Yugoslav news agency Tanjug reported", "Western diplomats said") is not whom it
+        is aimed at. Places count as in _domestic_context."""
+        reporters: set[int] = set()
+        for t in sent:
+            coding = self.lex.verbs.get(t.lemma_.lower()) if t.pos_ == "VERB" else None
+            if coding is not None and coding.speech and t.dep_ == "ROOT" and any(
+                    c.dep_ in ("ccomp", "parataxis") and c.i < t.i for c in t.children):
+                # a trailing "..., X said": X attributes the clause before it
+                reporters.update(i for c in t.children if c.dep_ == "nsubj"
+                                 for i in range(c.left_edge.i, c.right_edge.i + 1))
+            if t.dep_ in ("dobj", "attr", "npadvmod") and self._attribution(t):
+                reporters.update(range(t.left_edge.i, t.right_edge.i + 1))
+        codes = {a.country for t in sent if t.i in self.tok2actor and t.i not in reporters
+                 for a in _members_or_actor(self.tok2actor[t.i])}
+        codes |= {p._.place.country for p in self.places if p._.place is not None and p._.place.country
+                  and sent.start <= p.start < sent.end and p.start not in reporters}
+        return codes
 
     def _source_kind(self, actor: Actor, table: dict) -> str | None:
         """'state' for a state organ, 'group' for people and non-state groups, None if unknown."""
@@ -754,11 +795,21 @@ class EventCoder:
                 # report's author, "Indian reports", is)
                 inner = [a for i in sorted(told) if i in self.tok2actor for a in _members_or_actor(self.tok2actor[i])]
                 for proto in protos:
+                    if proto.trigger.i in told and tok.lemma_.lower() in RUMOUR_NOUNS:
+                        # a denied rumour leaves no claim that its act happened ("denied rumours that
+                        # troops had been mobilised"), as a denied content clause does; a denied report
+                        # still tells of the act (the tuning set codes it)
+                        proto.negated = True
+                for proto in protos:
                     if proto.trigger.i == gov.i and not proto.nominal:
                         proto.targets = [(a, x) for a, x in proto.targets if a not in inner]
                 protos = [p for p in protos if p.trigger.i != gov.i or p.nominal or p.targets]
         conditions: set[int] = set()
         for proto in protos:
+            if proto.nominal and proto.trigger.dep_ == "dobj" and self._judging_verb(proto.trigger.head):
+                # "would have condemned the Israeli raid", "will welcome the withdrawal": the act
+                # judged is reported, not announced by the judging verb's future
+                continue
             _reframe(proto)
             if proto.coding.type == "THREATEN" and not proto.nominal:
                 # "would veto the plan unless Y withdrew": the condition names who is threatened;
@@ -851,7 +902,8 @@ class EventCoder:
         if lemma in ORDER_VERBS and "expel" in self.lex.verbs and any(
                 c.dep_ == "dobj" for c in tok.children) and any(
                 (c.dep_ == "xcomp" and c.lemma_.lower() in LEAVE_VERBS)
-                or (c.lower_ == "out" and c.dep_ in ("prep", "prt", "advmod")) for c in tok.children):
+                or (c.lower_ == "out" and c.dep_ in ("prep", "prt", "advmod") and lemma not in FORCE_VERBS)
+                for c in tok.children):
             # "ordered the French ambassador to leave the country", "ordered 25 diplomats out (of
             # the country)": an expulsion (CAMEO 166/174)
             return self.lex.verbs["expel"]
@@ -1043,7 +1095,7 @@ class EventCoder:
                                  paired_type=hit.paired_type, paired_mode=hit.paired_mode, light=False,
                                  objects=frozenset(), objects_not=frozenset(), patterns=(), preps=preps)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-        dobj = next((c for c in tok.children if c.dep_ in ("dobj", "attr")), None)
+        dobj = next((c for c in tok.children if c.dep_ in ("dobj", "attr") and not self._attribution(c)), None)
         if passive:
             dobj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         elif _by_participle(tok) and any(self.actors_of(o) for c in tok.children if c.dep_ == "agent"
@@ -1158,8 +1210,11 @@ class EventCoder:
             # so without the flag the co-authors would have no partner), or an exchange ("A and B
             # traded fire" fight each other, "traded accusations" accuse each other; "A and B
             # strengthened their forces" is no show of force at each other)
+            # A joint verb of no type of its own ("exchange") is joint whatever its object makes it:
+            # "troops and rebels exchanged gunfire" fought each other
             coding = Trigger(lemma=coding.lemma, type=object_type, preps=coding.preps,
-                             symmetric=coding.symmetric and (object_type == "SUPPORT" or object_type in EXCHANGE_TYPES))
+                             symmetric=coding.symmetric and (object_type == "SUPPORT" or object_type in EXCHANGE_TYPES
+                                                             or coding.type is None))
         if coding.objects and not reverse:
             if not (obj_lemmas & coding.objects) and noun is None and not (
                     coding.infinitive and dobj is None and any(c.dep_ == "xcomp" for c in tok.children)):
@@ -1267,6 +1322,14 @@ class EventCoder:
                     # "was assassinated by two of her bodyguards": an agent reached only through the
                     # victim's own possessive is no agent; the attacker is unnamed
                     subjects = subj = []
+            if not subj and tgt_head is not None and noun is None and final.type == "MOBILIZE":
+                # "Vietnamese troops have been moved up to the Thai border", "thousands of Chinese
+                # police were deployed in Lhasa": armed forces moved by an unnamed agent are their own
+                # state's mobilisation (CAMEO 15), not its target
+                forces = [(a, True) for a in self.actors_of(tgt_head) if a.sector in FORCE_SECTORS]
+                if forces:
+                    subjects = subj = forces
+                    targets = [t for t in targets if t[0].country not in {a.country for a, _ in forces}]
             if not subj and tgt_head is not None:
                 # agentless passive: "issues between A, B and C were settled", "Laos was admitted
                 # into ASEAN" (the organisation admits), "relations with X were restored"
@@ -1459,6 +1522,12 @@ class EventCoder:
         if not proto.sources and not reverse and final.type in OTHER_DIRECTED:
             # "X claimed responsibility for the bomb that killed ...": the claimant is the author
             proto.sources = [(a, True) for a in self._claimant(tok)]
+        if not proto.sources and not reverse and final.type in OTHER_DIRECTED:
+            # "nine people were killed in an attack blamed on ETA", "killed in an ambush by Taliban
+            # fighters": the attack the act happened in names its author
+            proto.sources = [(a, False) for p in tok.children if p.dep_ == "prep" and p.lower_ == "in"
+                             for o in _prep_objects(p) if getattr(self.noun_coding(o), "type", None) == "ASSAULT"
+                             for a in self._attack_authors(o)]
         if not proto.sources and not reverse and final.type in _unattributed_table()["types"]:
             # "a roadside bomb wounded soldiers in Kandahar": the unnamed attacker is of the country
             # where the attack happens (data/events/unattributed.yaml)
@@ -1489,8 +1558,17 @@ class EventCoder:
                 # (not when the first verb has a clause of its own: "is working to implement the
                 # accord and joined the WTO" works on the accord, not with the WTO)
                 proto.targets = [(a, False) for a in self.actors_of(shared) if self._another_party(a, proto.sources)]
-        if final.symmetric and not proto.targets and len({a.country for a, _ in proto.sources}) >= 2:
+        if final.symmetric and not proto.targets and (len({a.country for a, _ in proto.sources}) >= 2 or (
+                self.domestic and len({(a.country, a.sector) for a, _ in proto.sources}) >= 2)):
+            # (domestic mode: two sides of one country, "government troops and rebels exchanged fire")
             proto.symmetric = True
+        if noun is not None and final.type == "COOPERATE" and final.mode == "military" and proto.sources \
+                and not proto.symmetric and not proto.targets and len({a.country for a, _ in proto.sources}) == 1 \
+                and not any(c.dep_ == "amod" and c.lower_ in ("joint", "combined") for c in noun.children):
+            # "China staged naval manoeuvres near Taiwan": exercises held alone, with no partner, are
+            # a show of force (CAMEO 150 -> MOBILIZE), aimed at the country they are held near
+            final = Trigger(lemma=final.lemma, type="MOBILIZE", mode="exercise", preps=final.preps, track=final.track)
+            proto.coding = final
         src_codes = {a.country for a, _ in proto.sources}
         if (proto.sources and dobj is not None and not passive and noun is None and final.type in OTHER_DIRECTED
                 and proto.targets and {a.country for a, _ in proto.targets} <= src_codes):
@@ -1560,11 +1638,15 @@ class EventCoder:
             # "shelled villages in Syldavia", "raided a camp near Klow": an attack on a place in
             # another country is aimed at that country (also when the only target named is the
             # author's own: "moved troops to its border with X")
-            placed = [(a, False) for a in self._place_targets(tok, dobj, passive, final.type in ("MOBILIZE", "RETREAT"),
-                                                              destinations=final.mode != "expel")
+            # (exercises held near a border are no posture against the neighbour named by the
+            # border: the tuning set codes "held exercises near the Libyan border" as no event)
+            placed = [(a, False) for a in self._place_targets(tok, dobj, passive, final.type in ("MOBILIZE", "RETREAT")
+                                                              and final.mode != "exercise", destinations=final.mode != "expel")
                       if a.country not in src_codes]
             if placed or not proto.targets:
                 proto.targets = placed
+            if not proto.targets and final.type == "MOBILIZE":
+                proto.targets = self._provoker_targets(tok, src_codes)
         if not proto.targets and proto.sources and final.type == "PROTEST":
             # "protested outside the British embassy": a protest at a mission is aimed at its country
             proto.targets = [(a, False) for h in [tok] + ([noun] if noun is not None else [])
@@ -1658,8 +1740,11 @@ class EventCoder:
         not their subject, with `clauses`). Without `places`, not an actor named as a place
         ("in X") nor one that only modifies a noun ("on the Syldavian border")."""
         barriers = VP_BARRIERS - {"ccomp"} if clauses else VP_BARRIERS
+        attributions = [c for c in verb.children if self._attribution(c)]
         for t in verb.subtree:
             if t.i <= verb.i or t.i not in self.tok2actor:
+                continue
+            if any(a.left_edge.i <= t.i <= a.right_edge.i for a in attributions):
                 continue
             if not places and t.dep_ in ("amod", "compound", "nmod", "poss") and t.head.i not in self.tok2actor:
                 continue
@@ -1681,6 +1766,8 @@ class EventCoder:
                         not places and path.dep_ == "prep" and path.lower_ in LOCATION_PREPS) or (
                         path.dep_ == "prep" and path.lower_ in TIME_PREPS) or (
                         path.dep_ == "advmod" and path.lower_ in TIME_ADVERBS) or (
+                        # "..., according to a report by UN investigators": the source of the news
+                        path.dep_ == "prep" and path.lower_ == "according") or (
                         path.dep_ == "amod" and path.lemma_.lower() in BROKER_PARTICIPLES):
                     inside = False
                     break
@@ -1766,6 +1853,19 @@ class EventCoder:
             if typed is not None:
                 coding = replace(coding, type=typed)
                 proto.coding = coding
+        if coding.mode == "expel" and coding.type == "COERCE":
+            # "the expulsion of Ghanaian workers from Nigeria": people expelled from a country are
+            # expelled by it (CAMEO 174); a "mass" expulsion is CAMEO 201 (-> ASSAULT)
+            people = [o for c in children if c.dep_ == "prep" and c.lower_ == "of" for o in _of_chain(_prep_objects(c))]
+            origin = [a for h in [tok, *people] for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                      for o in _prep_objects(c) for a in self.actors_of(o)]
+            if origin and not any(d for _, d in sources):
+                codes = {a.country for a in origin}
+                sources = [(a, True) for a in origin]
+                targets = [(a, True) for o in people for a in self.actors_of(o) if a.country not in codes]
+            if any(c.dep_ in ("amod", "compound") and c.lower_ == "mass" for c in tok.children):
+                coding = replace(coding, type="ASSAULT", mode="cleansing")
+                proto.coding = coding
         if not sources:
             # "the delivery of Soviet tanks to Syria": the goods name their supplier
             sources = [(a, True) for a in self._goods_supplier(tok)]
@@ -1775,6 +1875,11 @@ class EventCoder:
                 sources = [(a, True) for a in between]
             else:
                 sources = [(a, True) for a in between]
+        if not sources and coding.type in OTHER_DIRECTED:
+            # "an attack blamed on ETA", "a bombing attributed to the IRA": the party blamed did it
+            sources = [(a, False) for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in BLAMED_PARTICIPLES
+                       for p in c.children if p.dep_ == "prep" and p.lower_ in ("on", "to")
+                       for o in _prep_objects(p) for a in self.actors_of(o)]
         claimed = False
         if not sources and coding.type in OTHER_DIRECTED:
             # "X claimed responsibility for the bombing (in Y)", "claimed the attack on Y"
@@ -1834,11 +1939,13 @@ class EventCoder:
                 targets = [(a, False) for a in self._place_targets(head, None, False, True) if a.country not in src]
                 if targets:
                     break
+            if not targets and gov is not None and tok.head.dep_ == "prep":
+                targets = self._provoker_targets(gov, src)
         if not sources and not targets:
             return None
         proto.sources, proto.targets = sources, targets
         proto.negated = any(c.lower_ in ("no", "without") for c in tok.children) or (
-            tok.head.dep_ == "prep" and tok.head.lower_ == "without") or _called_off(tok)
+            tok.head.dep_ == "prep" and tok.head.lower_ == "without") or _called_off(tok) or _prevented(tok)
         gov = _governing_verb(tok)
         if gov is not None and tok.dep_ == "dobj" and _excessive(gov):
             proto.negated = True  # "too weak to sustain a war with Y": the act is ruled out
@@ -2081,6 +2188,11 @@ class EventCoder:
         adj = next((c for c in tok.children if c.dep_ in ("ccomp", "oprd", "xcomp", "acomp")
                     and c.pos_ == "ADJ" and c.lower_ in GUILT_WORDS), None)
         if adj is None:
+            # "found 14 army officers guilty of plotting a coup": the parser may hang the adjective
+            # after the object on the object itself
+            adj = next((a for o in tok.children if o.dep_ == "dobj" for a in o.children
+                        if a.dep_ == "amod" and a.i > o.i and a.lower_ in GUILT_WORDS), None)
+        if adj is None:
             return None
         party = next((c for c in adj.children if c.dep_ in ("nsubj", "nsubjpass")), None) or next(
             (c for c in tok.children if c.dep_ == "dobj"), None)
@@ -2215,7 +2327,14 @@ class EventCoder:
             # is the subject's whatever the object ("After shelling the port, X turned its fire on Y")
             return self.subject_actors(head.head, depth + 1)
         if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
-            return self.subject_actors(head, depth + 1)
+            found = self.subject_actors(head, depth + 1)
+            if not found and verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "advcl" \
+                    and head.head.pos_ in ("VERB", "AUX") and not any(c.dep_ in SUBJ_DEPS for c in verb.children):
+                # "India closed its border crossings after the treaty expired, effectively blockading
+                # X": the parser hangs the participle on the time clause, whose subject is no actor;
+                # it adjoins the main clause
+                found = self.subject_actors(head.head, depth + 1)
+            return found
         if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PRON", "NUM"):
             # "Iran was the first nation to recognize ...", "one of the first countries to ...",
             # "became the first country to ...": the copula's subject
@@ -2251,6 +2370,58 @@ class EventCoder:
             if head.dep_ in ("dobj", "nsubj", "attr") and head.head.pos_ in ("VERB", "AUX"):
                 return self.subject_actors(head.head, depth + 1)
         return []
+
+    def _attribution(self, obj: Token) -> bool:
+        """A trailing news attribution the parser made the verb's object ("X threatened to crush the
+        protests, the Yugoslav news agency Tanjug reported": "agency" as the object of "threatened"):
+        a noun after a comma whose relative clause is a reporting verb with a subject of its own."""
+        if obj.dep_ not in ("dobj", "attr", "npadvmod") or obj.i <= obj.head.i:
+            return False
+        start = obj.left_edge.i
+        if start == 0 or obj.doc[start - 1].text != ",":
+            return False
+        for c in obj.children:
+            if c.dep_ == "relcl" and c.i > obj.i and any(s.dep_ == "nsubj" and s.lower_ not in ("that", "which", "who")
+                                                          for s in c.children):
+                coding = self.lex.verbs.get(c.lemma_.lower())
+                if coding is not None and coding.speech:
+                    return True
+        return False
+
+    def _attack_authors(self, noun: Token) -> list[Actor]:
+        """Who an attack noun names as its author: its possessive, demonym or "by" phrase, or the
+        party it is blamed on or attributed to ("an attack blamed on ETA")."""
+        return _unique(self._event_agents(noun) + [
+            a for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in BLAMED_PARTICIPLES
+            for p in c.children if p.dep_ == "prep" and p.lower_ in ("on", "to")
+            for o in _prep_objects(p) for a in self.actors_of(o)])
+
+    def _judging_verb(self, verb: Token) -> bool:
+        """A verb that judges an act (condemn, welcome, reject): CAMEO 11/05/12 types."""
+        coding = self._verb_coding(verb) if verb.pos_ in ("VERB", "AUX") else None
+        return coding is not None and coding.type in EVALUATIVE_TYPES - {"REQUEST"}
+
+    def _provoker_targets(self, verb: Token, src: set[str]) -> list[tuple[Actor, bool]]:
+        """A force posture taken up "after"/"when"/"as" another party acted ("put its forces on
+        alert after North Korean troops were seen moving toward the border", "raised its alert
+        following Iran's missile test"): the posture is aimed at that party (CAMEO 15 -> MOBILIZE,
+        target the provoker), when the grammar names no target or place of its own."""
+        out: list[tuple[Actor, bool]] = []
+        for c in verb.children:
+            if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in PROVOKED_MARKS
+                                         for m in c.children):
+                out += [(a, False) for a, _ in self.subject_actors(c) if a.country not in src]
+                # "after North Korean troops were seen / reported moving": a perceived movement's
+                # passive subject is the mover
+                if c.lemma_.lower() in PERCEPTION_VERBS:
+                    out += [(a, False) for s in c.children if s.dep_ == "nsubjpass"
+                            for a in self.actors_of(s) if a.country not in src]
+            elif c.dep_ == "prep" and c.lower_ in PROVOKED_MARKS:
+                # "following North Korea's missile test", "after Iranian exercises": the act's owner
+                for o in _prep_objects(c):
+                    out += [(a, False) for m in o.children if m.dep_ in ("poss", "amod", "compound")
+                            for a in self.actors_of(m) if a.country not in src]
+        return out
 
     def _accompanying(self, subject: Token) -> list[Actor]:
         """Actors joined to a subject by "along with" / "together with" ("X, along with Y,
@@ -2352,10 +2523,13 @@ class EventCoder:
         low = tok.lower_
         if low in PERSON_PRONOUNS or low in THING_PRONOUNS:
             return self.resolve_pronoun(tok)
-        if low in ("country", "nation", "state", "kingdom", "republic") and any(
-                c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and len(list(tok.children)) == 1:
+        if low in STATE_EPITHETS and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and all(
+                (c.dep_ == "det" and c.lower_ == "the") or (c.dep_ in ("amod", "compound") and c.i < tok.i
+                                                            and c.i not in self.tok2actor and c.i not in self.tok2place)
+                for c in tok.children):
             # "the country" refers back like a pronoun; as the object of an act, not to the act's
-            # author ("Turkey closed its border, putting an embargo on the country")
+            # author ("Turkey closed its border, putting an embargo on the country"); so does the wire's
+            # epithet for a state ("effectively blockading the landlocked kingdom", "the oil-rich emirate")
             return self.resolve_pronoun(tok, exclude=self._clause_author_codes(tok))
         out: list[Actor] = []
         # "the Thai border" is a frontier, not Thailand (a possessive still names its owner)
@@ -2422,9 +2596,15 @@ class EventCoder:
             if node.pos_ in ("VERB", "AUX"):
                 subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if subj is not None:
-                    return {a.country for i in range(subj.left_edge.i, subj.right_edge.i + 1)
-                            if i in self.tok2actor and self.tok2actor[i]._.actor is not None
-                            for a in _members_or_actor(self.tok2actor[i])}
+                    codes = {a.country for i in range(subj.left_edge.i, subj.right_edge.i + 1)
+                             if i in self.tok2actor and self.tok2actor[i]._.actor is not None
+                             for a in _members_or_actor(self.tok2actor[i])}
+                    if codes or node.dep_ != "advcl" or node.head is node:
+                        return codes
+                    # "..., after the treaty expired, effectively blockading X": a time clause of no
+                    # actor; the author is the main clause's (as in subject_actors)
+                    node = node.head
+                    continue
                 if node.dep_ not in ("advcl", "xcomp", "acl", "conj") or node.head is node:
                     return set()
             if node.head is node:
@@ -2468,6 +2648,9 @@ class EventCoder:
         # "massed troops close to the Ukrainian border": the "to" of "close to" / "next to"
         heads += [c for h in list(heads) for c in h.children
                   if c.lower_ in ("close", "next") and c.dep_ in ("amod", "advmod", "acomp")]
+        # "moved troops up to the border": the parser makes "up" a preposition governing "to"
+        heads += [c for c in tok.children if c.dep_ in ("prep", "prt", "advmod") and c.lower_ in ("up", "down")
+                  and any(g.dep_ == "prep" for g in c.children)]
         # "killed 23 people when they blew themselves up in X": the same act's time clause
         # (the parser marks "as" either way: "as tension mounted along its border with X")
         heads += [c for c in tok.children if c.dep_ == "advcl"
@@ -2700,6 +2883,13 @@ class EventCoder:
             elif c.dep_ == "prep" and c.lower_ in ("with", "between") and _coding_symmetric(self.noun_coding(noun)):
                 # "rejected any talks with the United States": a joint act's partner is a party
                 out.extend(a for o in _prep_objects(c) for a in self.actors_of(o))
+        coding = self.noun_coding(noun)
+        if not out and coding is not None and coding.mode == "expel":
+            # "protested the expulsion of its nationals from Eritrea": the country they are expelled
+            # from expels them (as in code_noun)
+            people = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in _of_chain(_prep_objects(c))]
+            out.extend(a for h in [noun, *people] for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                       for o in _prep_objects(c) for a in self.actors_of(o))
         return _unique(out)
 
     def _peace_mission(self, noun: Token, organisations: bool = True) -> bool:
@@ -3115,13 +3305,20 @@ def _banned_act(noun: Token) -> bool:
 
 
 def _particle_object(verb: Token) -> Token | None:
-    """ "handed in their weapons": the parser may read the particle as a preposition with the object
-    as its own object (prt -> pobj); that noun is the direct object of the particle verb."""
+    """ "handed in their weapons", "closed down the radio station", "shut down three newspapers":
+    the parser may read the particle right after the verb as a preposition with the object as its
+    own object (prt -> pobj, or a "down"/"off" prep); that noun is the particle verb's direct object."""
     for prt in verb.children:
-        if prt.dep_ == "prt" and prt.i == verb.i + 1:
+        if prt.i != verb.i + 1:
+            continue
+        if prt.dep_ == "prt":
             for o in prt.children:
                 if o.dep_ == "pobj":
                     return o
+        elif prt.dep_ == "prep" and prt.lower_ in ("down", "off"):
+            objs = [o for o in prt.children if o.dep_ == "pobj"]
+            if len(objs) == 1 and objs[0].pos_ in ("NOUN", "PROPN"):
+                return objs[0]
     return None
 
 
@@ -3174,9 +3371,19 @@ def _between(text: str, first: Span, second: Span) -> str:
     return text[end:start]
 
 
+def _counterfactual(tok: Token) -> bool:
+    """"would have" with a past participle ("a draft that would have condemned X", "talks that
+    would have ended the war"): an act that did not take place."""
+    aux = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    return tok.tag_ == "VBN" and "would" in aux and "have" in aux and not any(c.dep_ == "neg" for c in tok.children)
+
+
 def _negated(tok: Token) -> bool:
     """Negation on the predicate, or on the verb that controls it ("did not agree to cooperate",
-    "no longer has the capacity to support")."""
+    "no longer has the capacity to support"); a counterfactual act ("would have condemned") did
+    not happen either."""
+    if _counterfactual(tok):
+        return True
     node = tok
     for _ in range(3):
         if _content_of_called_off(node):
@@ -3196,6 +3403,11 @@ def _negated(tok: Token) -> bool:
                 return True
         elif node.dep_ == "acl" and node.head.dep_ in ("dobj", "attr") and node.head.head is not node.head:
             node = node.head.head
+        elif node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.dep_ in ("dobj", "attr") \
+                and node.head.head.head is not node.head.head:
+            # "had no intention of breaking off relations": the gerund of the object's "of", as the
+            # infinitive of "had no plans to ..." above
+            node = node.head.head.head
         else:
             break
     return False
@@ -3228,6 +3440,18 @@ def _content_of_called_off(verb: Token) -> bool:
         if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.head.pos_ not in ("NOUN", "PROPN"):
             return False
         noun = noun.head.head  # "a vote on [a resolution condemning X]"
+    return False
+
+
+def _prevented(noun: Token) -> bool:
+    """An act named as what was prevented, foiled or banned ("deployed police to prevent a planned
+    rally", "foiled an attack on the embassy", "the banning of their rallies"): it did not take place."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() in PREVENTION_WORDS:
+        return True
+    if noun.dep_ == "pobj" and head.lower_ in ("of", "on") and head.head.pos_ == "NOUN" \
+            and head.head.lemma_.lower() in PREVENTION_WORDS:
+        return True
     return False
 
 
@@ -3705,7 +3929,8 @@ def _domestic_table() -> dict:
             "group_acts": frozenset(raw["group_acts"]),
             "group_attacks": frozenset(raw.get("group_attacks", ())),
             "domestic_objects": frozenset(str(w).lower() for w in raw["domestic_objects"]),
-            "relations_objects": frozenset(str(w).lower() for w in raw.get("relations_objects", ()))}
+            "relations_objects": frozenset(str(w).lower() for w in raw.get("relations_objects", ())),
+            "truce_objects": frozenset(str(w).lower() for w in raw.get("truce_objects", ()))}
 
 
 def _under_act(noun: Token, coding: Trigger) -> bool:
