@@ -1061,12 +1061,13 @@ def test_phrasal_verb_with_a_preposition_takes_its_target(coder, make_doc):
 
 
 def test_verb_restricted_to_objects_needs_one(coder, make_doc):
-    # "Borduria relaxed its curfew on Syldavia" is a concession; "relaxed its stance" codes nothing
+    # "Borduria relaxed its ban on Syldavia" is a concession; "relaxed its stance" codes nothing
+    # (a relaxed curfew is CAMEO 0813, RETREAT: test_events_cameo_ch)
     def doc_with(obj):
         return make_doc(f"Borduria/Borduria/PROPN/nsubj/1 relaxed/relax/VERB/ROOT/1 its/its/PRON/poss/3 "
                         f"{obj}/{obj}/NOUN/dobj/1 on/on/ADP/prep/1 Syldavia/Syldavia/PROPN/pobj/4 ././PUNCT/punct/1",
                         actors={0: ("BRD", None), 5: ("SYL", None)})
-    assert triples(code(coder, doc_with("curfew"))) == {("BRD", "SYL", "CONCEDE")}
+    assert triples(code(coder, doc_with("ban"))) == {("BRD", "SYL", "CONCEDE")}
     assert triples(code(coder, doc_with("stance"))) == set()
 
 
@@ -1362,8 +1363,8 @@ def domestic_quads(nlp, domestic_coder, text: str) -> set[tuple]:
     ("Chilean dockworkers called off their strike on Monday.", ("CHL", None, "CHL", "GOV", "CONCEDE")),
     ("Kenyan doctors suspended their strike after talks with the health ministry.",
      ("KEN", "HLH", "KEN", "GOV", "CONCEDE")),
-    # relaxing a curfew eases an administrative sanction (CAMEO 081)
-    ("Thai authorities relaxed the curfew in the south.", ("THA", "GOV", "THA", "CVL", "CONCEDE")),
+    # relaxing a curfew is CAMEO 0813 ease curfew, which cameo2plover maps to RETREAT
+    ("Thai authorities relaxed the curfew in the south.", ("THA", "GOV", "THA", "CVL", "RETREAT")),
     # people obstructing passage protest (CAMEO 144), at home against their government
     ("Bolivian farmers blocked the main highway over fuel prices.", ("BOL", "AGR", "BOL", "GOV", "PROTEST")),
     ("Angry Peruvian miners blocked a bridge near Lima.", ("PER", None, "PER", "GOV", "PROTEST")),
