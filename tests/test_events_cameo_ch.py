@@ -192,3 +192,37 @@ def test_denied_easing_stays_denied_and_eased_emergency_measures_concede(nlp, do
     assert not domestic_triples(nlp, domestic_coder, "Nepal's home ministry denied that the curfew in Kathmandu had been eased.")
     assert ("EGY", "EGY", "CONCEDE") in domestic_triples(
         nlp, domestic_coder, "Egyptian authorities eased emergency measures in Alexandria on Wednesday.")
+
+
+# ------------------------------------------------------------------ ASSAULT: mass expulsion
+@pytest.mark.parametrize("text,expected", [
+    # people expelled or deported by the thousand: a mass expulsion (CAMEO 201 -> ASSAULT)
+    ("The Bhutanese government deported 5,000 ethnic Nepalis from the south.", ("BTN", "BTN", "ASSAULT")),
+    ("Sudanese troops expelled tens of thousands of villagers from the oil fields of Unity state.", ("SDN", "SDN", "ASSAULT")),
+])
+def test_mass_expulsion(nlp, domestic_coder, text, expected):
+    assert expected in domestic_triples(nlp, domestic_coder, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a few people expelled, or foreign workers sent home however many, are deported (CAMEO 174)
+    ("Kenya expelled two Somali clerics.", ("KEN", "SOM", "COERCE")),
+    ("Libya expelled 30,000 Egyptian workers in 1985.", ("LBY", "EGY", "COERCE")),
+])
+def test_deportation_of_individuals_and_foreign_workers(nlp, text, expected):
+    assert expected in interstate(nlp, text)
+
+
+# ------------------------------------------------------------------ ACCUSE: inquiry into allegations
+@pytest.mark.parametrize("text,expected", [
+    # an inquiry into allegations or claims that X did something investigates X (CAMEO 09)
+    ("The Kenyan government launched an inquiry into allegations that police killed protesters in Kisumu.",
+     ("KEN", "KEN", "ACCUSE")),
+])
+def test_inquiry_into_allegations_targets_the_alleged_doer(nlp, domestic_coder, text, expected):
+    assert expected in domestic_triples(nlp, domestic_coder, text)
+
+
+def test_inquiry_into_claims_between_states(nlp):
+    assert ("GBR", "RUS", "ACCUSE") in interstate(
+        nlp, "Britain opened an investigation into claims that Russian agents had poisoned a former spy in Salisbury.")

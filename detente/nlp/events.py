@@ -618,6 +618,25 @@ class EventCoder:
                 return [(Actor(country, "CVL", "population"), False)]
         return []
 
+    def _reported_doers(self, trigger: Token) -> list[Actor]:
+        """Who a report noun's that-clause says acted, the noun being the "into"/"over"/"about"
+        object of the trigger, of its object or of its object's complement ("an inquiry into
+        allegations that X ...", "launched an investigation into reports that X ...")."""
+        heads = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        out: list[Actor] = []
+        for head in heads:
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("into", "over", "about", "of"):
+                    continue
+                for noun in _prep_objects(prep):
+                    if noun.lemma_.lower() not in REPORT_NOUNS:
+                        continue
+                    for clause in noun.children:
+                        if clause.dep_ in ("acl", "ccomp", "relcl") and clause.pos_ in ("VERB", "AUX") and any(
+                                m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                            out.extend(a for a, _ in self.subject_actors(clause))
+        return _unique(out)
+
     def _implicit_authority(self, proto: Proto, sent: Span) -> list[tuple[Actor, bool]]:
         """Domestic mode: who imposed or eased a domestic measure named as the subject of an
         agentless passive ("the curfew in Jos was relaxed", "a state of emergency was declared in
@@ -901,6 +920,11 @@ class EventCoder:
                 # made the demands it is maintained against (CAMEO 124 decline to yield)
                 src = proto.sources
                 proto.targets = [(a, False) for a in self._despite_parties(proto.trigger) if self._another_party(a, src)]
+            if proto.sources and not proto.targets and not proto.symmetric and proto.coding.type == "ACCUSE":
+                # "ordered an inquiry into allegations that soldiers tortured detainees": what is
+                # investigated or denounced is the reported act, aimed at whoever it says did it
+                src = proto.sources
+                proto.targets = [(a, False) for a in self._reported_doers(proto.trigger) if self._another_party(a, src)]
             if proto.sources and not proto.targets and not proto.symmetric and proto.coding.type in FOCAL_TARGET_TYPES:
                 proto.targets = self._focal_target(proto, sent)
             if self.domestic and proto.sources and proto.targets and not proto.symmetric and (
@@ -1174,6 +1198,10 @@ class EventCoder:
         if dobj is not None and dobj.pos_ == "PROPN" and (dobj.i in self.tok2place or dobj.ent_type_ in ("GPE", "LOC")):
             # a named place or territory ("returned Taba to Egypt"): the lexicon's `<place>` object
             obj_lemmas.add("<place>")
+        if dobj is not None and _mass_object(dobj):
+            # "expelled thousands of Kurdish families": people by the thousand (the lexicon's
+            # `<thousands>` object) make an expulsion a mass one (CAMEO 201, not 174)
+            obj_lemmas.add("<thousands>")
         # the place handed over is what is given, not the party it is given to ("returned Hong Kong to China")
         place_object = "<place>" in obj_lemmas and ("<place>" in coding.objects or "<place>" in dict(coding.object_types))
         reverse = bool(coding.reverse_objects and obj_lemmas & coding.reverse_objects)
@@ -2999,6 +3027,26 @@ def _unique(actors: Sequence[Actor]) -> list[Actor]:
             seen.add(key)
             out.append(a)
     return out
+
+
+MASS_NUMBERS = {"thousand", "thousands", "million", "millions"}
+
+
+def _mass_object(tok: Token) -> bool:
+    """An object counted in thousands: "thousands of families", "tens of thousands of Kurds",
+    "5,000 villagers", "two million people"."""
+    words = [tok] + [c for c in tok.children if c.dep_ in ("nummod", "quantmod", "compound")]
+    words += [g for w in list(words) for g in w.children if g.dep_ in ("nummod", "quantmod", "compound")]
+    for w in words:
+        if w.lemma_.lower() in MASS_NUMBERS or w.lower_ in MASS_NUMBERS:
+            return True
+        digits = w.text.replace(",", "")
+        if digits.isdigit() and int(digits) >= 1000:
+            return True
+    # "tens of thousands of ...": the count hangs on "of"
+    return tok.lower_ in ("tens", "hundreds") and any(
+        p.dep_ == "prep" and p.lower_ == "of" and any(o.lower_ in MASS_NUMBERS for o in _prep_objects(p))
+        for p in tok.children)
 
 
 def _object_lemmas(tok: Token) -> set[str]:
