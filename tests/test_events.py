@@ -1061,12 +1061,12 @@ def test_phrasal_verb_with_a_preposition_takes_its_target(coder, make_doc):
 
 
 def test_verb_restricted_to_objects_needs_one(coder, make_doc):
-    # "Borduria relaxed its curfew on Syldavia" is a concession; "relaxed its stance" codes nothing
+    # "Borduria relaxed its ban on Syldavia" is a concession; "relaxed its stance" codes nothing
     def doc_with(obj):
         return make_doc(f"Borduria/Borduria/PROPN/nsubj/1 relaxed/relax/VERB/ROOT/1 its/its/PRON/poss/3 "
                         f"{obj}/{obj}/NOUN/dobj/1 on/on/ADP/prep/1 Syldavia/Syldavia/PROPN/pobj/4 ././PUNCT/punct/1",
                         actors={0: ("BRD", None), 5: ("SYL", None)})
-    assert triples(code(coder, doc_with("curfew"))) == {("BRD", "SYL", "CONCEDE")}
+    assert triples(code(coder, doc_with("ban"))) == {("BRD", "SYL", "CONCEDE")}
     assert triples(code(coder, doc_with("stance"))) == set()
 
 

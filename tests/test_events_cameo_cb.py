@@ -87,7 +87,7 @@ def test_hoped_to_act_stays_intent(nlp):
 
 
 @pytest.mark.parametrize("text,expected", [
-    # scrapping or revoking a ban or emergency rule eases it (CONCEDE, as lifting it)
+    # scrapping a ban or revoking emergency rule eases it (CONCEDE, as lifting it)
     ("Malawi's government scrapped the ban on opposition rallies.", ("MWI", "GOV", "MWI", "OPP", "CONCEDE")),
     ("The Egyptian government revoked the state of emergency.", ("EGY", "GOV", "EGY", "CVL", "CONCEDE")),
     # letting aid convoys through at home is aimed at the population (CAMEO 0863 -> RETREAT)

@@ -565,7 +565,14 @@ class EventCoder:
         # in the circumstances of the act ("before a deadline set by Western donors", "under
         # pressure from the IMF"), no candidate for the party it is aimed at
         named_codes = [(span, a) for span, a in named if not self._statement_venue(span) and not _circumstantial(span.root)]
-        self.sent_codes = _codes_by_sentence(named_codes, [p for p in self.places if not self._statement_venue(p)])
+        places = [p for p in self.places if not self._statement_venue(p)]
+        self.sent_codes = _codes_by_sentence(named_codes, places)
+        # "... were detained by Chinese police in Beijing, a Hong Kong rights group said": who
+        # reports an act is no party to it either; the sentence without its speakers may name the
+        # act's country alone (used only when the whole sentence does not)
+        self.sent_codes_unsaid = _codes_by_sentence(
+            [(span, a) for span, a in named_codes if not self._statement_speaker(span)],
+            [p for p in places if not self._statement_speaker(p)])
         self.actor_labels: dict[Actor, str] = {}
         for span, a in named:
             self.actor_labels.setdefault(a, span.label_)
@@ -579,6 +586,19 @@ class EventCoder:
         coding = self.lex.verbs.get(verb.lemma_.lower()) if verb.pos_ in ("VERB", "AUX") else None
         return coding is not None and coding.speech and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
 
+    def _statement_speaker(self, span: Span) -> bool:
+        """The subject (or a modifier of the subject: "a Hong Kong rights group", "a London-based group") of a reporting verb
+        that reports a clause ("..., X said", "X said that ...")."""
+        tok = span.root
+        while tok.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod") and tok.head is not tok:
+            tok = tok.head
+        verb = tok.head
+        if tok.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX"):
+            return False
+        coding = self.lex.verbs.get(verb.lemma_.lower())
+        return coding is not None and coding.speech and (
+            verb.dep_ == "parataxis" or any(c.dep_ in ("ccomp", "parataxis") for c in verb.children))
+
     def _implicit_domestic_target(self, proto: Proto, sent: Span) -> list[tuple[Actor, bool]]:
         """Domestic mode: the target of an act with none named, in a sentence that names one
         country and no other actor: a state organ's act at home is aimed at the population
@@ -587,7 +607,8 @@ class EventCoder:
         table = _domestic_table()
         codes = {a.country for a, _ in proto.sources}
         if len(codes) != 1 or (self.sent_codes.get(sent.start, set()) != codes
-                               and self._codes_outside_reporters(sent) != codes):
+                               and self._codes_outside_reporters(sent) != codes
+                               and self.sent_codes_unsaid.get(sent.start, set()) != codes):
             return []  # a foreign actor or place in the sentence may be the target
         country = next(iter(codes))
         if not is_state_code(country):
@@ -600,6 +621,16 @@ class EventCoder:
                 # "the home ministry denied that the curfew had been eased": a denial answers a report
                 # or charge; it refuses the population nothing (as a group's denial, below)
                 return []
+            if etype in table["place_acts"] and not proto.nominal:
+                # "gave emergency funds to Aceh province", "distributed food in Tigray": aid sent to
+                # or given in a place at home is aid to the population there
+                if country in self._home_places(proto.trigger):
+                    return [(Actor(country, "CVL", "population"), False)]
+            if etype == "THREATEN" and self._warns_of_own_force(proto.trigger, table):
+                # "the police chief warned that officers would use live ammunition", "warned that
+                # troops would shoot looters": a state organ threatening force at home threatens
+                # its population with violent repression (CAMEO 137)
+                return [(Actor(country, "CVL", "population"), False)]
             if etype not in table["always"] and not (
                     etype in table["with_object"] and self._has_domestic_object(proto.trigger, table)):
                 return []
@@ -615,6 +646,12 @@ class EventCoder:
                 # "rebels violated the ceasefire": a truce breached is the one agreed with the government
                 return [(Actor(country, "GOV", "government"), False)]
             if any(a.country == country for a in self._place_targets(trigger, dobj, False)):
+                return [(Actor(country, "CVL", "population"), False)]
+            # "seized a bus carrying 30 students near Grozny": a place anywhere in what was
+            # attacked or seized locates it
+            if dobj is not None and country in {
+                    span._.place.country for t in dobj.subtree
+                    for span in [self.tok2place.get(t.i)] if span is not None and span._.place is not None}:
                 return [(Actor(country, "CVL", "population"), False)]
         return []
 
@@ -637,6 +674,88 @@ class EventCoder:
         codes |= {p._.place.country for p in self.places if p._.place is not None and p._.place.country
                   and sent.start <= p.start < sent.end and p.start not in reporters}
         return codes
+
+    def _reported_doers(self, trigger: Token) -> list[Actor]:
+        """Who a report noun's that-clause says acted, the noun being the "into"/"over"/"about"
+        object of the trigger, of its object or of its object's complement ("an inquiry into
+        allegations that X ...", "launched an investigation into reports that X ...")."""
+        heads = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        out: list[Actor] = []
+        for head in heads:
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("into", "over", "about", "of"):
+                    continue
+                for noun in _prep_objects(prep):
+                    if noun.lemma_.lower() not in REPORT_NOUNS:
+                        continue
+                    for clause in noun.children:
+                        if clause.dep_ in ("acl", "ccomp", "relcl") and clause.pos_ in ("VERB", "AUX") and any(
+                                m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                            out.extend(a for a, _ in self.subject_actors(clause))
+        return _unique(out)
+
+    def _implicit_authority(self, proto: Proto, sent: Span) -> list[tuple[Actor, bool]]:
+        """Domestic mode: who imposed or eased a domestic measure named as the subject of an
+        agentless passive ("the curfew in Jos was relaxed", "a state of emergency was declared in
+        Oromia"): only a state can, so the state of the one country the sentence names."""
+        trigger = proto.trigger
+        if proto.negated or trigger.pos_ != "VERB" or any(c.dep_ == "agent" for c in trigger.children):
+            return []  # ("denied that the curfew had been lifted": a denied measure has no one behind it)
+        table = _domestic_table()
+        # (a strike or protest called off was called off by those who called it: no state's measure)
+        subjects = [c for c in trigger.children if c.dep_ == "nsubjpass"
+                    and getattr(self.noun_coding(c), "type", None) != "PROTEST"]
+        phrases = table["domestic_objects"]
+        measure = False
+        for subj in subjects:
+            words = [t.lemma_.lower() for t in subj.subtree if t.i < subj.i or t.i == subj.i]
+            measure = measure or any(" ".join(words[i:i + n]) in phrases for i in range(len(words)) for n in (1, 2, 3))
+        codes = self.sent_codes.get(sent.start, set()) or self.sent_codes_unsaid.get(sent.start, set())
+        if not measure or len(codes) != 1 or not is_state_code(next(iter(codes))):
+            return []
+        return [(Actor(next(iter(codes)), "GOV", "authorities"), False)]
+
+    def _warns_of_own_force(self, trigger: Token, table: dict) -> bool:
+        """A warning or threat whose clause has force used (a verb coded ASSAULT or COERCE, by itself
+        or by its object: "would use live ammunition") by a state organ or by a doer the sentence
+        leaves unresolved ("officers would shoot"), not by another party ("warned that rebels would attack")."""
+        for comp in trigger.children:
+            if comp.dep_ not in ("ccomp", "xcomp"):
+                continue
+            for t in comp.subtree:
+                if t.pos_ != "VERB":
+                    continue
+                coding = self._verb_coding(t)
+                if coding is None:
+                    continue
+                types = {coding.type} | {dict(coding.object_types).get(lemma) for o in t.children
+                                         if o.dep_ == "dobj" for lemma in _object_lemmas(o)}
+                if not types & {"ASSAULT", "COERCE"}:
+                    continue
+                doers = [a for a, _ in self.subject_actors(t)]
+                if all(self._source_kind(a, table) == "state" for a in doers):
+                    return True
+        return False
+
+    def _home_places(self, trigger: Token) -> set[str]:
+        """Countries of the places an act is sent to or done in: "to"/"in"/"among" on the verb or its
+        object, the place named anywhere in that phrase ("to Aceh province", "in the district of Turkana")."""
+        heads = [trigger] + [c for c in trigger.children if c.dep_ == "dobj"]
+        # "gave 2 trillion rupiah in emergency funds to Aceh": a preposition on the amount's phrase
+        heads += [o for h in list(heads) for p in h.children if p.dep_ == "prep" for o in _prep_objects(p)]
+        out: set[str] = set()
+        for head in heads:
+            for prep in head.children:
+                # (the parser calls the recipient's "to" a dative)
+                if prep.dep_ not in ("prep", "dative") or prep.lower_ not in ("to", "in", "among", "across", "throughout"):
+                    continue
+                for o in _prep_objects(prep):
+                    for t in o.subtree:
+                        span = self.tok2place.get(t.i)
+                        place = span._.place if span is not None else None
+                        if place is not None and place.country:
+                            out.add(place.country)
+        return out
 
     def _source_kind(self, actor: Actor, table: dict) -> str | None:
         """'state' for a state organ, 'group' for people and non-state groups, None if unknown."""
@@ -881,6 +1000,11 @@ class EventCoder:
                 # made the demands it is maintained against (CAMEO 124 decline to yield)
                 src = proto.sources
                 proto.targets = [(a, False) for a in self._despite_parties(proto.trigger) if self._another_party(a, src)]
+            if proto.sources and not proto.targets and not proto.symmetric and proto.coding.type == "ACCUSE":
+                # "ordered an inquiry into allegations that soldiers tortured detainees": what is
+                # investigated or denounced is the reported act, aimed at whoever it says did it
+                src = proto.sources
+                proto.targets = [(a, False) for a in self._reported_doers(proto.trigger) if self._another_party(a, src)]
             if proto.sources and not proto.targets and not proto.symmetric and proto.coding.type in FOCAL_TARGET_TYPES:
                 proto.targets = self._focal_target(proto, sent)
             if self.domestic and proto.sources and proto.targets and not proto.symmetric and (
@@ -891,6 +1015,8 @@ class EventCoder:
                 # authors ("their") is no target; the act is aimed as a target-less one is (not
                 # force, which a state aims at no one by default: "the US must help in the battle")
                 proto.targets = []
+            if self.domestic and not proto.sources and not proto.nominal:
+                proto.sources = self._implicit_authority(proto, sent)
             if self.domestic and proto.sources and not proto.targets and not proto.symmetric:
                 proto.targets = self._implicit_domestic_target(proto, sent)
             events.extend(self.realise(proto, sent))
@@ -905,8 +1031,10 @@ class EventCoder:
                 or (c.lower_ == "out" and c.dep_ in ("prep", "prt", "advmod") and lemma not in FORCE_VERBS)
                 for c in tok.children):
             # "ordered the French ambassador to leave the country", "ordered 25 diplomats out (of
-            # the country)": an expulsion (CAMEO 166/174)
-            return self.lex.verbs["expel"]
+            # the country)": an expulsion (CAMEO 166/174); people made to leave their land are
+            # deported however many (the mass expulsion of expel's `<thousands>` is for the verb itself)
+            expel = self.lex.verbs["expel"]
+            return replace(expel, object_types=tuple(kv for kv in expel.object_types if kv[0] != "<thousands>"))
         first = _hyphen_prefix(tok)
         if first is not None:
             # a hyphenated verb the tokenizer split ("test-fired", "test-launched"): its own entry
@@ -1153,6 +1281,10 @@ class EventCoder:
         if dobj is not None and dobj.pos_ == "PROPN" and (dobj.i in self.tok2place or dobj.ent_type_ in ("GPE", "LOC")):
             # a named place or territory ("returned Taba to Egypt"): the lexicon's `<place>` object
             obj_lemmas.add("<place>")
+        if dobj is not None and _mass_object(dobj):
+            # "expelled thousands of Kurdish families": people by the thousand (the lexicon's
+            # `<thousands>` object) make an expulsion a mass one (CAMEO 201, not 174)
+            obj_lemmas.add("<thousands>")
         # the place handed over is what is given, not the party it is given to ("returned Hong Kong to China")
         place_object = "<place>" in obj_lemmas and ("<place>" in coding.objects or "<place>" in dict(coding.object_types))
         reverse = bool(coding.reverse_objects and obj_lemmas & coding.reverse_objects)
@@ -2320,11 +2452,13 @@ class EventCoder:
             found = self.subject_actors(head.head, depth + 1)
             return found + [(a, False) for c in head.head.children if c.dep_ == "dobj" for a in self.actors_of(c)]
         if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" and head.lower_ in SUBJECT_CONTROL_PREPS \
-                and head.head.pos_ in ("VERB", "AUX") and (head.lower_ in TEMPORAL_CONTROL_PREPS
+                and head.head.pos_ in ("VERB", "AUX") and (head.lower_ in TEMPORAL_CONTROL_PREPS or head.lower_ == "by"
                                                            or not any(c.dep_ == "dobj" for c in head.head.children)):
             # "X joined in condemning Y", "X responded by attacking Y": with no object of its
             # own, the governing verb's subject does the act of the gerund; a time adjunct's gerund
-            # is the subject's whatever the object ("After shelling the port, X turned its fire on Y")
+            # is the subject's whatever the object ("After shelling the port, X turned its fire on Y"),
+            # and so is a means gerund ("broke the truce by attacking an army convoy": "by" says how
+            # the subject did what it did)
             return self.subject_actors(head.head, depth + 1)
         if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
             found = self.subject_actors(head, depth + 1)
@@ -3161,11 +3295,32 @@ def _unique(actors: Sequence[Actor]) -> list[Actor]:
     return out
 
 
+MASS_NUMBERS = {"thousand", "thousands", "million", "millions"}
+
+
+def _mass_object(tok: Token) -> bool:
+    """An object counted in thousands: "thousands of families", "tens of thousands of Kurds",
+    "5,000 villagers", "two million people"."""
+    words = [tok] + [c for c in tok.children if c.dep_ in ("nummod", "quantmod", "compound")]
+    words += [g for w in list(words) for g in w.children if g.dep_ in ("nummod", "quantmod", "compound")]
+    for w in words:
+        if w.lemma_.lower() in MASS_NUMBERS or w.lower_ in MASS_NUMBERS:
+            return True
+        digits = w.text.replace(",", "")
+        if digits.isdigit() and int(digits) >= 1000:
+            return True
+    # "tens of thousands of ...": the count hangs on "of"
+    return tok.lower_ in ("tens", "hundreds") and any(
+        p.dep_ == "prep" and p.lower_ == "of" and any(o.lower_ in MASS_NUMBERS for o in _prep_objects(p))
+        for p in tok.children)
+
+
 def _object_lemmas(tok: Token) -> set[str]:
     """Lemmas that say what an object is: its head, compounds, and an "of" complement."""
     lemmas = {tok.lemma_.lower()}
     for c in tok.children:
-        if c.dep_ == "compound":
+        if c.dep_ == "compound" or (c.dep_ == "amod" and tok.pos_ == "PROPN"):
+            # (a name's descriptor, which the parser may call an adjective: "the daily Salam")
             lemmas.add(c.lemma_.lower())
         if c.dep_ == "prep" and c.lower_ == "of":
             for p in c.children:
@@ -3219,9 +3374,12 @@ def _deadline_clauses(verb: Token) -> list[Token]:
     if verb.lemma_.lower() != "give":
         return []
     times = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in DEADLINE_NOUNS]
-    if not times:
+    # "gave the rebels until Friday / until the end of the month to lay down their arms": a date
+    # given as the limit (the infinitive hangs on the verb or on the limit's noun)
+    until = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "until" for o in _prep_objects(p)]
+    if not times and not until:
         return []
-    return [c for h in [verb, *times] for c in h.children if c.dep_ in ("advcl", "xcomp", "acl", "relcl")
+    return [c for h in [verb, *times, *until] for c in h.children if c.dep_ in ("advcl", "xcomp", "acl", "relcl")
             and c.pos_ in ("VERB", "AUX") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
 
 
@@ -3926,6 +4084,7 @@ def _domestic_table() -> dict:
     return {"state_sectors": frozenset(raw["state_sectors"]),
             "always": frozenset(raw["state_acts"]["always"]),
             "with_object": frozenset(raw["state_acts"]["with_object"]),
+            "place_acts": frozenset(raw["state_acts"].get("place", ())),
             "group_acts": frozenset(raw["group_acts"]),
             "group_attacks": frozenset(raw.get("group_attacks", ())),
             "domestic_objects": frozenset(str(w).lower() for w in raw["domestic_objects"]),
