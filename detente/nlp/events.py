@@ -213,6 +213,10 @@ NESTED_DEPTH = 6
 FOCAL_TARGET_TYPES = {"SANCTION"}
 # Prepositions of time: a noun phrase's actors behind them are not its party.
 TIME_PREPS = {"after", "before", "during", "since", "following", "until", "till", "amid", "amidst", "prior"}
+# what information is about is its subject matter, no party to the act that passes it on: "shared
+# information on PKK camps", "exchanged intelligence about al-Qaeda cells" (the sharers are the parties)
+INFORMATION_NOUNS = {"information", "intelligence", "data", "detail", "evidence", "tip", "lead", "dossier"}
+TOPIC_PREPS = {"on", "about", "regarding", "concerning"}
 # Dependencies that leave a noun phrase (clauses, coordination) for the nested-actor search.
 NP_BARRIERS = {"relcl", "acl", "ccomp", "advcl", "conj", "cc", "punct", "parataxis", "xcomp", "appos"}
 # Prepositions whose gerund is done by the subject of the verb they attach to, when that verb
@@ -517,9 +521,22 @@ class EventCoder:
         places = list(doc.spans[extensions.PLACES]) if extensions.PLACES in doc.spans else []
         countries = _codes_by_sentence(((s, s._.actor) for s in actor_spans
                                         if s._.actor is not None and is_state_code(s._.actor.country)), places)
+        # a state organ coordinated with a country's non-state armed or opposition group ("the
+        # government and the SPLA resumed talks in Nairobi", "government negotiators and FARC
+        # rebels") is that country's own, whatever other country the venue of their talks names
+        insiders: dict[int, set[str]] = {}
+        for s in actor_spans:
+            a = s._.actor
+            if a is not None and a.sector in ("REB", "OPP", "SEP") and is_state_code(a.country):
+                for i in range(s.start, s.end):
+                    insiders.setdefault(i, set()).add(a.country)
         out = []
         for g in groups:
             found = countries.get(g.sent.start, set())
+            if len(found) != 1 and g._.actor.sector in ("GOV", "MIL") and g.start not in skip:
+                partners = {c for t in g.root.conjuncts for c in insiders.get(t.i, ())}
+                if len(partners) == 1:
+                    found = partners
             if len(found) == 1 and g.start not in skip:
                 span = Span(doc, g.start, g.end, label="GROUP")
                 span._.actor = Actor(next(iter(found)), g._.actor.sector, g.text)
@@ -1123,6 +1140,24 @@ class EventCoder:
                     # a named armed service ("the Wehrmacht", "the Luftwaffe") acts as its forces do
                     subj_lemmas.add("force")
                 object_type = next((t for w, t in coding.subject_types if w in subj_lemmas), object_type)
+        if coding.prep_types and object_type is None and noun is None and not passive:
+            # a verb's `prep_types`: an actor named by one of these prepositions is a partner, which
+            # changes the act ("fought alongside Syrian troops" is military cooperation with them,
+            # CAMEO 062, not a fight against them); the preposition then names the only target
+            # ("fought alongside Angolan forces against South African units": the foe named by
+            # the verb's own object or preposition keeps the fight)
+            table = dict(coding.prep_types)
+            prep = next((p for p in tok.children if p.dep_ == "prep" and p.lower_ in table
+                         and any(self.actors_of(o) for o in _prep_objects(p))), None)
+            # (the parser may hang "against X" on the ally: "alongside [Angolan forces against X]")
+            foe_preps = [p for p in tok.children if p.dep_ == "prep" and p.lower_ in coding.preps]
+            if prep is not None:
+                foe_preps += [p for o in _prep_objects(prep) for p in o.children
+                              if p.dep_ == "prep" and p.lower_ == "against"]
+            foe = bool(dobj is not None and self.actors_of(dobj)) or any(
+                self.actors_of(o) for p in foe_preps for o in _prep_objects(p))
+            if prep is not None and not foe:
+                coding = Trigger(lemma=coding.lemma, type=table[prep.lower_], preps=(prep.lower_,))
         if object_type is not None:
             # "strengthened its forces in X" (MOBILIZE), "evacuated the wounded" (AID), "peacekeepers
             # arrived in X" (AID): the object or subject decides the type; the verb's object list does not apply.
@@ -1333,6 +1368,8 @@ class EventCoder:
                 if p == "between":
                     for o in objs:
                         between.extend(self.actors_of(o))
+                elif head is dobj and self._information_topic(prep):
+                    continue  # "shared information on PKK camps": the subject matter, no party
                 elif p in final.preps or (head is dobj and head is not tok and p in TARGET_PREPS):
                     # the lexicon names this preposition for the target ("invest in", "arrive in"),
                     # so a place here is the target, not the event's location
@@ -2235,6 +2272,14 @@ class EventCoder:
                 found = self._nested_actors(tok)
         return _unique(found)
 
+    def _information_topic(self, prep: Token) -> bool:
+        """A topic preposition on an information noun ("information on PKK camps", "intelligence
+        about Hamas cells"): what it is about, no party to the act that passes it on. Not when its
+        object is an event noun ("information about a planned attack to police"), whose phrase the
+        parser may have given the act's own "to" party."""
+        return (prep.lower_ in TOPIC_PREPS and prep.head.lemma_.lower() in INFORMATION_NOUNS
+                and not any(o.pos_ == "NOUN" and self.noun_coding(o) is not None for o in _prep_objects(prep)))
+
     def _nested_actors(self, tok: Token) -> list[Actor]:
         """The closest actor inside a noun phrase whose head is none ("a spokesman for the foreign
         ministry of X", "supporters of the X government"): breadth-first through its modifiers, not
@@ -2251,6 +2296,7 @@ class EventCoder:
             nxt = [c for t in level if t.lemma_.lower() not in BORDER_NOUNS
                    and not (t.dep_ == "amod" and t.lemma_.lower() in BROKER_PARTICIPLES)
                    and not (t.dep_ == "prep" and t.lower_ in TIME_PREPS)
+                   and not (t.dep_ == "prep" and self._information_topic(t))
                    for c in t.children if (c.dep_ == "agent" if _by_participle(t) else (
                        c.dep_ not in NP_BARRIERS or _by_participle(c)
                        or (c.dep_ == "acl" and t.lemma_.lower() in DISPLACED_NOUNS)))]
