@@ -183,3 +183,17 @@ def test_men_and_boys_killed_are_civilians_of_the_country(extractor, domestic_co
 
 def test_armed_men_are_unaligned_gunmen(extractor):
     assert actors(extractor, "Armed men kidnapped three Nigerian students.").get("Nigerian students") == ("NGA", "EDU")
+
+
+# ------------------------------------------------------------------ events.py: "to" hung on a relative clause
+@pytest.mark.parametrize("text,expected,not_expected", [
+    # the parser hangs the outer verb's "to" party on the object's relative clause; the clause's
+    # verb (capture, arrest) takes none, the outer one (hand over, extradite) does
+    ("Tanzania extradited the two men it arrested to Rwanda on Friday.",
+     ("TZA", "RWA", "COOPERATE"), ("TZA", "RWA", "COERCE")),
+    ("Sudan handed over the suspects it detained to Chad on Monday.",
+     ("SDN", "TCD", "COOPERATE"), ("SDN", "TCD", "COERCE")),
+])
+def test_to_party_hung_on_a_relative_clause_is_the_outer_verbs(extractor, text, expected, not_expected):
+    got = interstate(extractor, text)
+    assert expected in got and not_expected not in got

@@ -1616,9 +1616,30 @@ class EventCoder:
                     a.country not in src or (self._another_party(a, proto.sources) and a in in_object
                                              and a.sector not in {s.sector for s, _ in proto.sources}))]
             proto.targets = found or proto.targets
+        borrowed = [a for o in self._borrowed_to_objects(tok) for a in self.actors_of(o)]
+        if borrowed:
+            # "handed over the suspects it captured to the United States": the "to" party the parser
+            # hung on the relative clause is the handing over's, not the capture's
+            proto.targets = [t for t in proto.targets if not any(t[0] is a or t[0] == a for a in borrowed)]
         proto.negated = _negated(tok)
         proto.hypothetical = _hypothetical(tok)
         return proto
+
+    def _borrowed_to_objects(self, verb: Token) -> list[Token]:
+        """The objects of a "to" phrase the parser hung on a relative clause inside a verb's object
+        ("handed over the suspects it captured to the United States", "extradited the men it arrested
+        to Rwanda") when the clause's verb takes no "to" party and the verb whose object it is does:
+        that phrase is the outer verb's."""
+        if verb.dep_ != "relcl" or verb.head.dep_ != "dobj":
+            return []
+        to_preps = [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "to"]
+        if not to_preps:
+            return []
+        own = self._verb_coding(verb)
+        outer = self._verb_coding(verb.head.head) if verb.head.head.pos_ in ("VERB", "AUX") else None
+        if (own is not None and "to" in own.preps) or outer is None or outer.preps[:1] != ("to",):
+            return []
+        return [o for p in to_preps for o in _prep_objects(p)]
 
     def _agent_phrase(self, noun: Token) -> bool:
         """Whether an event noun names who did it with "by" ("the release of the hostages by Iran",
@@ -2570,6 +2591,12 @@ class EventCoder:
         no "to" of its own ("a response to", "a visit to", "aid to" do)."""
         level = ([dobj] if dobj is not None else []) + [
             o for p in verb.children if p.dep_ == "prep" and p.lower_ in NESTING_PREPS for o in _prep_objects(p)]
+        if dobj is not None:
+            # ... or on a relative clause of the object ("the suspects it captured to the United States")
+            found = [a for c in dobj.children if c.dep_ == "relcl" for o in self._borrowed_to_objects(c)
+                     for a in self.actors_of(o) if not _is_author(a, subjects, self.domestic)]
+            if found:
+                return found
         for _ in range(3):
             nxt = []
             for head in level:
