@@ -197,3 +197,15 @@ def test_armed_men_are_unaligned_gunmen(extractor):
 def test_to_party_hung_on_a_relative_clause_is_the_outer_verbs(extractor, text, expected, not_expected):
     got = interstate(extractor, text)
     assert expected in got and not_expected not in got
+
+
+# ------------------------------------------------------------------ events.py: a posture after forces were seen
+@pytest.mark.parametrize("text,expected", [
+    # a posture taken up after another state's forces were spotted, sighted or detected answers them
+    # (CAMEO 15), as one taken up after their act does
+    ("Greece put its navy on alert after Turkish warships were sighted near Imia.", ("GRC", "TUR", "MOBILIZE")),
+    ("South Korea put its forces on alert after North Korean submarines were detected off the east coast.",
+     ("KOR", "PRK", "MOBILIZE")),
+])
+def test_posture_after_foreign_forces_were_seen_is_aimed_at_them(extractor, text, expected):
+    assert expected in interstate(extractor, text)

@@ -200,6 +200,9 @@ OPERATION_PREPS = {"in", "at", "near", "through", "on", "across", "around", "of"
 BORDER_NOUNS = {"border", "frontier", "boundary"}
 # markers of a time clause or phrase whose act a military posture answers ("after X attacked")
 PROMPT_MARKS = {"after", "following", "when", "as"}
+# passive verbs of perception in a prompting clause: whoever was seen is whose presence prompted
+# the posture ("put troops on alert after Pakistani infiltrators were spotted near Kargil")
+SIGHTING_VERBS = {"spot", "sight", "see", "detect", "observe", "notice", "discover", "find", "locate"}
 # Participles naming a third party's part in an act ("a Norwegian-brokered accord", "a US-mediated
 # truce"): the broker or mediator is not a party to the act the phrase is the object of.
 BROKER_PARTICIPLES = {"broker", "mediate", "sponsor", "facilitate", "arrange"}
@@ -2567,7 +2570,9 @@ class EventCoder:
         out: list[Actor] = []
         for c in verb.children:
             if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in PROMPT_MARKS for m in c.children):
-                out.extend(a for a, _ in self.subject_actors(c))
+                seen = [a for s in c.children if s.dep_ == "nsubjpass" for a in self.actors_of(s)] \
+                    if c.lemma_.lower() in SIGHTING_VERBS else []
+                out.extend(seen or [a for a, _ in self.subject_actors(c)])
             elif c.dep_ == "prep" and c.lower_ in PROMPT_MARKS:
                 for o in _prep_objects(c):
                     coding = self.noun_coding(o) if o.pos_ == "NOUN" else None
