@@ -630,7 +630,10 @@ class ActorTagger:
         """Reject 'George Washington', 'Washington Post', 'Atlanta, Georgia', 'Michael Jordan',
         'the Lusaka protocol'."""
         ent = persons.get(start)
-        if ent is not None and (ent.start < start or ent.end > end):
+        # (an entity that only adds an article before the match is no person's name: the tagger's
+        # PERSON "The Quai d'Orsay" is the seat itself; "George Washington" has a name before it)
+        if ent is not None and (ent.end > end or (ent.start < start and any(
+                t.lower_ != "the" for t in doc[ent.start:start]))):
             return False
         if end < len(doc):
             nxt = doc[end]
@@ -713,7 +716,30 @@ class ActorTagger:
                     and doc[a.start:a.end].text.lower() in self.agent_lookup
                     and all(c.label == "ORG" for c in a.cands)):
                 atoms[k] = _Atom(a.start, a.end, "AGENT", self.agent_lookup[doc[a.start:a.end].text.lower()])
+        self._persons_by_office(atoms)
         return atoms
+
+    @staticmethod
+    def _persons_by_office(atoms: list[_Atom]) -> None:
+        """A person who held offices of several codes, named right after one of those codes' own
+        names, at most a title between ("UN Secretary-General Javier Perez de Cuellar", "Algeria's
+        foreign minister Lakhdar Brahimi"), keeps the offices of that code: the phrase names the office
+        meant, which the document date (decades later in an archive) would otherwise choose wrongly."""
+        for k in range(1, len(atoms)):
+            a = atoms[k]
+            if a.role != "NATION" or not any(c.label == "PERSON" for c in a.cands) \
+                    or len({c.code for c in a.cands}) < 2:
+                continue
+            j, gap_end = k - 1, a.start
+            if atoms[j].role == "AGENT" and atoms[j].end == gap_end and j > 0:
+                gap_end, j = atoms[j].start, j - 1
+            prev = atoms[j]
+            if prev.role != "NATION" or not (prev.end == gap_end or prev.end + 1 == gap_end):
+                continue
+            codes = {c.code for c in prev.cands if c.label != "PERSON"}
+            keep = [c for c in a.cands if c.code in codes]
+            if keep:
+                atoms[k] = _Atom(a.start, a.end, a.role, keep)
 
     @staticmethod
     def _of_named_years(doc: Doc, i: int, cands: list[_Entry]) -> list[_Entry]:
@@ -980,10 +1006,15 @@ class ActorTagger:
                     actor = self._former(doc, start, _combine(nation, agent, text), True)
                     found.append(_Found(start, b.end, "AGENT", actor))
                 return k2 + 1
-        if agents[-1].agent_kind != "title" and not agent.code:
+        # "government envoys", "ministry spokesmen": a plural title after a body names several of
+        # its people, a group as "government officials" is (no name follows a plural)
+        plural_of_body = (agents[-1].agent_kind == "title" and len(agents) > 1
+                          and any(g.agent_kind in ("group", "body") for g in agents[:-1])
+                          and doc[end - 1].tag_ in ("NNS", "NNPS"))
+        if (agents[-1].agent_kind != "title" or plural_of_body) and not agent.code:
             # "the police", "rebels", and unnamed state bodies ("the government", "the health
             # ministry"): groups the domestic mode may place in the sentence's one country
-            if agent.sector and agents[-1].agent_kind in ("group", "body"):
+            if agent.sector and (agents[-1].agent_kind in ("group", "body") or plural_of_body):
                 self._groups.append((start, end, agent.sector))
             return k2
         # Title + name: a known leader, a remembered name, or a title that implies the country

@@ -224,6 +224,9 @@ OPERATION_PREPS = {"in", "at", "near", "through", "on", "across", "around", "of"
 BORDER_NOUNS = {"border", "frontier", "boundary"}
 # markers of a time clause or phrase whose act a military posture answers ("after X attacked")
 PROMPT_MARKS = {"after", "following", "when", "as"}
+# passive verbs of perception in a prompting clause: whoever was seen is whose presence prompted
+# the posture ("put troops on alert after Pakistani infiltrators were spotted near Kargil")
+SIGHTING_VERBS = {"spot", "sight", "see", "detect", "observe", "notice", "discover", "find", "locate"}
 # Participles naming a third party's part in an act ("a Norwegian-brokered accord", "a US-mediated
 # truce"): the broker or mediator is not a party to the act the phrase is the object of.
 BROKER_PARTICIPLES = {"broker", "mediate", "sponsor", "facilitate", "arrange"}
@@ -240,6 +243,10 @@ TIME_PREPS = {"after", "before", "during", "since", "following", "until", "till"
 # Adverbs heading a time phrase ("ahead of the opening of Congress", "prior to the vote"): a party
 # named there is when the act happened, not whom it was aimed at.
 TIME_ADVERBS = {"ahead", "prior"}
+# what information is about is its subject matter, no party to the act that passes it on: "shared
+# information on PKK camps", "exchanged intelligence about al-Qaeda cells" (the sharers are the parties)
+INFORMATION_NOUNS = {"information", "intelligence", "data", "detail", "evidence", "tip", "lead", "dossier"}
+TOPIC_PREPS = {"on", "about", "regarding", "concerning"}
 # Dependencies that leave a noun phrase (clauses, coordination) for the nested-actor search.
 NP_BARRIERS = {"relcl", "acl", "ccomp", "advcl", "conj", "cc", "punct", "parataxis", "xcomp", "appos"}
 # Prepositions whose gerund is done by the subject of the verb they attach to, when that verb
@@ -548,9 +555,22 @@ class EventCoder:
         places = list(doc.spans[extensions.PLACES]) if extensions.PLACES in doc.spans else []
         countries = _codes_by_sentence(((s, s._.actor) for s in actor_spans
                                         if s._.actor is not None and is_state_code(s._.actor.country)), places)
+        # a state organ coordinated with a country's non-state armed or opposition group ("the
+        # government and the SPLA resumed talks in Nairobi", "government negotiators and FARC
+        # rebels") is that country's own, whatever other country the venue of their talks names
+        insiders: dict[int, set[str]] = {}
+        for s in actor_spans:
+            a = s._.actor
+            if a is not None and a.sector in ("REB", "OPP", "SEP") and is_state_code(a.country):
+                for i in range(s.start, s.end):
+                    insiders.setdefault(i, set()).add(a.country)
         out = []
         for g in groups:
             found = countries.get(g.sent.start, set())
+            if len(found) != 1 and g._.actor.sector in ("GOV", "MIL") and g.start not in skip:
+                partners = {c for t in g.root.conjuncts for c in insiders.get(t.i, ())}
+                if len(partners) == 1:
+                    found = partners
             if len(found) == 1 and g.start not in skip:
                 span = Span(doc, g.start, g.end, label="GROUP")
                 span._.actor = Actor(next(iter(found)), g._.actor.sector, g.text)
@@ -1334,6 +1354,24 @@ class EventCoder:
                     # a named armed service ("the Wehrmacht", "the Luftwaffe") acts as its forces do
                     subj_lemmas.add("force")
                 object_type = next((t for w, t in coding.subject_types if w in subj_lemmas), object_type)
+        if coding.prep_types and object_type is None and noun is None and not passive:
+            # a verb's `prep_types`: an actor named by one of these prepositions is a partner, which
+            # changes the act ("fought alongside Syrian troops" is military cooperation with them,
+            # CAMEO 062, not a fight against them); the preposition then names the only target
+            # ("fought alongside Angolan forces against South African units": the foe named by
+            # the verb's own object or preposition keeps the fight)
+            table = dict(coding.prep_types)
+            prep = next((p for p in tok.children if p.dep_ == "prep" and p.lower_ in table
+                         and any(self.actors_of(o) for o in _prep_objects(p))), None)
+            # (the parser may hang "against X" on the ally: "alongside [Angolan forces against X]")
+            foe_preps = [p for p in tok.children if p.dep_ == "prep" and p.lower_ in coding.preps]
+            if prep is not None:
+                foe_preps += [p for o in _prep_objects(prep) for p in o.children
+                              if p.dep_ == "prep" and p.lower_ == "against"]
+            foe = bool(dobj is not None and self.actors_of(dobj)) or any(
+                self.actors_of(o) for p in foe_preps for o in _prep_objects(p))
+            if prep is not None and not foe:
+                coding = Trigger(lemma=coding.lemma, type=table[prep.lower_], preps=(prep.lower_,))
         if object_type is not None:
             # "strengthened its forces in X" (MOBILIZE), "evacuated the wounded" (AID), "peacekeepers
             # arrived in X" (AID): the object or subject decides the type; the verb's object list does not apply.
@@ -1561,6 +1599,8 @@ class EventCoder:
                 if p == "between":
                     for o in objs:
                         between.extend(self.actors_of(o))
+                elif head is dobj and self._information_topic(prep):
+                    continue  # "shared information on PKK camps": the subject matter, no party
                 elif p in final.preps or (head is dobj and head is not tok and p in TARGET_PREPS):
                     # the lexicon names this preposition for the target ("invest in", "arrive in"),
                     # so a place here is the target, not the event's location
@@ -1826,9 +1866,30 @@ class EventCoder:
                     a.country not in src or (self._another_party(a, proto.sources) and a in in_object
                                              and a.sector not in {s.sector for s, _ in proto.sources}))]
             proto.targets = found or proto.targets
+        borrowed = [a for o in self._borrowed_to_objects(tok) for a in self.actors_of(o)]
+        if borrowed:
+            # "handed over the suspects it captured to the United States": the "to" party the parser
+            # hung on the relative clause is the handing over's, not the capture's
+            proto.targets = [t for t in proto.targets if not any(t[0] is a or t[0] == a for a in borrowed)]
         proto.negated = _negated(tok)
         proto.hypothetical = _hypothetical(tok)
         return proto
+
+    def _borrowed_to_objects(self, verb: Token) -> list[Token]:
+        """The objects of a "to" phrase the parser hung on a relative clause inside a verb's object
+        ("handed over the suspects it captured to the United States", "extradited the men it arrested
+        to Rwanda") when the clause's verb takes no "to" party and the verb whose object it is does:
+        that phrase is the outer verb's."""
+        if verb.dep_ != "relcl" or verb.head.dep_ != "dobj":
+            return []
+        to_preps = [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "to"]
+        if not to_preps:
+            return []
+        own = self._verb_coding(verb)
+        outer = self._verb_coding(verb.head.head) if verb.head.head.pos_ in ("VERB", "AUX") else None
+        if (own is not None and "to" in own.preps) or outer is None or outer.preps[:1] != ("to",):
+            return []
+        return [o for p in to_preps for o in _prep_objects(p)]
 
     def _agent_phrase(self, noun: Token) -> bool:
         """Whether an event noun names who did it with "by" ("the release of the hostages by Iran",
@@ -2599,6 +2660,14 @@ class EventCoder:
                                 found.extend(self._actors_single(conj, depth + 1) or self._nested_actors(conj))
         return _unique(found)
 
+    def _information_topic(self, prep: Token) -> bool:
+        """A topic preposition on an information noun ("information on PKK camps", "intelligence
+        about Hamas cells"): what it is about, no party to the act that passes it on. Not when its
+        object is an event noun ("information about a planned attack to police"), whose phrase the
+        parser may have given the act's own "to" party."""
+        return (prep.lower_ in TOPIC_PREPS and prep.head.lemma_.lower() in INFORMATION_NOUNS
+                and not any(o.pos_ == "NOUN" and self.noun_coding(o) is not None for o in _prep_objects(prep)))
+
     def _nested_actors(self, tok: Token) -> list[Actor]:
         """The closest actor inside a noun phrase whose head is none ("a spokesman for the foreign
         ministry of X", "supporters of the X government"): breadth-first through its modifiers, not
@@ -2615,6 +2684,7 @@ class EventCoder:
             nxt = [c for t in level if t.lemma_.lower() not in BORDER_NOUNS
                    and not (t.dep_ == "amod" and t.lemma_.lower() in BROKER_PARTICIPLES)
                    and not (t.dep_ == "prep" and t.lower_ in TIME_PREPS)
+                   and not (t.dep_ == "prep" and self._information_topic(t))
                    for c in t.children if (c.dep_ == "agent" if _by_participle(t) else (
                        c.dep_ not in NP_BARRIERS or _by_participle(c)
                        or (c.dep_ == "acl" and t.lemma_.lower() in DISPLACED_NOUNS)))]
@@ -2876,7 +2946,9 @@ class EventCoder:
         out: list[Actor] = []
         for c in verb.children:
             if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in PROMPT_MARKS for m in c.children):
-                out.extend(a for a, _ in self.subject_actors(c))
+                seen = [a for s in c.children if s.dep_ == "nsubjpass" for a in self.actors_of(s)] \
+                    if c.lemma_.lower() in SIGHTING_VERBS else []
+                out.extend(seen or [a for a, _ in self.subject_actors(c)])
             elif c.dep_ == "prep" and c.lower_ in PROMPT_MARKS:
                 for o in _prep_objects(c):
                     coding = self.noun_coding(o) if o.pos_ == "NOUN" else None
@@ -2900,6 +2972,12 @@ class EventCoder:
         no "to" of its own ("a response to", "a visit to", "aid to" do)."""
         level = ([dobj] if dobj is not None else []) + [
             o for p in verb.children if p.dep_ == "prep" and p.lower_ in NESTING_PREPS for o in _prep_objects(p)]
+        if dobj is not None:
+            # ... or on a relative clause of the object ("the suspects it captured to the United States")
+            found = [a for c in dobj.children if c.dep_ == "relcl" for o in self._borrowed_to_objects(c)
+                     for a in self.actors_of(o) if not _is_author(a, subjects, self.domestic)]
+            if found:
+                return found
         for _ in range(3):
             nxt = []
             for head in level:
