@@ -2731,3 +2731,11 @@ def test_party_coordinated_with_an_apposition_is_an_agent_too(extractor):
             "President of the Republic of Pakistan, Pervez Musharraf; and ratified later.")
     assert ("IND", "PAK", "AGREE") in {(e.source.country, e.target.country, e.event_type)
                                        for e in extractor.extract_text(text)}
+
+
+def test_epithet_prefers_a_state_named_in_its_own_sentence(extractor):
+    # "the new nation" is Kenya, named in its own sentence, not the subject of the row before
+    text = ("Mexico has an embassy in Nairobi. After Kenya's independence in 1963, the United States "
+            "immediately recognized the new nation.")
+    assert ("USA", "KEN", "AGREE") in {(e.source.country, e.target.country, e.event_type)
+                                       for e in extractor.extract_text(text)}

@@ -2824,9 +2824,14 @@ class EventCoder:
         limit = tok.i - 80  # pronouns reach back a few sentences at most
         # prefer a mention in subject position
         fallback = None
+        sent_start = tok.sent.start
         while idx >= 0:
             start, span = self.actor_starts[idx]
             if start < limit:
+                break
+            if start < sent_start and fallback is not None and fallback.start >= sent_start:
+                # a mention in the pronoun's own sentence beats a subject of an earlier one ("After
+                # Kenya's independence, the United States recognized the new nation")
                 break
             is_person = _is_person(span)
             if exclude and span._.actor is not None and span._.actor.country in exclude:
