@@ -2739,3 +2739,22 @@ def test_epithet_prefers_a_state_named_in_its_own_sentence(extractor):
             "immediately recognized the new nation.")
     assert ("USA", "KEN", "AGREE") in {(e.source.country, e.target.country, e.event_type)
                                        for e in extractor.extract_text(text)}
+
+
+@pytest.mark.parametrize("text,absent,present", [
+    # an act named as a possibility is not reported as done
+    ("Chile and Peru discussed the potential for expanding trade between the two countries.",
+     ("CHL", "PER", "COOPERATE"), ("CHL", "PER", "CONSULT")),
+    # a named war in a time phrase dates the clause; its subject need not have fought it ...
+    ("Jordan and Qatar had cool relations after the Gulf War.", ("JOR", "QAT", "ASSAULT"), None),
+    # ... while unnamed clashes before the parties' own act are theirs
+    ("After border clashes in 1998, Eritrea and Djibouti agreed to talks.", None, ("ERI", "DJI", "ASSAULT")),
+    # hosting an office is a standing arrangement, not a visit received
+    ("Austria hosts the UN Office in Vienna.", ("AUT", "UN", "CONSULT"), None),
+])
+def test_possibilities_named_wars_and_standing_hosts(extractor, text, absent, present):
+    coded = {(e.source.country, e.target.country, e.event_type) for e in extractor.extract_text(text)}
+    if absent:
+        assert absent not in coded
+    if present:
+        assert present in coded

@@ -239,6 +239,8 @@ NESTED_DEPTH = 6
 # Acts whose unnamed target is the country the document is about (EventCoder._focal_target).
 FOCAL_TARGET_TYPES = {"SANCTION"}
 # Prepositions of time: a noun phrase's actors behind them are not its party.
+# Nouns of what may come: an act named as their content is not reported as done (_as_possibility).
+POSSIBILITY_NOUNS = {"potential", "prospect", "possibility", "scope", "room", "likelihood", "chance", "feasibility"}
 TIME_PREPS = {"after", "before", "during", "since", "following", "until", "till", "amid", "amidst", "prior"}
 # Adverbs heading a time phrase ("ahead of the opening of Congress", "prior to the vote"): a party
 # named there is when the act happened, not whom it was aimed at.
@@ -675,6 +677,16 @@ class EventCoder:
                 return [(Actor(country, "CVL", "population"), False)]
         return []
 
+    def _bare_time_phrase(self, noun: Token) -> bool:
+        """A named event heading a time phrase that names no party ("after the Gulf War", "since
+        the Cold War"): the name dates the clause's act, whose subject need not have fought it
+        ("during the Iran-Iraq War" names its parties and stays an event; an unnamed one, "after
+        border skirmishes, the two countries ...", is the clause's parties' own)."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in TIME_PREPS or not noun.is_title:
+            return False
+        return not any(t.i in self.tok2actor for t in noun.subtree)
+
     def _codes_outside_reporters(self, sent: Span) -> set[str]:
         """The codes a sentence names outside its news attribution: who reports an act at home
         ("..., the Yugoslav news agency Tanjug reported", "Western diplomats said") is not whom it
@@ -900,6 +912,11 @@ class EventCoder:
         wished = {t.i for tok in sent if _wish_verb(tok) and tok.pos_ == "VERB"
                   for c in tok.children if c.dep_ == "ccomp" for t in c.subtree}
         protos = [p for p in protos if p.trigger.i not in wished]
+        # "discussed the potential for enhancing cooperation", "the prospect of talks": an act named
+        # as a possibility is not reported as done; "after the Gulf War": a time phrase naming no
+        # party is when the clause's act happened, not an act of the clause's subject
+        protos = [p for p in protos if not _as_possibility(p.trigger)
+                  and not (p.nominal and self._bare_time_phrase(p.trigger))]
         for tok in sent:
             # "Borduria denied that it had attacked Syldavia": the denied act is reported as not done
             if tok.lemma_.lower() in DENIAL_VERBS and tok.pos_ == "VERB":
@@ -3543,6 +3560,15 @@ def _banned_act(noun: Token) -> bool:
     # (the parser may hang "on" on the verb: "lifted [the ban] [on rallies]")
     return prep.head.lemma_.lower() in BAN_NOUNS or any(
         o.dep_ == "dobj" and o.lemma_.lower() in BAN_NOUNS and o.i < prep.i for o in prep.head.children)
+
+
+def _as_possibility(tok: Token) -> bool:
+    """An act named as the content of a possibility noun ("the potential for enhancing cooperation",
+    "the prospect of talks", "the possibility of sanctions")."""
+    node = tok
+    if node.dep_ in ("pcomp", "pobj") and node.head.dep_ == "prep" and node.head.lower_ in ("for", "of"):
+        return node.head.head.lemma_.lower() in POSSIBILITY_NOUNS
+    return False
 
 
 def _particle_object(verb: Token) -> Token | None:
