@@ -25,6 +25,9 @@ def interstate(nlp, text: str) -> set[tuple[str, str, str]]:
     # clinching or hammering out a deal concludes it (CAMEO 057)
     ("Israel and Jordan hammered out a water-sharing accord in 1994.", ("ISR", "JOR", "AGREE")),
     ("Ecuador and Peru clinched a border deal in 1998.", ("ECU", "PER", "AGREE")),
+    # putting one's signature to a treaty signs it
+    ("Greece and Albania put their signatures to a friendship treaty in 1996.", ("GRC", "ALB", "AGREE")),
+    ("Bolivia put its signature to a gas deal with Brazil.", ("BOL", "BRA", "AGREE")),
     # volunteering to mediate is an offer (CAMEO 039), not the mediation itself
     ("Algeria volunteered to mediate between Ethiopia and Eritrea.", ("DZA", "ETH", "AGREE")),
     # signalled readiness / accorded recognition: light verbs whose noun decides
@@ -33,6 +36,10 @@ def interstate(nlp, text: str) -> set[tuple[str, str, str]]:
 ])
 def test_deal_verbs_offers_and_recognition(nlp, text, expected):
     assert expected in interstate(nlp, text)
+
+
+def test_put_is_no_trigger_without_a_signature(nlp):
+    assert not any(t == "AGREE" for _, _, t in interstate(nlp, "Chile put pressure on Peru over the maritime border."))
 
 
 # ------------------------------------------------------------------ CONSULT: huddle, ring, journey
