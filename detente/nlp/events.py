@@ -1060,6 +1060,23 @@ class EventCoder:
         return events
 
     # ------------------------------------------------------------------ triggers
+    def _resultative_coding(self, tok: Token, lemma: str) -> Trigger | None:
+        """ "set free the opposition leader", "set the prisoners free": a verb with a resultative
+        adjective (`set_free`, CAMEO 0841) is its own entry. The parser hangs the adjective right after
+        the verb on the object as a modifier, or makes it the verb's predicate after the object; an
+        adjective that only describes the object further on ("set new rules") makes no idiom."""
+        for adj in tok.doc[tok.i + 1:min(len(tok.doc), tok.i + 6)]:
+            if adj.pos_ != "ADJ":
+                continue
+            hung = (adj.i == tok.i + 1 and adj.dep_ == "amod" and adj.head.i > adj.i
+                    and any(a.i == tok.i for a in adj.head.ancestors)) \
+                or (adj.head.i == tok.i and adj.dep_ in ("oprd", "acomp", "advmod", "advcl", "ccomp", "xcomp"))
+            if hung:
+                combo = self.lex.verbs.get(f"{lemma}_{adj.lower_}")
+                if combo is not None:
+                    return combo
+        return None
+
     def _verb_coding(self, tok: Token) -> Trigger | None:
         lemma = tok.lemma_.lower()
         if lemma in ORDER_VERBS and "expel" in self.lex.verbs and any(
@@ -1107,6 +1124,9 @@ class EventCoder:
                 combo = self.lex.verbs.get(f"{lemma}_for") if mark is not None else None
                 if combo is not None:
                     return combo
+        resultative = self._resultative_coding(tok, lemma)
+        if resultative is not None:
+            return resultative
         for obj in (c for c in tok.children if c.dep_ == "dobj"):
             # "stripped dozens of dissidents of their citizenship": the parser may hang an idiom's
             # preposition (`strip_of_citizenship`) on the object, or on its "of" complement
