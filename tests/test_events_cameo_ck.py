@@ -104,3 +104,14 @@ def test_chechen_targets_are_russian(nlp, domestic_coder):
 def test_sit_down_and_wildcat_strikes_are_protests(nlp, domestic_coder, text, expected):
     got = domestic(nlp, domestic_coder, text)
     assert expected in got and not {t for t in got if t[2] == "ASSAULT"}
+
+
+# ------------------------------------------------------------------ actors: a mob, a sniper
+@pytest.mark.parametrize("text,expected", [
+    # a mob (singular as well as plural) is civilians and a sniper an armed man of no named side: both of
+    # the one country their sentence names
+    ("A mob beat two policemen to death in the Pakistani city of Sialkot.", ("PAK", "PAK", "ASSAULT")),
+    ("Snipers killed three soldiers in the Lebanese town of Sidon.", ("LBN", "LBN", "ASSAULT")),
+])
+def test_mob_and_sniper_take_the_sentence_country(nlp, domestic_coder, text, expected):
+    assert expected in domestic(nlp, domestic_coder, text)
