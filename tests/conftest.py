@@ -93,3 +93,11 @@ def run_cli(*args: str, input: str | None = None) -> subprocess.CompletedProcess
 
 def jsonl(text: str) -> list[dict]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def domestic_coder():
+    """The event coder in domestic mode (events between two actors of one country too)."""
+    from detente.nlp.events import EventCoder
+    from detente.nlp.lexicon import load_lexicon
+    return EventCoder(load_lexicon(()), domestic=True)

@@ -1332,15 +1332,22 @@ def test_passive_subject_controls_its_infinitive(coder, make_doc):
 
 
 # ------------------------------------------------------- construction families, end to end (real parser)
-@pytest.fixture(scope="module")
-def domestic_coder():
-    return EventCoder(load_lexicon(()), domestic=True)
-
-
 def parsed(nlp, text: str):
     doc = nlp(text)
     doc._.doc_id = "t"
     return doc
+
+
+def asserted(nlp, text: str) -> set[tuple[str, str, str]]:
+    """(source, target, type) of the events coded for `text` as having happened (not negated)."""
+    return {(e.source.country, e.target.country, e.event_type) for e in parsed(nlp, text)._.events if not e.negated}
+
+
+def domestic_asserted(nlp, coder, text: str, negated: bool = False) -> set[tuple[str, str, str]]:
+    """(source, target, type) of `text` coded in domestic mode (events flagged as not having
+    happened left out unless `negated`)."""
+    return {(e.source.country, e.target.country, e.event_type)
+            for e in coder.code(parsed(nlp, text)) if negated or not e.negated}
 
 
 def domestic_quads(nlp, domestic_coder, text: str) -> set[tuple]:

@@ -4,29 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from detente.nlp.events import EventCoder
-from detente.nlp.lexicon import load_lexicon
-
-
-@pytest.fixture(scope="module")
-def domestic_coder():
-    return EventCoder(load_lexicon(()), domestic=True)
-
-
-def parsed(nlp, text: str):
-    doc = nlp(text)
-    doc._.doc_id = "t"
-    return doc
-
-
-def triples(nlp, text: str) -> set[tuple[str, str, str]]:
-    return {(e.source.country, e.target.country, e.event_type) for e in parsed(nlp, text)._.events
-            if not e.negated}
-
-
-def domestic_triples(nlp, coder, text: str) -> set[tuple[str, str, str]]:
-    return {(e.source.country, e.target.country, e.event_type) for e in coder.code(parsed(nlp, text))
-            if not e.negated}
+from test_events import asserted as triples, domestic_asserted as domestic_triples
 
 
 def joint(found: set[tuple[str, str, str]], a: str, b: str, etype: str) -> bool:

@@ -4,29 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from detente.nlp.events import EventCoder
-from detente.nlp.lexicon import load_lexicon
-
-
-def parsed(nlp, text: str):
-    doc = nlp(text)
-    doc._.doc_id = "t"
-    return doc
-
-
-def triples(events) -> set[tuple]:
-    return {(e.source.country, e.target.country, e.event_type) for e in events}
-
-
-@pytest.fixture(scope="module")
-def domestic_coder():
-    return EventCoder(load_lexicon(()), domestic=True)
-
-
-def domestic_quads(nlp, coder, text: str) -> set[tuple]:
-    """(source, source sector, target, target sector, type), coded in domestic mode."""
-    return {(e.source.country, e.source.sector, e.target.country, e.target.sector, e.event_type)
-            for e in coder.code(parsed(nlp, text))}
+from test_events import domestic_quads, parsed, triples
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_events import domestic_coder, domestic_quads, parsed, triples  # noqa: F401 (fixture)
+from test_events import domestic_quads, parsed, triples
 
 
 def asserted(extractor, text: str) -> set[tuple[str, str, str]]:

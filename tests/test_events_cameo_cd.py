@@ -7,33 +7,7 @@ import pytest
 from detente.nlp import extensions
 from detente.nlp.events import EventCoder
 from detente.nlp.lexicon import load_lexicon
-
-
-@pytest.fixture(scope="module")
-def domestic_coder():
-    return EventCoder(load_lexicon(()), domestic=True)
-
-
-def parsed(nlp, text: str):
-    doc = nlp(text)
-    doc._.doc_id = "t"
-    return doc
-
-
-def triples(events) -> set[tuple[str, str, str]]:
-    return {(e.source.country, e.target.country, e.event_type) for e in events}
-
-
-def domestic_triples(nlp, coder, text: str, negated: bool = False) -> set[tuple[str, str, str]]:
-    """(source, target, type) of `text` coded in domestic mode (events flagged as not having
-    happened left out unless `negated`)."""
-    return {(e.source.country, e.target.country, e.event_type)
-            for e in coder.code(parsed(nlp, text)) if negated or not e.negated}
-
-
-def interstate(nlp, text: str) -> set[tuple[str, str, str]]:
-    return {(e.source.country, e.target.country, e.event_type)
-            for e in parsed(nlp, text)._.events if not e.negated}
+from test_events import asserted as interstate, domestic_asserted as domestic_triples, parsed, triples
 
 
 # ------------------------------------------------------------------ SANCTION: lending frozen

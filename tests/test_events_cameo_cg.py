@@ -5,18 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from test_events import asserted, domestic_asserted, parsed, triples
 
-from test_events import domestic_coder, domestic_quads, parsed, triples  # noqa: F401 (fixture)
-
-
-def asserted(nlp, text: str) -> set[tuple[str, str, str]]:
-    """(source, target, type) of the events coded as having happened (not negated)."""
-    return {(e.source.country, e.target.country, e.event_type) for e in parsed(nlp, text)._.events if not e.negated}
-
-
-def domestic_asserted(nlp, domestic_coder, text: str) -> set[tuple[str, str, str]]:
-    return {(e.source.country, e.target.country, e.event_type)
-            for e in domestic_coder.code(parsed(nlp, text)) if not e.negated}
 
 
 @pytest.mark.parametrize("text,expected", [

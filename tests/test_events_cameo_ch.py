@@ -4,26 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from detente.nlp.events import EventCoder
-from detente.nlp.lexicon import load_lexicon
+from test_events import asserted as interstate, domestic_asserted as domestic_triples, parsed
 
-from test_events import parsed, triples
-
-
-@pytest.fixture(scope="module")
-def domestic_coder():
-    return EventCoder(load_lexicon(()), domestic=True)
-
-
-def domestic_triples(nlp, coder, text: str) -> set[tuple[str, str, str]]:
-    """(source, target, type) of `text` coded in domestic mode, events flagged as negated left out."""
-    return {(e.source.country, e.target.country, e.event_type)
-            for e in coder.code(parsed(nlp, text)) if not e.negated}
-
-
-def interstate(nlp, text: str) -> set[tuple[str, str, str]]:
-    return {(e.source.country, e.target.country, e.event_type)
-            for e in parsed(nlp, text)._.events if not e.negated}
 
 
 # ------------------------------------------------------------------ ASSAULT: a truce broken by an attack

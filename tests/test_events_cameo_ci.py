@@ -8,15 +8,8 @@ from datetime import date
 
 import pytest
 
-from detente.nlp.events import EventCoder
-from detente.nlp.lexicon import load_lexicon
 
 DATED = date(2020, 1, 1)
-
-
-@pytest.fixture(scope="module")
-def domestic_coder():
-    return EventCoder(load_lexicon(()), domestic=True)
 
 
 def doc_of(extractor, text: str, when: date | None = DATED):

@@ -4,20 +4,8 @@ other countries)."""
 from __future__ import annotations
 
 import pytest
+from test_events import asserted as interstate, domestic_asserted as domestic_triples
 
-from test_events import domestic_coder, parsed  # noqa: F401
-
-
-def domestic_triples(nlp, coder, text: str, negated: bool = False) -> set[tuple[str, str, str]]:
-    """(source, target, type) of `text` coded in domestic mode (events flagged as not having
-    happened left out unless `negated`)."""
-    return {(e.source.country, e.target.country, e.event_type)
-            for e in coder.code(parsed(nlp, text)) if negated or not e.negated}
-
-
-def interstate(nlp, text: str) -> set[tuple[str, str, str]]:
-    return {(e.source.country, e.target.country, e.event_type)
-            for e in parsed(nlp, text)._.events if not e.negated}
 
 
 # ------------------------------------------------------------------ AGREE: deals, offers, recognition

@@ -3,16 +3,8 @@ with the real parser, on other sentences than the batch's (other wording, other 
 from __future__ import annotations
 
 import pytest
+from test_events import asserted as interstate, domestic_asserted as domestic
 
-from test_events import domestic_coder, parsed, triples  # noqa: F401 (fixture)
-
-
-def interstate(nlp, text: str) -> set[tuple[str, str, str]]:
-    return {t for t in triples(e for e in parsed(nlp, text)._.events if not e.negated)}
-
-
-def domestic(nlp, coder, text: str) -> set[tuple[str, str, str]]:
-    return triples(e for e in coder.code(parsed(nlp, text)) if not e.negated)
 
 
 # ------------------------------------------------------------------ REJECT: balking or scoffing at
