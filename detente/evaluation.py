@@ -214,11 +214,6 @@ def generic_codes() -> dict[str, str]:
     return table
 
 
-def organisation_codes() -> frozenset[str]:
-    """Codes of the organisations the PLOVER GSR scores as the generic `IGO` (see `generic_codes`)."""
-    return frozenset(c for c, g in generic_codes().items() if g == "IGO")
-
-
 def as_generic_igo(actor: Any, table: dict[str, str]) -> Any:
     """The actor with a transnational code replaced by the GSR's generic one (`generic_codes`), so
     that "UN" and "IGO" are not counted as different actors."""
