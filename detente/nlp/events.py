@@ -75,7 +75,6 @@ REFUSAL_ADJECTIVES = {"unwilling", "reluctant", "loath", "loth"}
 NEGATIVE_ADJECTIVES = REFUSAL_ADJECTIVES | {"unable", "unlikely", "hesitant"}
 SOURCE_PREPS = ("by", "from")
 LOCATION_PREPS = {"in", "at", "near"}
-# clause markers and prepositions of a posture's cause ("on alert after X's troops moved"): see _provoker_targets
 # unverified talk: a denied rumour asserts nothing (see the report nouns in code_sentence)
 RUMOUR_NOUNS = {"rumour", "rumor", "speculation"}
 # participles that name an act's author after a noun ("an attack blamed on X"): see code_noun
@@ -84,10 +83,8 @@ BLAMED_PARTICIPLES = {"blame", "attribute", "ascribe"}
 PREVENTION_WORDS = {"prevent", "foil", "thwart", "avert", "forestall", "ban", "banning", "prohibit", "prohibition", "forbid", "outlaw"}
 # head nouns of a definite description that refers back to a state ("the landlocked kingdom")
 STATE_EPITHETS = {"country", "nation", "state", "kingdom", "republic", "emirate", "sultanate", "monarchy", "principality"}
-PROVOKED_MARKS = {"after", "following", "when", "as", "amid"}
 # sectors of armed forces and police (a passive MOBILIZE's moved forces act: see code_verb)
 FORCE_SECTORS = {"MIL", "COP"}
-PERCEPTION_VERBS = {"see", "spot", "sight", "observe", "detect", "report"}
 # Further prepositions (and their "of" chains) that place an attack: "outside the city of X",
 # "ripped through a market in X".
 SCENE_PREPS = {"outside", "of", "on", "inside", "through"}
@@ -227,6 +224,9 @@ PROMPT_MARKS = {"after", "following", "when", "as"}
 # passive verbs of perception in a prompting clause: whoever was seen is whose presence prompted
 # the posture ("put troops on alert after Pakistani infiltrators were spotted near Kargil")
 SIGHTING_VERBS = {"spot", "sight", "see", "detect", "observe", "notice", "discover", "find", "locate"}
+# ... and those of the wider fallback reading of _prompting_actors, where the seen count beside the
+# clause's subject ("after North Korean troops were seen / reported moving")
+PERCEPTION_VERBS = {"see", "spot", "sight", "observe", "detect", "report"}
 # Participles naming a third party's part in an act ("a Norwegian-brokered accord", "a US-mediated
 # truce"): the broker or mediator is not a party to the act the phrase is the object of.
 BROKER_PARTICIPLES = {"broker", "mediate", "sponsor", "facilitate", "arrange"}
@@ -1855,7 +1855,7 @@ class EventCoder:
             if placed or not proto.targets:
                 proto.targets = placed
             if not proto.targets and final.type == "MOBILIZE":
-                proto.targets = self._provoker_targets(tok, src_codes)
+                proto.targets = [(a, False) for a in self._prompting_actors(tok, src_codes, fallback=True)]
         if not proto.targets and proto.sources and final.type == "PROTEST":
             # "protested outside the British embassy": a protest at a mission is aimed at its country
             proto.targets = [(a, False) for h in [tok] + ([noun] if noun is not None else [])
@@ -2170,7 +2170,7 @@ class EventCoder:
                 if targets:
                     break
             if not targets and gov is not None and tok.head.dep_ == "prep":
-                targets = self._provoker_targets(gov, src)
+                targets = [(a, False) for a in self._prompting_actors(gov, src, fallback=True)]
         if not sources and not targets:
             return None
         proto.sources, proto.targets = sources, targets
@@ -2633,28 +2633,6 @@ class EventCoder:
         coding = self._verb_coding(verb) if verb.pos_ in ("VERB", "AUX") else None
         return coding is not None and coding.type in EVALUATIVE_TYPES - {"REQUEST"}
 
-    def _provoker_targets(self, verb: Token, src: set[str]) -> list[tuple[Actor, bool]]:
-        """A force posture taken up "after"/"when"/"as" another party acted ("put its forces on
-        alert after North Korean troops were seen moving toward the border", "raised its alert
-        following Iran's missile test"): the posture is aimed at that party (CAMEO 15 -> MOBILIZE,
-        target the provoker), when the grammar names no target or place of its own."""
-        out: list[tuple[Actor, bool]] = []
-        for c in verb.children:
-            if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in PROVOKED_MARKS
-                                         for m in c.children):
-                out += [(a, False) for a, _ in self.subject_actors(c) if a.country not in src]
-                # "after North Korean troops were seen / reported moving": a perceived movement's
-                # passive subject is the mover
-                if c.lemma_.lower() in PERCEPTION_VERBS:
-                    out += [(a, False) for s in c.children if s.dep_ == "nsubjpass"
-                            for a in self.actors_of(s) if a.country not in src]
-            elif c.dep_ == "prep" and c.lower_ in PROVOKED_MARKS:
-                # "following North Korea's missile test", "after Iranian exercises": the act's owner
-                for o in _prep_objects(c):
-                    out += [(a, False) for m in o.children if m.dep_ in ("poss", "amod", "compound")
-                            for a in self.actors_of(m) if a.country not in src]
-        return out
-
     def _accompanying(self, subject: Token) -> list[Actor]:
         """Actors joined to a subject by "along with" / "together with" ("X, along with Y,
         condemned Z"): they act too."""
@@ -2980,22 +2958,39 @@ class EventCoder:
                     return table[p.lower_], p.lower_
         return None
 
-    def _prompting_actors(self, verb: Token, src_codes: set[str]) -> list[Actor]:
-        """Other states whose act, named in a time clause or phrase on `verb`, a military posture
+    def _prompting_actors(self, verb: Token, src_codes: set[str], fallback: bool = False) -> list[Actor]:
+        """Other parties whose act, named in a time clause or phrase on `verb`, a military posture
         answers: "put its forces on alert after Indian jets crossed the line", "when Turkish troops
         landed", "after the Indian strikes" (the act's author). A posture taken up in response to
-        a state's act is aimed at that state (CAMEO 15)."""
+        another party's act is aimed at that party (CAMEO 15).
+
+        First (before any place is tried) only states count: the clause's subject, or whoever a
+        perception verb says was seen ("after Pakistani infiltrators were spotted near Kargil"),
+        and the author of an event noun. As the `fallback` once no place names the target, the
+        reading is wider: "amid" clauses too, the seen beside the clause's subject ("after North
+        Korean troops were seen / reported moving"), and the possessive or modifier owner of any
+        noun ("following North Korea's missile test", "after Iranian exercises")."""
+        marks = PROMPT_MARKS | {"amid"} if fallback else PROMPT_MARKS
+        perceived = PERCEPTION_VERBS if fallback else SIGHTING_VERBS
         out: list[Actor] = []
         for c in verb.children:
-            if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in PROMPT_MARKS for m in c.children):
+            if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in marks for m in c.children):
                 seen = [a for s in c.children if s.dep_ == "nsubjpass" for a in self.actors_of(s)] \
-                    if c.lemma_.lower() in SIGHTING_VERBS else []
-                out.extend(seen or [a for a, _ in self.subject_actors(c)])
-            elif c.dep_ == "prep" and c.lower_ in PROMPT_MARKS:
+                    if c.lemma_.lower() in perceived else []
+                if fallback:
+                    out += [a for a, _ in self.subject_actors(c)] + seen
+                else:
+                    out.extend(seen or [a for a, _ in self.subject_actors(c)])
+            elif c.dep_ == "prep" and c.lower_ in marks:
                 for o in _prep_objects(c):
+                    if fallback:
+                        out += [a for m in o.children if m.dep_ in ("poss", "amod", "compound") for a in self.actors_of(m)]
+                        continue
                     coding = self.noun_coding(o) if o.pos_ == "NOUN" else None
                     if coding is not None and coding.type in OTHER_DIRECTED | {"MOBILIZE"}:
                         out.extend(self._event_agents(o))
+        if fallback:
+            return [a for a in out if a.country not in src_codes]
         return [a for a in _unique(out) if a.country not in src_codes and is_state_code(a.country)]
 
     def _state_subject(self, verb: Token) -> bool:
