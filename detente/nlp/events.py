@@ -431,10 +431,10 @@ class EventCoder:
         a, b = next(iter(pairs.values()))
         tok = sent.root
         subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-        if subj is None and tok.lemma_.lower() in ERGATIVE_VERBS and not any(c.dep_ in ("dobj", "xcomp") for c in tok.children):
+        if subj is None:
             # "Relations resumed in 2016." / "They resumed in June 2016.", the relations of the
             # sentence before: an ergative verb's subject undergoes the act as a passive's does
-            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            subj = _ergative_subject(tok)
             if subj is not None and subj.lower_ == "they":
                 subj = _previous_subject_noun(subj, RELATION_NOUNS)
         if tok.pos_ != "VERB" or subj is None or any(c.dep_ == "agent" for c in tok.children):
@@ -1288,9 +1288,8 @@ class EventCoder:
             # a reduced passive relative with an actor as agent ("the Algiers Agreement, signed by
             # Iran and Iraq in 1975"): a passive whose subject is the noun it modifies
             passive, dobj = True, tok.head
-        if dobj is None and tok.lemma_.lower() in ERGATIVE_VERBS and not any(c.dep_ == "xcomp" for c in tok.children):
-            # ("relations began to improve" is no beginning of relations)
-            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if dobj is None:
+            subj = _ergative_subject(tok)
             if subj is not None and (_common_lemma(subj) in coding.objects if coding.objects else (
                     coding.light and _coding_symmetric(self.noun_coding(subj)))):
                 # (a directed act's noun, "the invasion of X by Y began", is coded by itself)
@@ -3846,6 +3845,14 @@ def _speaker_is_subject(verb: Token, speech: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _ergative_subject(verb: Token) -> Token | None:
+    """The subject of an ERGATIVE_VERBS verb used intransitively ("relations resumed"; not "resumed
+    talks", nor "relations began to improve", no beginning of relations)."""
+    if verb.lemma_.lower() not in ERGATIVE_VERBS or any(c.dep_ in ("dobj", "xcomp") for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def _previous_subject_noun(pron: Token, lemmas: set[str] | frozenset[str]) -> Token | None:
